@@ -1,0 +1,22 @@
+/**
+ * Channel names only, free of zod so the preload bundle stays tiny. `contract.ts` checks at compile time
+ * that this list and the contract's keys are the same set.
+ */
+export const CHANNELS = [
+  'app:info',
+  'environment:list',
+  'environment:select',
+  'environment:saveCustom',
+  'environment:deleteCustom',
+  'vault:status',
+  'vault:setKey',
+  'vault:deleteKey',
+  'vault:test',
+  'session:create',
+  'journal:get',
+  'journal:list',
+] as const
+export type Channel = (typeof CHANNELS)[number]
+
+/** Push events from main to the renderer (webContents.send / server-sent events). */
+export const EVENT_CHANNEL = 'console:event'
