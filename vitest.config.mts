@@ -11,6 +11,10 @@ export default defineConfig({
         },
       },
       {
+        // Runs after `npm run build`: checks the bundles themselves.
+        test: { name: 'build', include: ['test/build/**/*.test.ts'], environment: 'node' },
+      },
+      {
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],

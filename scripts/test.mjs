@@ -5,9 +5,11 @@ import { spawnSync } from 'node:child_process'
 const steps = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
+  ['electronegativity', 'node', ['scripts/electronegativity.mjs']],
   ['unit', 'npx', ['vitest', 'run', '--project', 'unit']],
   ['integration', 'npx', ['vitest', 'run', '--project', 'integration']],
   ['build', 'npm', ['run', '--silent', 'build']],
+  ['bundles', 'npx', ['vitest', 'run', '--project', 'build']],
   ['e2e', 'node', ['scripts/e2e.mjs']],
 ]
 const only = process.argv.slice(2)

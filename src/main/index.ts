@@ -1,0 +1,124 @@
+/**
+ * The Electron shell: app lifecycle, the window, the app:// protocol and the security wiring. Everything with
+ * logic lives in Electron-free modules (security.ts, window-state.ts, console.ts, services/) that are tested
+ * without a binary; this file only connects them to Electron's APIs.
+ */
+import { readFile } from 'node:fs/promises'
+import { extname, join } from 'node:path'
+import { app, BrowserWindow, protocol, session, shell } from 'electron'
+import { EVENT_CHANNEL } from '../shared/channels'
+import { createConsole } from './console'
+import { bindChannels } from './ipc'
+import { createFileLogger } from './log'
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  MIME_TYPES,
+  appContentSecurityPolicy,
+  appUrlToRelativePath,
+  isAllowedFrameNavigation,
+  isAllowedTopNavigation,
+  isPermissionGranted,
+  mainWindowOptions,
+  windowOpenDecision,
+} from './security'
+import { startStaticServer } from './services/static-server'
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+])
+app.enableSandbox()
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  void main()
+}
+
+async function main(): Promise<void> {
+  await app.whenReady()
+  const rendererDir = join(__dirname, '../renderer')
+  const dataDir = app.getPath('userData')
+  const logger = createFileLogger(dataDir)
+  const testPage = await startStaticServer({ root: rendererDir, host: '127.0.0.1', port: 0 })
+  const consoleApp = await createConsole({
+    dataDir,
+    transport: 'electron',
+    appVersion: app.getVersion(),
+    testPageOrigin: testPage.origin,
+    logger,
+  })
+  const csp = appContentSecurityPolicy(testPage.origin)
+  // Frames the test page may load: itself, the sandbox's field iframes, and Payroc's UAT gateway.
+  const frameOrigins = (): string[] => [
+    testPage.origin,
+    new URL(consoleApp.info.sandboxUrl).origin,
+    'https://testpayments.worldnettps.com',
+  ]
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const relative = appUrlToRelativePath(request.url)
+    if (!relative) return new Response('Not found', { status: 404 })
+    try {
+      const body = await readFile(join(rendererDir, relative))
+      const type = MIME_TYPES[extname(relative).slice(1)] ?? 'application/octet-stream'
+      return new Response(body, {
+        headers: {
+          'content-type': type,
+          'content-security-policy': csp,
+          'x-content-type-options': 'nosniff',
+        },
+      })
+    } catch {
+      return new Response('Not found', { status: 404 })
+    }
+  })
+
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details.requestingUrl)),
+  )
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionGranted(permission, requestingOrigin),
+  )
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAllowedTopNavigation(url)) event.preventDefault()
+    })
+    contents.on('will-frame-navigate', (event) => {
+      if (!event.isMainFrame && !isAllowedFrameNavigation(event.url, frameOrigins())) event.preventDefault()
+    })
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+    contents.setWindowOpenHandler(({ url }) => {
+      const decision = windowOpenDecision(url)
+      if (decision.openExternally) void shell.openExternal(url) // eng-disable OPEN_EXTERNAL_JS_CHECK -- only https URLs on the isAllowedExternalUrl() allow-list get here (unit-tested)
+      return { action: decision.action }
+    })
+  })
+
+  const unbind = bindChannels(consoleApp.handlers, logger)
+  // contextIsolation, sandbox and no Node come from mainWindowOptions(), unit-tested without a binary.
+  const windowOptions = mainWindowOptions({
+    preload: join(__dirname, '../preload/index.js'), // eng-disable PRELOAD_JS_CHECK -- exposes only the contract's channels, no ipcRenderer (test/build/bundles.test.ts)
+    bounds: { width: 1280, height: 820 },
+    devTools: !app.isPackaged,
+  })
+  const window = new BrowserWindow(windowOptions) // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK -- options asserted in test/unit/electron-security.test.ts; middle-click windows are denied by setWindowOpenHandler
+  const unsubscribe = consoleApp.subscribe((event) => {
+    if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event)
+  })
+  window.once('ready-to-show', () => window.show())
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore()
+    window.focus()
+  })
+  await window.loadURL(`${APP_ORIGIN}/index.html`)
+
+  app.on('window-all-closed', () => app.quit())
+  app.on('will-quit', () => {
+    unsubscribe()
+    unbind()
+    void consoleApp.close()
+    void testPage.close()
+  })
+}
