@@ -1,0 +1,285 @@
+/**
+ * The gateway client for one environment + credential profile: identity exchange behind the token cache, and
+ * create-session with idempotent retries. Every HTTP attempt is journaled; every outcome is a Result.
+ */
+import { randomUUID } from 'node:crypto'
+import type { CredentialTest, JournalAttempt, JournalEntry, SessionCreated } from '../../shared/contract'
+import type { EnvironmentInfo } from '../../shared/environments'
+import { CreateSessionRequest, HostedFieldsSession, IdentityResponse } from '../../shared/payroc'
+import { err, ok, parseWith, type AppError, type Result } from '../../shared/result'
+import type { Logger } from '../app-types'
+import { malformedResponse } from './errors'
+import { exchange } from './exchange'
+import { hintFor } from './hints'
+import { createHttpClient, DEFAULT_TIMEOUTS, type HttpClient, type HttpTimeouts } from './http'
+import { newJournalId, type Journal } from './journal'
+import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry'
+import type { KnownSecrets } from './secrets'
+import type { CachedToken, TokenCache } from './token-cache'
+import { failureOf, httpDateToIso, identityRejected, safeJson } from './wire'
+
+export interface GatewayDeps {
+  environment: EnvironmentInfo
+  profile: string
+  /** The API key, read from the vault on each identity call (so a replaced key is used at once). */
+  apiKey: () => Promise<Result<string>>
+  tokens: TokenCache
+  journal: Journal
+  secrets: KnownSecrets
+  logger: Logger
+  retry?: RetryPolicy
+  timeouts?: HttpTimeouts
+  sleep?: (ms: number) => Promise<void>
+  now?: () => number
+}
+
+/** Thrown inside the token cache's fetch only, so the cache's single-flight promise carries the AppError. */
+class IdentityFailure extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message)
+  }
+}
+
+interface IdentityDetails {
+  identity: IdentityResponse
+  journalId: string
+  durationMs: number
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+export class GatewayClient {
+  readonly cacheKey: string
+  private readonly http: HttpClient
+  private readonly retry: RetryPolicy
+  private readonly sleep: (ms: number) => Promise<void>
+  private readonly now: () => number
+  private lastIdentity: IdentityDetails | undefined
+
+  constructor(private readonly deps: GatewayDeps) {
+    this.cacheKey = `${deps.environment.id}/${deps.profile}`
+    this.http = createHttpClient(deps.timeouts ?? DEFAULT_TIMEOUTS)
+    this.retry = deps.retry ?? DEFAULT_RETRY_POLICY
+    this.sleep = deps.sleep ?? defaultSleep
+    this.now = deps.now ?? Date.now
+  }
+
+  close(): void {
+    this.http.close()
+  }
+
+  /** A valid Bearer token: cached, or shared with a fetch in flight, or fetched now. */
+  async bearer(): Promise<Result<CachedToken>> {
+    try {
+      return ok(await this.deps.tokens.get(this.cacheKey, () => this.fetchToken()))
+    } catch (error) {
+      if (error instanceof IdentityFailure) return err(error.error)
+      throw error
+    }
+  }
+
+  /** "Test credentials": always a fresh identity call, whose token then replaces the cached one. */
+  async testCredentials(): Promise<Result<CredentialTest>> {
+    this.deps.tokens.invalidate(this.cacheKey)
+    const token = await this.bearer()
+    if (!token.ok) return token
+    const details = this.lastIdentity
+    if (!details)
+      return err({ kind: 'internal', message: 'identity details missing', hint: hintFor('internal') })
+    return ok({
+      tokenType: details.identity.token_type,
+      expiresIn: details.identity.expires_in,
+      scope: details.identity.scope,
+      durationMs: details.durationMs,
+      journalId: details.journalId,
+    })
+  }
+
+  private async fetchToken(): Promise<{ accessToken: string; expiresInSeconds: number }> {
+    const key = await this.deps.apiKey()
+    if (!key.ok) throw new IdentityFailure(key.error)
+    this.deps.secrets.add(key.value)
+    const startedAt = this.now()
+    const journalId = newJournalId()
+    const url = `${this.deps.environment.identityBase}/authorize`
+    const { outcome, raw } = await exchange(
+      this.http.axios,
+      { method: 'POST', url, headers: { 'x-api-key': key.value, Accept: 'application/json' } },
+      1,
+      this.now,
+    )
+    let identity: IdentityResponse | undefined
+    let failure: AppError | undefined
+    if (outcome.kind === 'transport') {
+      failure = { kind: outcome.errorKind, message: outcome.message, hint: outcome.hint }
+    } else if (outcome.status < 200 || outcome.status > 299) {
+      failure = identityRejected(outcome.status, outcome.body)
+    } else {
+      const parsed = safeJson(outcome.body, IdentityResponse)
+      if (parsed.ok) identity = parsed.value
+      else failure = malformedResponse(outcome.status, parsed.reason)
+    }
+    if (identity) this.deps.secrets.add(identity.access_token)
+    const durationMs = this.now() - startedAt
+    this.record({
+      id: journalId,
+      operation: 'authorize',
+      startedAt,
+      durationMs,
+      failure,
+      status: outcome.kind === 'response' ? outcome.status : undefined,
+      attempts: [this.deps.journal.attempt(raw)],
+    })
+    if (!identity)
+      throw new IdentityFailure({ ...(failure ?? malformedResponse(0, 'no identity')), journalId })
+    this.lastIdentity = { identity, journalId, durationMs }
+    this.deps.logger.log('info', 'identity ok', {
+      environment: this.deps.environment.id,
+      profile: this.deps.profile,
+      durationMs,
+    })
+    return { accessToken: identity.access_token, expiresInSeconds: identity.expires_in }
+  }
+
+  async createSession(input: unknown): Promise<Result<SessionCreated>> {
+    const parsed = parseWith(CreateSessionRequest, input, 'The session request')
+    if (!parsed.ok) return parsed
+    const request = parsed.value
+    const idempotencyKey = randomUUID()
+    const journalId = newJournalId()
+    const startedAt = this.now()
+    const url = `${this.deps.environment.apiBase}/processing-terminals/${encodeURIComponent(request.processingTerminalId)}/hosted-fields-sessions`
+    const body = JSON.stringify({
+      libVersion: request.libVersion,
+      scenario: request.scenario,
+      ...(request.secureTokenId !== undefined ? { secureTokenId: request.secureTokenId } : {}),
+    })
+    const attempts: JournalAttempt[] = []
+    let retriesUsed = 0
+    let reauthenticated = false
+    const finish = (failure: AppError | undefined, status: number | undefined) => {
+      this.record({
+        id: journalId,
+        operation: 'create-session',
+        startedAt,
+        durationMs: this.now() - startedAt,
+        failure,
+        status,
+        attempts,
+        idempotencyKey,
+      })
+    }
+    for (;;) {
+      const token = await this.bearer()
+      if (!token.ok) {
+        if (attempts.length > 0) finish(token.error, undefined)
+        return err(token.error)
+      }
+      const headers = {
+        Authorization: `Bearer ${token.value.accessToken}`,
+        'Idempotency-Key': idempotencyKey,
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+      }
+      const { outcome, raw } = await exchange(
+        this.http.axios,
+        { method: 'POST', url, headers, body },
+        attempts.length + 1,
+        this.now,
+      )
+      if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status <= 299) {
+        const session = safeJson(outcome.body, HostedFieldsSession)
+        attempts.push(this.deps.journal.attempt(raw))
+        if (!session.ok) {
+          const failure = malformedResponse(outcome.status, session.reason)
+          finish(failure, outcome.status)
+          return err({ ...failure, journalId })
+        }
+        finish(undefined, outcome.status)
+        const durationMs = this.now() - startedAt
+        this.deps.logger.log('info', 'session created', {
+          environment: this.deps.environment.id,
+          status: outcome.status,
+          attempts: attempts.length,
+          durationMs,
+        })
+        return ok({
+          environmentId: this.deps.environment.id,
+          processingTerminalId: session.value.processingTerminalId,
+          scenario: request.scenario,
+          libVersion: request.libVersion,
+          ...(request.secureTokenId !== undefined ? { secureTokenId: request.secureTokenId } : {}),
+          token: session.value.token,
+          expiresAt: session.value.expiresAt,
+          serverDate: httpDateToIso(outcome.headers['date']),
+          receivedAt: new Date(this.now()).toISOString(),
+          location: outcome.headers['location'],
+          idempotencyKey,
+          attempts: attempts.length,
+          durationMs,
+          journalId,
+        })
+      }
+      if (outcome.kind === 'response' && outcome.status === 401 && !reauthenticated) {
+        // One re-authentication: the cached Bearer may have been revoked or expired early on the gateway's side.
+        reauthenticated = true
+        this.deps.tokens.invalidate(this.cacheKey, token.value.accessToken)
+        attempts.push(
+          this.deps.journal.attempt({
+            ...raw,
+            retry: { reason: 'HTTP 401: fetching a new Bearer token', delayMs: 0 },
+          }),
+        )
+        continue
+      }
+      const decision = decideRetry(
+        retriesUsed + 1,
+        outcome.kind === 'response'
+          ? { status: outcome.status, retryAfter: outcome.headers['retry-after'] }
+          : { transport: outcome.errorKind },
+        this.retry,
+        this.now(),
+      )
+      if (decision.retry) {
+        retriesUsed += 1
+        attempts.push(
+          this.deps.journal.attempt({
+            ...raw,
+            retry: { reason: decision.reason, delayMs: decision.delayMs },
+          }),
+        )
+        await this.sleep(decision.delayMs)
+        continue
+      }
+      attempts.push(this.deps.journal.attempt(raw))
+      const failure = failureOf(outcome)
+      finish(failure, outcome.kind === 'response' ? outcome.status : undefined)
+      return err({ ...failure, journalId })
+    }
+  }
+
+  private record(entry: {
+    id: string
+    operation: JournalEntry['operation']
+    startedAt: number
+    durationMs: number
+    failure: AppError | undefined
+    status: number | undefined
+    attempts: JournalAttempt[]
+    idempotencyKey?: string
+  }): void {
+    this.deps.journal.add({
+      id: entry.id,
+      operation: entry.operation,
+      environmentId: this.deps.environment.id,
+      profile: this.deps.profile,
+      startedAt: new Date(entry.startedAt).toISOString(),
+      durationMs: entry.durationMs,
+      ...(entry.idempotencyKey ? { idempotencyKey: entry.idempotencyKey } : {}),
+      outcome: entry.failure ? 'error' : 'ok',
+      ...(entry.failure ? { errorKind: entry.failure.kind } : {}),
+      ...(entry.status !== undefined ? { status: entry.status } : {}),
+      attempts: entry.attempts,
+    })
+  }
+}

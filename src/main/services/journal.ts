@@ -1,0 +1,107 @@
+/**
+ * In-memory ring buffer of gateway exchanges (one entry per logical request, one attempt per HTTP request).
+ * Everything stored here is already redacted: headers and bodies through the shared redactor, then every known
+ * secret scrubbed, so the journal can be shown, copied and exported as it is.
+ */
+import { randomUUID } from 'node:crypto'
+import type { JournalAttempt, JournalEntry, JournalSummary } from '../../shared/contract'
+import { redactBodyText, redactHeaders } from '../../shared/redact'
+import type { ErrorKind } from '../../shared/result'
+import type { KnownSecrets } from './secrets'
+
+export const DEFAULT_JOURNAL_CAPACITY = 500
+/** Bodies beyond this are cut: the journal is for reading, and a runaway HTML page should not fill memory. */
+const MAX_BODY_CHARS = 16_384
+
+export const summarize = (entry: JournalEntry): JournalSummary => {
+  const { attempts, ...rest } = entry
+  return { ...rest, attemptCount: attempts.length }
+}
+
+export class Journal {
+  private readonly entries: JournalEntry[] = []
+  private readonly listeners = new Set<(entry: JournalSummary) => void>()
+
+  constructor(
+    private readonly secrets: KnownSecrets,
+    private readonly capacity: number = DEFAULT_JOURNAL_CAPACITY,
+  ) {}
+
+  onEntry(listener: (entry: JournalSummary) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  get(id: string): JournalEntry | undefined {
+    return this.entries.find((entry) => entry.id === id)
+  }
+
+  /** Newest first. */
+  list(limit = 100): JournalSummary[] {
+    return this.entries.slice(-limit).reverse().map(summarize)
+  }
+
+  add(entry: JournalEntry): void {
+    this.entries.push(entry)
+    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity)
+    const summary = summarize(entry)
+    for (const listener of this.listeners) listener(summary)
+  }
+
+  clear(): void {
+    this.entries.length = 0
+  }
+
+  /** Redacts one raw exchange into a JournalAttempt. */
+  attempt(raw: RawAttempt): JournalAttempt {
+    const scrub = (text: string) => this.secrets.scrub(text)
+    const body = (text: string | undefined) =>
+      text === undefined || text === ''
+        ? undefined
+        : scrub(redactBodyText(text.slice(0, MAX_BODY_CHARS), this.secrets.list()))
+    const headers = (record: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(redactHeaders(record)).map(([name, value]) => [name, scrub(value)]))
+    return {
+      n: raw.n,
+      method: raw.method,
+      url: scrub(raw.url),
+      startedAt: new Date(raw.startedAt).toISOString(),
+      durationMs: raw.durationMs,
+      request: { headers: headers(raw.requestHeaders), body: body(raw.requestBody) },
+      ...(raw.response
+        ? {
+            response: {
+              status: raw.response.status,
+              headers: headers(raw.response.headers),
+              body: body(raw.response.body),
+            },
+          }
+        : {}),
+      ...(raw.error
+        ? {
+            error: {
+              kind: raw.error.kind,
+              message: scrub(raw.error.message),
+              ...(raw.error.code ? { code: raw.error.code } : {}),
+            },
+          }
+        : {}),
+      ...(raw.retry ? { retry: raw.retry } : {}),
+    }
+  }
+}
+
+export interface RawAttempt {
+  n: number
+  method: string
+  url: string
+  startedAt: number
+  durationMs: number
+  requestHeaders: Record<string, unknown>
+  requestBody?: string
+  response?: { status: number; headers: Record<string, unknown>; body?: string }
+  error?: { kind: ErrorKind; message: string; code?: string }
+  retry?: { reason: string; delayMs: number }
+}
+
+export const newJournalId = (): string => randomUUID()
