@@ -4,6 +4,8 @@
  */
 import type { AppInfo, ConsoleEvent } from '../shared/contract'
 import type { Handlers } from './dispatch'
+import type { HttpTimeouts } from './services/http'
+import type { RetryPolicy } from './services/retry'
 
 export interface SecretStore {
   get(service: string, account: string): Promise<string | null>
@@ -30,6 +32,8 @@ export interface ConsoleOptions {
   /** Options for the embedded sandbox (port 0 = free port, the default). */
   sandbox?: { port?: number }
   logger?: Logger
+  /** Gateway client tuning; tests shorten the backoff so retries run in milliseconds. */
+  gateway?: { retry?: Partial<RetryPolicy>; timeouts?: Partial<HttpTimeouts> }
 }
 
 export interface ConsoleApp {
