@@ -1,0 +1,87 @@
+import { ErrorPanel } from './components/ErrorPanel'
+import { CredentialsPanel } from './features/credentials/CredentialsPanel'
+import { CustomEnvironmentForm } from './features/environment/CustomEnvironmentForm'
+import { EnvironmentPanel } from './features/environment/EnvironmentPanel'
+import { ProductionDialog } from './features/session/ProductionDialog'
+import { SessionForm } from './features/session/SessionForm'
+import { TestPageFrame } from './features/session/TestPageFrame'
+import { TokenCard } from './features/session/TokenCard'
+import { useStore } from './store-context'
+
+function TopBar() {
+  const info = useStore((s) => s.app.info)
+  return (
+    <header className="topbar">
+      <h1>Hosted Fields Session Console</h1>
+      <nav aria-label="Sections">
+        <a href="#session" aria-current="page">
+          Session
+        </a>
+      </nav>
+      {info && (
+        <span className="app-meta">
+          {info.transport === 'web' ? 'Browser preview' : 'Desktop'} · v{info.version}
+        </span>
+      )}
+    </header>
+  )
+}
+
+function ProductionBanner() {
+  const production = useStore(
+    (s) => s.app.environments.find((e) => e.id === s.env.environmentId)?.kind === 'production',
+  )
+  if (!production) return null
+  return (
+    <div className="production-banner" role="note">
+      PRODUCTION — real merchants
+    </div>
+  )
+}
+
+function Startup() {
+  const status = useStore((s) => s.app.status)
+  const error = useStore((s) => s.app.error)
+  const start = useStore((s) => s.app.start)
+  if (status === 'loading') return <p className="startup">Connecting to the console…</p>
+  return (
+    <div className="startup">
+      {error && <ErrorPanel error={error} />}
+      <button type="button" onClick={() => void start()}>
+        Try again
+      </button>
+    </div>
+  )
+}
+
+export function App() {
+  const status = useStore((s) => s.app.status)
+  const kind = useStore(
+    (s) => s.app.environments.find((e) => e.id === s.env.environmentId)?.kind ?? 'sandbox',
+  )
+  return (
+    <div className="app" data-kind={kind}>
+      <TopBar />
+      <ProductionBanner />
+      {status !== 'ready' ? (
+        <Startup />
+      ) : (
+        <main className="layout" id="session">
+          <aside className="sidebar">
+            <EnvironmentPanel />
+            <CredentialsPanel />
+            <CustomEnvironmentForm />
+          </aside>
+          <div className="content">
+            <SessionForm />
+            <div className="results">
+              <TokenCard />
+              <TestPageFrame />
+            </div>
+          </div>
+        </main>
+      )}
+      <ProductionDialog />
+    </div>
+  )
+}

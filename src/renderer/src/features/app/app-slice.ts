@@ -1,0 +1,83 @@
+import type { AppInfo, ConsoleEvent } from '../../../../shared/contract'
+import type { EnvironmentInfo } from '../../../../shared/environments'
+import type { AppError } from '../../../../shared/result'
+import { DEFAULT_PROFILE } from '../../constants'
+import type { SliceFactory } from '../../store'
+import { PREF_ENVIRONMENT, PREF_PROFILE } from '../environment/environment-slice'
+
+export interface PrewarmState {
+  environmentId: string
+  profile: string
+  ok: boolean
+  message?: string | undefined
+}
+
+export interface AppSlice {
+  app: {
+    status: 'loading' | 'ready' | 'failed'
+    info: AppInfo | null
+    environments: EnvironmentInfo[]
+    error: AppError | null
+    prewarm: PrewarmState | null
+    /** Loads app info and environments, then selects the remembered (or default) environment. */
+    start(): Promise<void>
+    refreshEnvironments(): Promise<void>
+    handleEvent(event: ConsoleEvent): void
+  }
+}
+
+export const createAppSlice: SliceFactory<AppSlice> =
+  ({ transport, preferences }) =>
+  (set, get) => {
+    const patch = (partial: Partial<AppSlice['app']>): void => set((s) => ({ app: { ...s.app, ...partial } }))
+    return {
+      app: {
+        status: 'loading',
+        info: null,
+        environments: [],
+        error: null,
+        prewarm: null,
+
+        async start() {
+          patch({ status: 'loading', error: null })
+          const [info, list] = await Promise.all([
+            transport.call('app:info', {}),
+            transport.call('environment:list', {}),
+          ])
+          if (!info.ok) return patch({ status: 'failed', error: info.error })
+          if (!list.ok) return patch({ status: 'failed', error: list.error })
+          patch({ status: 'ready', info: info.value, environments: list.value.environments })
+          const remembered = preferences?.getItem(PREF_ENVIRONMENT)
+          const environmentId = list.value.environments.some((e) => e.id === remembered)
+            ? (remembered as string)
+            : 'sandbox'
+          const profile = preferences?.getItem(PREF_PROFILE) || DEFAULT_PROFILE
+          await get().env.select(environmentId, profile)
+        },
+
+        async refreshEnvironments() {
+          const list = await transport.call('environment:list', {})
+          if (list.ok) patch({ environments: list.value.environments })
+          else patch({ error: list.error })
+        },
+
+        handleEvent(event) {
+          if (event.type === 'prewarm') {
+            patch({
+              prewarm: {
+                environmentId: event.environmentId,
+                profile: event.profile,
+                ok: event.ok,
+                message: event.message,
+              },
+            })
+          }
+        },
+      },
+    }
+  }
+
+/** The environment currently selected, if the list knows it. */
+export const selectedEnvironment = (
+  s: AppSlice & { env: { environmentId: string } },
+): EnvironmentInfo | undefined => s.app.environments.find((e) => e.id === s.env.environmentId)

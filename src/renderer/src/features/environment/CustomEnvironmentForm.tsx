@@ -1,0 +1,78 @@
+import { useId, useState, type FormEvent } from 'react'
+import type { AppError } from '../../../../shared/result'
+import { ErrorPanel } from '../../components/ErrorPanel'
+import { describedBy, FieldMessages } from '../../components/FieldMessages'
+import { useStore } from '../../store-context'
+import { loadValidation } from '../../validation'
+
+const FIELDS = [
+  { name: 'name', label: 'Name', placeholder: 'Merchant staging' },
+  { name: 'apiBase', label: 'API base URL', placeholder: 'https://api.example.com/v1' },
+  { name: 'identityBase', label: 'Identity base URL', placeholder: 'https://identity.example.com' },
+  { name: 'cdnBase', label: 'CDN base URL', placeholder: 'https://cdn.example.com' },
+] as const
+type FieldName = (typeof FIELDS)[number]['name']
+type Values = Record<FieldName, string>
+const EMPTY: Values = { name: '', apiBase: '', identityBase: '', cdnBase: '' }
+
+export function CustomEnvironmentForm() {
+  const id = useId()
+  const saveCustom = useStore((s) => s.env.saveCustom)
+  const [open, setOpen] = useState(false)
+  const [values, setValues] = useState<Values>(EMPTY)
+  const [errors, setErrors] = useState<Record<string, string[]>>({})
+  const [failure, setFailure] = useState<AppError | null>(null)
+  const [saving, setSaving] = useState(false)
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault()
+    setFailure(null)
+    const { CustomEnvironmentInput, issuesToFields } = await loadValidation()
+    const parsed = CustomEnvironmentInput.safeParse(values)
+    if (!parsed.success) return setErrors(issuesToFields(parsed.error))
+    setErrors({})
+    setSaving(true)
+    const saved = await saveCustom(values)
+    setSaving(false)
+    if (saved.ok) {
+      setValues(EMPTY)
+      setOpen(false)
+    } else {
+      setErrors(saved.error.fields ?? {})
+      setFailure(saved.error)
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>
+          <h2 id={`${id}-title`}>Custom environment</h2>
+        </summary>
+        <form noValidate onSubmit={(e) => void onSubmit(e)}>
+          {FIELDS.map((field) => (
+            <div className="field" key={field.name}>
+              <label htmlFor={`${id}-${field.name}`}>{field.label}</label>
+              <input
+                id={`${id}-${field.name}`}
+                value={values[field.name]}
+                placeholder={field.placeholder}
+                onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}
+                aria-invalid={errors[field.name] ? true : undefined}
+                aria-describedby={describedBy(`${id}-${field.name}-error`, errors[field.name])}
+                autoComplete="off"
+                spellCheck={false}
+              />
+              <FieldMessages id={`${id}-${field.name}-error`} messages={errors[field.name]} />
+            </div>
+          ))}
+          <p className="field-hint">https:// required; http:// only for localhost and 127.x.</p>
+          <button type="submit" disabled={saving}>
+            Save environment
+          </button>
+          {failure && <ErrorPanel error={failure} />}
+        </form>
+      </details>
+    </section>
+  )
+}

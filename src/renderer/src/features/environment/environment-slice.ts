@@ -1,0 +1,81 @@
+import type { RequestOf } from '../../../../shared/contract'
+import type { EnvironmentInfo } from '../../../../shared/environments'
+import type { AppError, Result } from '../../../../shared/result'
+import { DEFAULT_PROFILE } from '../../constants'
+import type { SliceFactory } from '../../store'
+
+export const PREF_ENVIRONMENT = 'hosted-fields-console.environment'
+export const PREF_PROFILE = 'hosted-fields-console.profile'
+
+export interface EnvironmentSlice {
+  env: {
+    environmentId: string
+    profile: string
+    error: AppError | null
+    /** Switches environment and/or profile; the main process pre-warms that profile's Bearer token. */
+    select(environmentId: string, profile?: string): Promise<void>
+    saveCustom(input: RequestOf<'environment:saveCustom'>): Promise<Result<EnvironmentInfo>>
+    deleteCustom(environmentId: string): Promise<Result<unknown>>
+  }
+}
+
+export const createEnvironmentSlice: SliceFactory<EnvironmentSlice> =
+  ({ transport, preferences }) =>
+  (set, get) => {
+    const patch = (partial: Partial<EnvironmentSlice['env']>): void =>
+      set((s) => ({ env: { ...s.env, ...partial } }))
+    const remember = (key: string, value: string): void => {
+      try {
+        preferences?.setItem(key, value)
+      } catch {
+        // preferences are a convenience; a full or disabled storage changes nothing else
+      }
+    }
+    return {
+      env: {
+        environmentId: 'sandbox',
+        profile: DEFAULT_PROFILE,
+        error: null,
+
+        async select(environmentId, profile = get().env.profile) {
+          const environments = get().app.environments
+          const previous = environments.find((e) => e.id === get().env.environmentId)
+          const next = environments.find((e) => e.id === environmentId)
+          patch({ environmentId, profile, error: null })
+          remember(PREF_ENVIRONMENT, environmentId)
+          remember(PREF_PROFILE, profile)
+          if (previous?.id !== next?.id || !get().session.form.libVersion) {
+            get().session.applyEnvironmentDefaults(next, previous)
+          }
+          const [selected] = await Promise.all([
+            transport.call('environment:select', { environmentId, profile }),
+            get().vault.refresh(),
+          ])
+          const current = get().env
+          if (!selected.ok && current.environmentId === environmentId && current.profile === profile) {
+            patch({ error: selected.error })
+          }
+        },
+
+        async saveCustom(input) {
+          const saved = await transport.call('environment:saveCustom', input)
+          if (saved.ok) {
+            await get().app.refreshEnvironments()
+            await get().env.select(saved.value.id)
+          }
+          return saved
+        },
+
+        async deleteCustom(environmentId) {
+          const deleted = await transport.call('environment:deleteCustom', { environmentId })
+          if (deleted.ok) {
+            await get().app.refreshEnvironments()
+            if (get().env.environmentId === environmentId) await get().env.select('sandbox')
+          } else {
+            patch({ error: deleted.error })
+          }
+          return deleted
+        },
+      },
+    }
+  }

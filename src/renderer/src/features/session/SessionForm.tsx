@@ -1,0 +1,111 @@
+import { useId, type FormEvent } from 'react'
+import { ErrorPanel } from '../../components/ErrorPanel'
+import { describedBy, FieldMessages } from '../../components/FieldMessages'
+import { useStore } from '../../store-context'
+import { SESSION_FIELDS, type SessionField } from './session-slice'
+
+function useField(field: SessionField) {
+  const value = useStore((s) => s.session.form[field])
+  const errors = useStore((s) => s.session.fieldErrors[field])
+  const setField = useStore((s) => s.session.setField)
+  return { value, errors, onChange: (next: string) => setField(field, next) }
+}
+
+function TextField({ field, label, hint }: { field: SessionField; label: string; hint?: string }) {
+  const id = useId()
+  const { value, errors, onChange } = useField(field)
+  const hintId = `${id}-hint`
+  const errorId = `${id}-error`
+  const describers = [hint ? hintId : undefined, describedBy(errorId, errors)].filter(Boolean).join(' ')
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={field}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={describers || undefined}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      {hint && (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      <FieldMessages id={errorId} messages={errors} />
+    </div>
+  )
+}
+
+function ScenarioField() {
+  const id = useId()
+  const { value, errors, onChange } = useField('scenario')
+  return (
+    <div className="field">
+      <label htmlFor={id}>Scenario</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={describedBy(`${id}-error`, errors)}
+      >
+        <option value="payment">Payment</option>
+        <option value="tokenization">Tokenization</option>
+      </select>
+      <FieldMessages id={`${id}-error`} messages={errors} />
+    </div>
+  )
+}
+
+function SessionError() {
+  const error = useStore((s) => s.session.error)
+  const general = useStore((s) => s.session.fieldErrors.general)
+  if (!error && !general) return null
+  return (
+    <div className="form-errors">
+      {error && <ErrorPanel error={error} shownWithFields={SESSION_FIELDS} />}
+      {!error && <FieldMessages id="session-general-errors" messages={general} />}
+    </div>
+  )
+}
+
+export function SessionForm() {
+  const pending = useStore((s) => s.session.pending)
+  const submit = useStore((s) => s.session.submit)
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    void submit()
+  }
+  return (
+    <section className="card session-form" aria-labelledby="session-form-title">
+      <h2 id="session-form-title">New Hosted Fields session</h2>
+      <form noValidate onSubmit={onSubmit}>
+        <div className="form-grid">
+          <TextField field="processingTerminalId" label="Processing terminal ID" />
+          <ScenarioField />
+          <TextField
+            field="secureTokenId"
+            label="Secure token ID"
+            hint="Optional: update saved card details"
+          />
+          <TextField field="libVersion" label="Library version" />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={pending} aria-busy={pending}>
+            Create session
+          </button>
+          {pending && (
+            <span className="pending" role="status">
+              Creating…
+            </span>
+          )}
+        </div>
+      </form>
+      <SessionError />
+    </section>
+  )
+}

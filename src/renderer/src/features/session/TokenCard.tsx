@@ -1,0 +1,137 @@
+import { useState } from 'react'
+import { useStore } from '../../store-context'
+import { clockSkewMs, formatMmSs, phaseOf } from './countdown'
+import { useCountdown } from './useCountdown'
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text)
+    return true
+  } catch {
+    // Clipboard API refused (permissions, insecure context): fall back to a temporary selection.
+    const area = document.createElement('textarea')
+    area.value = text
+    area.setAttribute('readonly', '')
+    area.className = 'offscreen'
+    document.body.append(area)
+    area.select()
+    let copied: boolean
+    try {
+      copied = document.execCommand('copy')
+    } catch {
+      copied = false
+    }
+    area.remove()
+    return copied
+  }
+}
+
+function CopyButton({ token }: { token: string }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
+  const onCopy = async () => {
+    setState((await copyText(token)) ? 'copied' : 'failed')
+    setTimeout(() => setState('idle'), 2500)
+  }
+  return (
+    <span className="copy">
+      <button type="button" onClick={() => void onCopy()}>
+        Copy token
+      </button>
+      <span role="status" className="copy-status">
+        {state === 'copied'
+          ? 'Copied'
+          : state === 'failed'
+            ? 'Copy failed — select the token and copy it'
+            : ''}
+      </span>
+    </span>
+  )
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+})
+
+function describeSkew(ms: number): string | null {
+  const seconds = Math.round(ms / 1000)
+  if (Math.abs(seconds) < 3) return null
+  return `Gateway clock is ${Math.abs(seconds)} s ${seconds > 0 ? 'ahead of' : 'behind'} this machine; the countdown is corrected.`
+}
+
+export function TokenCard() {
+  const created = useStore((s) => s.session.created)
+  const pending = useStore((s) => s.session.pending)
+  const submit = useStore((s) => s.session.submit)
+  const environmentName = useStore(
+    (s) => s.app.environments.find((e) => e.id === s.session.created?.environmentId)?.name,
+  )
+  const { remaining, announcement } = useCountdown(created)
+  const phase = created ? phaseOf(remaining) : 'ok'
+
+  return (
+    <section className="card token-card" data-phase={phase} aria-labelledby="token-card-title">
+      <h2 id="token-card-title">Session token</h2>
+      {!created ? (
+        <p className="empty">No session yet. Create one and its token appears here with a live countdown.</p>
+      ) : (
+        <>
+          <p className="token-meta">
+            {environmentName ?? created.environmentId} · terminal <code>{created.processingTerminalId}</code>{' '}
+            · {created.scenario}
+          </p>
+          <code className="token" data-testid="session-token">
+            {created.token}
+          </code>
+          <CopyButton token={created.token} />
+          <div className="countdown-row">
+            <div>
+              <span className="countdown-label" id="expires-in-label">
+                Expires in
+              </span>
+              <span className="countdown" role="timer" aria-labelledby="expires-in-label">
+                {formatMmSs(remaining)}
+              </span>
+            </div>
+            <div>
+              <span className="countdown-label">Expires at</span>
+              <time className="expires-at" dateTime={created.expiresAt}>
+                {timeFormat.format(new Date(created.expiresAt))}
+              </time>
+            </div>
+          </div>
+          {phase === 'warning' && <p className="phase-note">Less than 2 minutes left.</p>}
+          {phase === 'expired' && (
+            <div className="expired-note">
+              <p>
+                <strong>Expired.</strong> This token can no longer initialise Hosted Fields.
+              </p>
+              <button type="button" className="primary" onClick={() => void submit()} disabled={pending}>
+                Create a new session
+              </button>
+            </div>
+          )}
+          {describeSkew(clockSkewMs(created)) && (
+            <p className="skew-note">{describeSkew(clockSkewMs(created))}</p>
+          )}
+          <dl className="details">
+            <dt>Library</dt>
+            <dd>{created.libVersion}</dd>
+            <dt>Idempotency-Key</dt>
+            <dd>
+              <code>{created.idempotencyKey}</code>
+            </dd>
+            <dt>Attempts</dt>
+            <dd>
+              {created.attempts} · {Math.round(created.durationMs)} ms
+            </dd>
+          </dl>
+        </>
+      )}
+      <div className="sr-only" aria-live="polite">
+        {announcement}
+      </div>
+    </section>
+  )
+}

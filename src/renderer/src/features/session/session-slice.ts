@@ -1,0 +1,147 @@
+import type { SessionCreated } from '../../../../shared/contract'
+import type { EnvironmentInfo } from '../../../../shared/environments'
+import type { AppError } from '../../../../shared/result'
+import type { SliceFactory } from '../../store'
+import { loadValidation } from '../../validation'
+
+export const SESSION_FIELDS = ['processingTerminalId', 'scenario', 'secureTokenId', 'libVersion'] as const
+export type SessionField = (typeof SESSION_FIELDS)[number]
+export type SessionForm = Record<SessionField, string>
+/** Messages per form field, plus `general` for those that belong to no field. */
+export type FieldErrors = Partial<Record<SessionField | 'general', string[]>>
+
+/** The sandbox's seeded terminal that can do everything. */
+export const SANDBOX_TERMINAL = '1234001'
+
+export interface SessionSlice {
+  session: {
+    form: SessionForm
+    fieldErrors: FieldErrors
+    error: AppError | null
+    pending: boolean
+    /** The production confirmation dialog is open. */
+    confirming: boolean
+    created: SessionCreated | null
+    setField(field: SessionField, value: string): void
+    /** Library version and terminal defaults follow the environment. */
+    applyEnvironmentDefaults(next: EnvironmentInfo | undefined, previous: EnvironmentInfo | undefined): void
+    submit(): Promise<void>
+    /** The user said yes in the production dialog: send with confirmProduction. */
+    confirm(): Promise<void>
+    cancel(): void
+  }
+}
+
+const isField = (name: string): name is SessionField => (SESSION_FIELDS as readonly string[]).includes(name)
+
+/**
+ * Sorts messages onto the form's fields. Keys may be paths (`body.libVersion`) — the last segment decides;
+ * Payroc's `errors[].parameter` is used the same way.
+ */
+export function fieldErrorsOf(error: Pick<AppError, 'fields' | 'problem'>): FieldErrors {
+  const out: FieldErrors = {}
+  const add = (key: string | undefined, message: string): void => {
+    const last = key?.split(/[./]/).pop() ?? ''
+    const field = isField(last) ? last : 'general'
+    const list = (out[field] ??= [])
+    if (!list.includes(message)) list.push(message)
+  }
+  for (const [key, messages] of Object.entries(error.fields ?? {})) for (const m of messages) add(key, m)
+  for (const item of error.problem?.errors ?? []) {
+    const message = item.message ?? item.detail
+    if (message) add(item.parameter, item.parameter ? `${item.parameter}: ${message}` : message)
+  }
+  return out
+}
+
+export const createSessionSlice: SliceFactory<SessionSlice> =
+  ({ transport }) =>
+  (set, get) => {
+    const patch = (partial: Partial<SessionSlice['session']>): void =>
+      set((s) => ({ session: { ...s.session, ...partial } }))
+
+    const buildRequest = (confirmProduction: boolean): unknown => {
+      const { form } = get().session
+      const secureTokenId = form.secureTokenId.trim()
+      return {
+        environmentId: get().env.environmentId,
+        profile: get().env.profile,
+        processingTerminalId: form.processingTerminalId.trim(),
+        scenario: form.scenario,
+        libVersion: form.libVersion.trim(),
+        ...(secureTokenId ? { secureTokenId } : {}),
+        ...(confirmProduction ? { confirmProduction: true } : {}),
+      }
+    }
+
+    const send = async (confirmProduction: boolean): Promise<void> => {
+      const { CreateSessionInput, issuesToFields } = await loadValidation()
+      const parsed = CreateSessionInput.safeParse(buildRequest(confirmProduction))
+      if (!parsed.success) {
+        // Same schema as main: nothing is sent while the form is invalid.
+        patch({
+          fieldErrors: fieldErrorsOf({ fields: issuesToFields(parsed.error) }),
+          error: null,
+          confirming: false,
+        })
+        return
+      }
+      const environment = get().app.environments.find((e) => e.id === parsed.data.environmentId)
+      if (environment?.requiresConfirmation && !confirmProduction) {
+        patch({ fieldErrors: {}, error: null, confirming: true })
+        return
+      }
+      patch({ pending: true, fieldErrors: {}, error: null, confirming: false })
+      const result = await transport.call('session:create', parsed.data)
+      if (result.ok) {
+        patch({ pending: false, created: result.value })
+      } else if (result.error.kind === 'confirmation-required') {
+        patch({ pending: false, confirming: true })
+      } else {
+        patch({ pending: false, error: result.error, fieldErrors: fieldErrorsOf(result.error) })
+      }
+    }
+
+    return {
+      session: {
+        form: {
+          processingTerminalId: SANDBOX_TERMINAL,
+          scenario: 'payment',
+          secureTokenId: '',
+          libVersion: '',
+        },
+        fieldErrors: {},
+        error: null,
+        pending: false,
+        confirming: false,
+        created: null,
+
+        setField(field, value) {
+          const { form, fieldErrors } = get().session
+          patch({ form: { ...form, [field]: value }, fieldErrors: { ...fieldErrors, [field]: undefined } })
+        },
+
+        applyEnvironmentDefaults(next, previous) {
+          const { form } = get().session
+          let terminal = form.processingTerminalId
+          if (next?.kind === 'sandbox' && terminal.trim() === '') terminal = SANDBOX_TERMINAL
+          if (next?.kind !== 'sandbox' && previous?.kind === 'sandbox' && terminal === SANDBOX_TERMINAL)
+            terminal = ''
+          patch({
+            form: {
+              ...form,
+              processingTerminalId: terminal,
+              libVersion: next?.defaultLibVersion ?? form.libVersion,
+            },
+            fieldErrors: {},
+            error: null,
+            confirming: false,
+          })
+        },
+
+        submit: () => send(false),
+        confirm: () => send(true),
+        cancel: () => patch({ confirming: false }),
+      },
+    }
+  }

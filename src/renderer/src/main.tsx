@@ -1,0 +1,32 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { getTransport } from './api'
+import { App } from './App'
+import { createAppStore } from './store'
+import { StoreProvider } from './store-context'
+import { preloadValidation } from './validation'
+import './styles.css'
+
+function preferences(): Storage | null {
+  try {
+    return window.localStorage
+  } catch {
+    return null
+  }
+}
+
+const transport = getTransport()
+const store = createAppStore({ transport, preferences: preferences() })
+transport.onEvent((event) => store.getState().app.handleEvent(event))
+void store.getState().app.start()
+
+const root = document.getElementById('root')
+if (!root) throw new Error('#root is missing from index.html')
+createRoot(root).render(
+  <StrictMode>
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
+  </StrictMode>,
+)
+preloadValidation()

@@ -1,0 +1,31 @@
+/**
+ * One zustand store built from feature slices (zustand's slices pattern). Each slice owns a namespace
+ * (`app`, `env`, `vault`, `session`) so components select narrow pieces: `useStore((s) => s.session.pending)`.
+ * The transport is injected, so slices are tested with a fake one and no DOM.
+ */
+import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla'
+import type { ConsoleTransport } from './api'
+import { createAppSlice, type AppSlice } from './features/app/app-slice'
+import { createCredentialsSlice, type CredentialsSlice } from './features/credentials/credentials-slice'
+import { createEnvironmentSlice, type EnvironmentSlice } from './features/environment/environment-slice'
+import { createSessionSlice, type SessionSlice } from './features/session/session-slice'
+
+export interface StoreDeps {
+  transport: ConsoleTransport
+  /** Remembers the last environment/profile across launches (localStorage in the page). */
+  preferences?: Pick<Storage, 'getItem' | 'setItem'> | null
+}
+
+export type Store = AppSlice & EnvironmentSlice & CredentialsSlice & SessionSlice
+export type Slice<T> = StateCreator<Store, [], [], T>
+export type SliceFactory<T> = (deps: StoreDeps) => Slice<T>
+export type AppStore = StoreApi<Store>
+
+export function createAppStore(deps: StoreDeps): AppStore {
+  return createStore<Store>()((...a) => ({
+    ...createAppSlice(deps)(...a),
+    ...createEnvironmentSlice(deps)(...a),
+    ...createCredentialsSlice(deps)(...a),
+    ...createSessionSlice(deps)(...a),
+  }))
+}
