@@ -7,7 +7,7 @@ import { z } from 'zod'
 import type { ProblemError } from '../shared/payroc'
 import { FaultRuleInput } from './faults'
 import { decodeSegment, isLoopbackAddress } from './http'
-import { json, problem, validationProblem, type Reply } from './problems'
+import { forbidden, json, problem, validationProblem, type Reply } from './problems'
 import type { SandboxConfig, SandboxState } from './state'
 
 export const CONTROL_PREFIX = '/__sandbox/'
@@ -50,7 +50,7 @@ export function handleControl(
   hooks: ControlHooks,
 ): Reply {
   if (!isLoopbackAddress(req.socket.remoteAddress)) {
-    return problem(403, 'The control API answers loopback clients only.')
+    return forbidden(path, 'sandbox-control-api', 'The control API answers loopback clients only.')
   }
   const name = path.slice(CONTROL_PREFIX.length)
   const allow = (methods: string): Reply => problem(405, `Use ${methods} on ${path}.`, { Allow: methods })
