@@ -189,7 +189,7 @@ export class GatewayClient {
       )
       if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status <= 299) {
         const session = safeJson(outcome.body, HostedFieldsSession)
-        attempts.push(this.deps.journal.attempt(raw))
+        attempts.push(this.deps.journal.attempt(raw, session.ok ? [session.value.token] : []))
         if (!session.ok) {
           const failure = malformedResponse(outcome.status, session.reason)
           finish(failure, outcome.status)

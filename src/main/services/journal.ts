@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { JournalAttempt, JournalEntry, JournalSummary } from '../../shared/contract'
-import { redactBodyText, redactHeaders } from '../../shared/redact'
+import { maskToken, redactBodyText, redactHeaders } from '../../shared/redact'
 import type { ErrorKind } from '../../shared/result'
 import type { KnownSecrets } from './secrets'
 
@@ -52,9 +52,16 @@ export class Journal {
     this.entries.length = 0
   }
 
-  /** Redacts one raw exchange into a JournalAttempt. */
-  attempt(raw: RawAttempt): JournalAttempt {
-    const scrub = (text: string) => this.secrets.scrub(text)
+  /**
+   * Redacts one raw exchange into a JournalAttempt. `sessionTokens` are kept to their last 6 characters wherever
+   * they appear (the Location header and URLs carry them too, not only the JSON `token` field).
+   */
+  attempt(raw: RawAttempt, sessionTokens: readonly string[] = []): JournalAttempt {
+    const scrub = (text: string) => {
+      let out = this.secrets.scrub(text)
+      for (const token of sessionTokens) if (token.length >= 8) out = out.split(token).join(maskToken(token))
+      return out
+    }
     const body = (text: string | undefined) =>
       text === undefined || text === ''
         ? undefined
