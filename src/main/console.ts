@@ -81,13 +81,18 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
     // Pre-warm the sandbox before returning (loopback, milliseconds), so the first create is one round trip;
     // the selected environment, if another, warms in the background. Failures become events, never throws.
     const sandboxEnv = environments.get('sandbox')
-    if (sandboxEnv) await prewarm(services, sandboxEnv, DEFAULT_PROFILE)
+    if (sandboxEnv) {
+      await prewarm(services, sandboxEnv, DEFAULT_PROFILE).catch((error: unknown) =>
+        logger.log('error', 'sandbox pre-warm crashed', { error: String(error) }),
+      )
+    }
     const selected = environments.selected()
     const selectedEnv = environments.get(selected.environmentId)
     if (selectedEnv && selectedEnv.id !== 'sandbox') {
       void vault
         .status(selectedEnv.id, selected.profile)
         .then((status) => (status.configured ? prewarm(services, selectedEnv, selected.profile) : false))
+        .catch((error: unknown) => logger.log('error', 'pre-warm crashed', { error: String(error) }))
     }
     logger.log('info', 'console started', { transport: options.transport, sandboxUrl: sandbox.url })
 

@@ -65,7 +65,7 @@ beforeAll(async () => {
     appVersion: '0.0.0-test',
     testPageOrigin: 'http://127.0.0.1:1',
     secretStore: memoryStore(),
-    gateway: { retry: { baseDelayMs: 5 }, timeouts: { responseTimeoutMs: 1500 } },
+    gateway: { retry: { baseDelayMs: 5 }, timeouts: { responseTimeoutMs: 1000 } },
   })
   sandboxUrl = app.info.sandboxUrl
   app.subscribe((event) => events.push(event))
@@ -227,7 +227,7 @@ describe('createConsole + session:create against the embedded sandbox', () => {
   })
 
   it('maps a slow gateway to timeout after the retries', async () => {
-    await addFault({ route: 'sessions', action: { type: 'latency', ms: 4000 } })
+    await addFault({ route: 'sessions', action: { type: 'latency', ms: 2500 } })
     const result = await create()
     expect(result).toMatchObject({ ok: false, error: { kind: 'timeout' } })
     if (!result.ok) {

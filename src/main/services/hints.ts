@@ -72,6 +72,11 @@ const KEYCHAIN_FIXES: { pattern: RegExp; message: string; hint: string }[] = [
     hint: 'Unlock the login keyring (e.g. open Passwords and Keys, or `printf %s <password> | gnome-keyring-daemon --unlock`).',
   },
   {
+    pattern: /did not answer within/i,
+    message: 'The keychain did not answer.',
+    hint: 'Unlock the keyring if it is asking for a password (a prompt may be waiting), then try again.',
+  },
+  {
     pattern: /Cannot find module|keytar|\.node|NODE_MODULE_VERSION|dlopen/i,
     message: 'The keychain module (keytar) could not be loaded.',
     hint: 'Reinstall dependencies with `npm ci` (keytar compiles against libsecret-1-dev) and restart the app.',

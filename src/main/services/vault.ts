@@ -13,7 +13,6 @@ import { keychainFix } from './hints'
 import type { KnownSecrets } from './secrets'
 
 export const VAULT_SERVICE = 'hosted-fields-console'
-/** A keychain that shows an unlock prompt nobody answers must not hang the UI. */
 const KEYCHAIN_TIMEOUT_MS = 15_000
 
 export const accountFor = (environmentId: string, profile: string): string => `${environmentId}/${profile}`
@@ -32,6 +31,8 @@ export interface VaultOptions {
   managedKey: (environmentId: string, profile: string) => string | undefined
   /** Called after a key was replaced or deleted, so cached Bearer tokens are dropped at once. */
   onKeyChanged: (environmentId: string, profile: string) => void
+  /** How long a keychain call may take (an unanswered unlock prompt must not hang the UI). */
+  timeoutMs?: number
 }
 
 export class Vault {
@@ -39,15 +40,12 @@ export class Vault {
 
   private async keychain<T>(operation: string, run: () => Promise<T>): Promise<Result<T>> {
     let timer: NodeJS.Timeout | undefined
+    const limit = this.options.timeoutMs ?? KEYCHAIN_TIMEOUT_MS
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
         () =>
-          reject(
-            new Error(
-              `the keychain did not answer within ${KEYCHAIN_TIMEOUT_MS / 1000} s (is an unlock prompt waiting?)`,
-            ),
-          ),
-        KEYCHAIN_TIMEOUT_MS,
+          reject(new Error(`the keychain did not answer within ${limit} ms (is an unlock prompt waiting?)`)),
+        limit,
       )
       timer.unref()
     })
