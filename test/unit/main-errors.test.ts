@@ -34,6 +34,7 @@ describe('error mapping', () => {
       [500, 'gateway'],
       [502, 'gateway'],
       [503, 'gateway'],
+      [302, 'malformed-response'],
     ]
     for (const [status, kind] of table) expect(kindForStatus(status), String(status)).toBe(kind)
   })

@@ -29,6 +29,8 @@ export function kindForStatus(status: number): ErrorKind {
     case 429:
       return 'rate-limited'
     default:
+      // 1xx/3xx where an API answer was due: redirects usually mean a wrong base URL or a login page in between.
+      if (status < 400) return 'malformed-response'
       return status >= 500 ? 'gateway' : 'validation'
   }
 }
@@ -123,6 +125,7 @@ export function transportCode(error: unknown): string | undefined {
 export function transportKind(error: unknown): ErrorKind {
   const code = transportCode(error) ?? ''
   const message = asTransportError(error).message
+  if (/maxContentLength|maxBodyLength/.test(message)) return 'malformed-response'
   if (TIMEOUT_CODES.has(code) || /timeout/i.test(message)) return 'timeout'
   if (TLS_CODE.test(code) || /certificate|self[- ]signed|SSL|TLS/i.test(message)) return 'tls'
   if (NETWORK_CODES.has(code) || code.startsWith('E') || code === 'ERR_NETWORK') return 'network'
@@ -134,15 +137,14 @@ export function errorFromTransport(error: unknown, target: string): AppError {
   const kind = transportKind(error)
   const code = transportCode(error)
   const raw = asTransportError(error).message
-  const what =
-    kind === 'timeout'
-      ? `No answer from ${target} in time`
-      : kind === 'tls'
-        ? `TLS to ${target} failed`
-        : `Could not reach ${target}`
+  const what: Partial<Record<ErrorKind, string>> = {
+    timeout: `No answer from ${target} in time`,
+    tls: `TLS to ${target} failed`,
+    'malformed-response': `The answer from ${target} could not be read`,
+  }
   return {
     kind,
-    message: `${what} (${code ? `${code}: ` : ''}${raw})`,
+    message: `${what[kind] ?? `Could not reach ${target}`} (${code ? `${code}: ` : ''}${raw})`,
     hint: hintFor(kind),
   }
 }
