@@ -406,9 +406,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     const status =
       error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400
-    const body = JSON.stringify(
-      defaultProblem(status, status === 400 ? 'The request is not valid HTTP.' : undefined),
-    )
+    // A HEAD request gets no body (the raw packet tells when the request line was in the failing chunk).
+    const raw = (error as { rawPacket?: unknown }).rawPacket
+    const head = Buffer.isBuffer(raw) && raw.subarray(0, 5).toString('latin1') === 'HEAD '
+    const body = head
+      ? ''
+      : JSON.stringify(defaultProblem(status, status === 400 ? 'The request is not valid HTTP.' : undefined))
     socket.end(
       `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\n` +
         `Date: ${state.httpDate()}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
