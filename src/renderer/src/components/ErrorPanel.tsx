@@ -20,9 +20,7 @@ export function ErrorPanel({ error, shownWithFields = [] }: Props) {
         <strong>{title}</strong>
       </p>
       {problem?.detail && <p className="error-detail">{problem.detail}</p>}
-      {problem && error.message !== problem.title && error.message !== problem.detail && (
-        <p className="error-message">{error.message}</p>
-      )}
+      {problem && !error.message.includes(problem.detail) && <p className="error-message">{error.message}</p>}
       {items.length > 0 && (
         <ul className="error-items">
           {items.map((item, index) => (

@@ -44,10 +44,11 @@ export function CustomEnvironmentForm() {
   }
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`}>
+    // No accessible name on purpose: "Environment" must label the switcher alone.
+    <section className="card">
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
-          <h2 id={`${id}-title`}>Custom environment</h2>
+          <h2>Custom environment</h2>
         </summary>
         <form noValidate onSubmit={(e) => void onSubmit(e)}>
           {FIELDS.map((field) => (

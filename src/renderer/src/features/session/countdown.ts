@@ -19,21 +19,33 @@ export type CountdownPhase = 'ok' | 'warning' | 'expired'
 /** Below this the token card turns to its warning style. */
 export const WARNING_MS = 2 * 60_000
 
-/** Remaining milliseconds: expiresAt − (serverDate + (now − receivedAt)); without a usable Date header, expiresAt − now. */
-export function remainingMs(clock: TokenClock, now: number): number {
-  const expiresAt = Date.parse(clock.expiresAt)
-  if (Number.isNaN(expiresAt)) return 0
-  const serverDate = clock.serverDate ? Date.parse(clock.serverDate) : Number.NaN
-  const receivedAt = Date.parse(clock.receivedAt)
-  if (Number.isNaN(serverDate) || Number.isNaN(receivedAt)) return expiresAt - now
-  return expiresAt - (serverDate + (now - receivedAt))
-}
-
-/** How far the gateway's clock is ahead of ours (negative: behind), or 0 when unknown. */
+/**
+ * How far the gateway's clock is ahead of ours (negative: behind), or 0 when unknown.
+ *
+ * An HTTP Date header has whole-second resolution: the gateway's true time when it answered lies in
+ * [serverDate, serverDate + 1 s). When that window includes our receipt time the clocks agree as far as the
+ * header can tell (skew 0); otherwise the smallest skew consistent with it is used. This keeps a fresh
+ * 10-minute token from showing 10:01 just because the header dropped the milliseconds.
+ */
 export function clockSkewMs(clock: Pick<TokenClock, 'serverDate' | 'receivedAt'>): number {
   const serverDate = clock.serverDate ? Date.parse(clock.serverDate) : Number.NaN
   const receivedAt = Date.parse(clock.receivedAt)
-  return Number.isNaN(serverDate) || Number.isNaN(receivedAt) ? 0 : serverDate - receivedAt
+  if (Number.isNaN(serverDate) || Number.isNaN(receivedAt)) return 0
+  const low = serverDate - receivedAt
+  if (serverDate % 1000 !== 0) return low
+  const high = low + 999
+  if (low <= 0 && high >= 0) return 0
+  return low > 0 ? low : high
+}
+
+/**
+ * Remaining milliseconds: expiresAt − (serverDate + (now − receivedAt)), i.e. expiry minus the gateway's
+ * clock now, estimated from ours plus the skew; without a usable Date header, expiresAt − now.
+ */
+export function remainingMs(clock: TokenClock, now: number): number {
+  const expiresAt = Date.parse(clock.expiresAt)
+  if (Number.isNaN(expiresAt)) return 0
+  return expiresAt - (now + clockSkewMs(clock))
 }
 
 /** `mm:ss`, rounding up so "00:00" appears only once the token has really expired. */

@@ -1,0 +1,49 @@
+/**
+ * What every spec gets, whatever launched the console: `page` already showing the console (ready to create a
+ * session), and `sandboxUrl`, the embedded sandbox's base URL as the page reports it. The browser-preview run
+ * takes the URL from the global setup; another launcher (Electron) overrides `page` the same way.
+ */
+import { test as base, expect, type Page } from '@playwright/test'
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+
+export const SCREENSHOT_DIR = join(__dirname, '../docs/screenshots')
+
+export const test = base.extend<{ sandboxUrl: string }>({
+  page: async ({ page }, use) => {
+    const url = process.env['E2E_CONSOLE_URL']
+    if (!url)
+      throw new Error(
+        'E2E_CONSOLE_URL is not set: run through playwright.config.ts (its global setup starts the console)',
+      )
+    await page.goto(url)
+    await expect(page.getByRole('button', { name: 'Create session' })).toBeEnabled()
+    await use(page)
+  },
+  sandboxUrl: async ({ page }, use) => {
+    const text = await page.getByTestId('sandbox-url').textContent()
+    if (!text) throw new Error('The console did not show the embedded sandbox URL')
+    await use(text.trim())
+  },
+})
+
+export { expect }
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) })
+}
+
+/** How many create-session calls the embedded sandbox has seen (its journal, via the control API). */
+export async function sessionCallCount(sandboxUrl: string): Promise<number> {
+  const response = await fetch(`${sandboxUrl}/__sandbox/journal?limit=1000`)
+  const body = (await response.json()) as { entries: { route: string }[] }
+  return body.entries.filter((entry) => entry.route === 'sessions').length
+}
+
+export const MM_SS = /^\d{2}:\d{2}$/
+
+export const toSeconds = (mmss: string): number => {
+  const [m, s] = mmss.split(':').map(Number)
+  return (m ?? 0) * 60 + (s ?? 0)
+}

@@ -1,0 +1,33 @@
+import { expect, MM_SS, screenshot, test, toSeconds } from './fixtures'
+
+test('creates a session in the Sandbox and counts its token down', async ({ page }) => {
+  await expect(page.getByLabel('Environment')).toHaveValue('sandbox')
+  await expect(page.getByLabel('Processing terminal ID')).toHaveValue('1234001')
+  await page.getByRole('button', { name: 'Create session' }).click()
+
+  const card = page.getByRole('region', { name: 'Session token' })
+  await expect(card.getByTestId('session-token')).toHaveText(/^[A-Za-z0-9_-]{20,}$/)
+  const countdown = card.getByLabel('Expires in')
+  await expect(countdown).toHaveText(MM_SS)
+  const first = toSeconds((await countdown.textContent()) ?? '')
+  expect(first).toBeGreaterThan(9 * 60)
+  expect(first).toBeLessThanOrEqual(10 * 60)
+  await expect
+    .poll(async () => toSeconds((await countdown.textContent()) ?? ''), { timeout: 4_000 })
+    .toBeLessThan(first)
+
+  await expect(card.getByRole('button', { name: 'Copy token' })).toBeVisible()
+  await expect(
+    page.getByRole('region', { name: 'Hosted Fields test page' }).locator('iframe'),
+  ).toHaveAttribute('title', 'Hosted Fields test page')
+  await screenshot(page, 'main-screen')
+
+  // The window's minimum size stays usable.
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await expect(card.getByTestId('session-token')).toBeVisible()
+  await screenshot(page, 'main-screen-1024x700')
+})
+
+test('keeps the bridge secret out of the address bar', async ({ page }) => {
+  expect(page.url()).not.toContain('token=')
+})
