@@ -278,6 +278,23 @@ describe('createConsole + session:create against the embedded sandbox', () => {
     expect((await stats()).requests.authorize - before.requests.authorize).toBe(1)
   })
 
+  it('resends /authorize once after a connection reset; a rejected key is auth', async () => {
+    await addFault({ route: 'authorize', action: { type: 'reset' }, times: 1 })
+    const result = await app.handlers['vault:test']({ environmentId: 'sandbox', profile: 'default' })
+    expect(result.ok).toBe(true)
+    if (result.ok) {
+      const entry = await app.handlers['journal:get']({ id: result.value.journalId })
+      expect(entry.ok && entry.value.attempts.map((attempt) => attempt.retry?.reason)).toEqual([
+        'connection reset',
+        undefined,
+      ])
+    }
+    await addFault({ route: 'authorize', action: { type: 'status', status: 401 }, times: 1 })
+    const rejected = await app.handlers['vault:test']({ environmentId: 'sandbox', profile: 'default' })
+    expect(rejected).toMatchObject({ ok: false, error: { kind: 'auth', status: 401 } })
+    expect((await create()).ok).toBe(true) // and the next call authenticates again
+  })
+
   it('maps a refused connection to network', async () => {
     const saved = await app.handlers['environment:saveCustom']({
       name: 'Closed port',

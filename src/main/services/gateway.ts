@@ -102,12 +102,20 @@ export class GatewayClient {
     const startedAt = this.now()
     const journalId = newJournalId()
     const url = `${this.deps.environment.identityBase}/authorize`
-    const { outcome, raw } = await exchange(
-      this.http.axios,
-      { method: 'POST', url, headers: { 'x-api-key': key.value, Accept: 'application/json' } },
-      1,
-      this.now,
-    )
+    const send = (n: number) =>
+      exchange(
+        this.http.axios,
+        { method: 'POST', url, headers: { 'x-api-key': key.value, Accept: 'application/json' } },
+        n,
+        this.now,
+      )
+    const journaled = []
+    let { outcome, raw } = await send(1)
+    if (outcome.kind === 'transport' && outcome.code === 'ECONNRESET') {
+      // A keep-alive socket the server closed while idle: /authorize has no side effect, so one quiet resend.
+      journaled.push(this.deps.journal.attempt({ ...raw, retry: { reason: 'connection reset', delayMs: 0 } }))
+      ;({ outcome, raw } = await send(2))
+    }
     let identity: IdentityResponse | undefined
     let failure: AppError | undefined
     if (outcome.kind === 'transport') {
@@ -128,7 +136,7 @@ export class GatewayClient {
       durationMs,
       failure,
       status: outcome.kind === 'response' ? outcome.status : undefined,
-      attempts: [this.deps.journal.attempt(raw)],
+      attempts: [...journaled, this.deps.journal.attempt(raw)],
     })
     if (!identity)
       throw new IdentityFailure({ ...(failure ?? malformedResponse(0, 'no identity')), journalId })
