@@ -14,6 +14,7 @@ import type { ConsoleApp } from '../../src/main/app-types'
 import { createConsole } from '../../src/main/console'
 import { LOG_FILE } from '../../src/main/log'
 import { VAULT_SERVICE } from '../../src/main/services/vault'
+import type { ConsoleEvent } from '../../src/shared/contract'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
 
 const MERCHANT_KEY = 'merchant-key-123456'
@@ -26,6 +27,7 @@ let second: Sandbox
 let dataDir: string
 /** Every handler response of this file, to search for the key at the end. */
 const responses: unknown[] = []
+const events: ConsoleEvent[] = []
 const call = async <T>(promise: Promise<T>): Promise<T> => {
   const result = await promise
   responses.push(result)
@@ -47,6 +49,7 @@ beforeAll(async () => {
     testPageOrigin: 'http://127.0.0.1:1',
     gateway: { retry: { baseDelayMs: 5 } },
   })
+  app.subscribe((event) => events.push(event))
 })
 afterAll(async () => {
   await app?.close()
@@ -77,6 +80,11 @@ describe('vault on the real keychain + custom environment on a second sandbox', 
       value: { configured: true, source: 'keychain', masked: 'merc…3456', profiles: ['default'] },
     })
     expect(await keytar.getPassword(VAULT_SERVICE, `${ENV}/default`)).toBe(MERCHANT_KEY)
+    // Saving a key pre-warms its Bearer token, so the first create is one round trip.
+    await expect
+      .poll(() => events.some((event) => event.type === 'prewarm' && event.environmentId === ENV && event.ok))
+      .toBe(true)
+    expect(second.stats().requests.authorize).toBe(1)
   })
 
   it('creates a session with the keychain key', async () => {
@@ -155,7 +163,7 @@ describe('vault on the real keychain + custom environment on a second sandbox', 
       list.value.entries.map((entry) => app.handlers['journal:get']({ id: entry.id })),
     )
     expect(entries.length).toBeGreaterThan(3)
-    const everything = JSON.stringify([list, entries, responses])
+    const everything = JSON.stringify([list, entries, responses, events])
     for (const secret of [MERCHANT_KEY, OTHER_KEY]) expect(everything).not.toContain(secret)
     const log = await readFile(path.join(dataDir, LOG_FILE), 'utf8')
     expect(log.length).toBeGreaterThan(0)
