@@ -26,6 +26,8 @@ test('creates a session in the Sandbox and counts its token down', async ({ page
   await page.setViewportSize({ width: 1024, height: 700 })
   await expect(card.getByTestId('session-token')).toBeVisible()
   await screenshot(page, 'main-screen-1024x700')
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await screenshot(page, 'main-screen-dark')
 })
 
 test('keeps the bridge secret out of the address bar', async ({ page }) => {

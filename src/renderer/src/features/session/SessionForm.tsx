@@ -87,11 +87,7 @@ export function SessionForm() {
         <div className="form-grid">
           <TextField field="processingTerminalId" label="Processing terminal ID" />
           <ScenarioField />
-          <TextField
-            field="secureTokenId"
-            label="Secure token ID"
-            hint="Optional: update saved card details"
-          />
+          <TextField field="secureTokenId" label="Secure token ID" hint="Optional" />
           <TextField field="libVersion" label="Library version" />
         </div>
         <div className="form-actions">
