@@ -34,8 +34,8 @@ describe('remembered window bounds', () => {
     const restored = restoreBounds(toSavedState({ x: 1000, y: 500, width: 1200, height: 800 }, false), [
       laptop,
     ])
-    expect(restored.x! + restored.width).toBeLessThanOrEqual(1440)
-    expect(restored.y! + restored.height).toBeLessThanOrEqual(900)
+    expect((restored.x ?? Infinity) + restored.width).toBeLessThanOrEqual(1440)
+    expect((restored.y ?? Infinity) + restored.height).toBeLessThanOrEqual(900)
   })
   it('ignores a corrupt or foreign saved state', () => {
     expect(restoreBounds({ width: 'wide' }, [laptop]).width).toBe(1280)
