@@ -5,44 +5,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_BODY_BYTES, startWebConsole, type WebConsole } from '../../src/web/server'
+import { rawRequest } from './sandbox-helpers'
 
-interface Answer {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  body: string
-}
+type Answer = Awaited<ReturnType<typeof rawRequest>>
 
 /** Raw HTTP, so Host and Origin can be set to anything (fetch would refuse or rewrite them). */
-function send(
+const send = (
   port: number,
   options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        method: options.method ?? 'GET',
-        path: options.path,
-        headers: options.headers,
-      },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        )
-      },
-    )
-    req.on('error', reject)
-    if (options.body !== undefined) req.write(options.body)
-    req.end()
-  })
-}
+): Promise<Answer> => rawRequest(`http://127.0.0.1:${port}`, { method: 'GET', ...options })
 
 let web: WebConsole
 let dataDir: string
@@ -88,7 +59,7 @@ describe('browser preview bridge', () => {
     const answer = await rpc('app:info')
     expect(answer.status).toBe(200)
     expect(answer.headers['content-type']).toMatch(/^application\/json/)
-    const result = JSON.parse(answer.body) as {
+    const result = JSON.parse(answer.text) as {
       ok: boolean
       value: { transport: string; testPageOrigin: string }
     }
@@ -105,7 +76,7 @@ describe('browser preview bridge', () => {
       JSON.stringify({ environmentId: 'sandbox', processingTerminalId: '1' }),
     )
     expect(answer.status).toBe(200)
-    const result = JSON.parse(answer.body) as { ok: boolean; error: { kind: string } }
+    const result = JSON.parse(answer.text) as { ok: boolean; error: { kind: string } }
     expect(result).toMatchObject({ ok: false, error: { kind: 'validation' } })
   })
 
@@ -117,7 +88,7 @@ describe('browser preview bridge', () => {
       scenario: 'payment',
       libVersion: '1.7.0.261457',
     })
-    const result = JSON.parse((await rpc('session:create', {}, body)).body) as {
+    const result = JSON.parse((await rpc('session:create', {}, body)).text) as {
       ok: boolean
       value: { token: string }
     }

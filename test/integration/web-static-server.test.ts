@@ -1,35 +1,21 @@
 // The static file server both shells use for built pages: only files under root, only GET/HEAD, Host checked.
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
-import { request as httpRequest } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startStaticServer, toRelativePath, type StaticServer } from '../../src/main/services/static-server'
+import { rawRequest } from './sandbox-helpers'
 
 let dir: string
 let server: StaticServer
 
-function get(path: string, options: { method?: string; host?: string } = {}) {
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
-    (resolve, reject) => {
-      const req = httpRequest(
-        {
-          host: '127.0.0.1',
-          port: server.port,
-          path,
-          method: options.method ?? 'GET',
-          headers: { host: options.host ?? `127.0.0.1:${server.port}` },
-        },
-        (res) => {
-          let body = ''
-          res.on('data', (c: Buffer) => (body += c.toString('utf8')))
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-        },
-      )
-      req.on('error', reject)
-      req.end()
-    },
-  )
+const get = async (path: string, options: { method?: string; host?: string } = {}) => {
+  const answer = await rawRequest(server.origin, {
+    method: options.method ?? 'GET',
+    path,
+    headers: { host: options.host ?? `127.0.0.1:${server.port}` },
+  })
+  return { ...answer, body: answer.text }
 }
 
 beforeAll(async () => {

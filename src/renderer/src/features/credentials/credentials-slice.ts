@@ -1,5 +1,5 @@
 import type { CredentialTest, VaultStatus } from '../../../../shared/contract'
-import type { AppError } from '../../../../shared/result'
+import type { AppError, Result } from '../../../../shared/result'
 import type { SliceFactory } from '../../store'
 import { loadValidation } from '../../validation'
 
@@ -20,17 +20,35 @@ export interface CredentialsSlice {
   }
 }
 
+type Vault = CredentialsSlice['vault']
+type Busy = Vault['busy']
+type Target = { environmentId: string; profile: string }
+
 export const createCredentialsSlice: SliceFactory<CredentialsSlice> =
   ({ transport }) =>
   (set, get) => {
-    const patch = (partial: Partial<CredentialsSlice['vault']>): void =>
-      set((s) => ({ vault: { ...s.vault, ...partial } }))
-    const target = (): { environmentId: string; profile: string } => ({
+    const patch = (partial: Partial<Vault>): void => set((s) => ({ vault: { ...s.vault, ...partial } }))
+    const target = (): Target => ({
       environmentId: get().env.environmentId,
       profile: get().env.profile,
     })
-    const stillCurrent = (t: { environmentId: string; profile: string }): boolean =>
+    const stillCurrent = (t: Target): boolean =>
       get().env.environmentId === t.environmentId && get().env.profile === t.profile
+
+    /** One vault call for the current target; an answer for a target the user has left is dropped. */
+    const run = async <T>(
+      busy: Busy,
+      call: (t: Target) => Promise<Result<T>>,
+      onOk: (value: T, t: Target) => Partial<Vault>,
+      onError: (error: AppError) => Partial<Vault> = (error) => ({ error }),
+    ): Promise<boolean> => {
+      const t = target()
+      patch({ busy, error: null, keyError: null, notice: null, tested: null })
+      const result = await call(t)
+      patch({ busy: null })
+      if (stillCurrent(t)) patch(result.ok ? onOk(result.value, t) : onError(result.error))
+      return result.ok
+    }
 
     return {
       vault: {
@@ -57,35 +75,28 @@ export const createCredentialsSlice: SliceFactory<CredentialsSlice> =
             patch({ keyError: parsed.error.issues[0]?.message ?? 'apiKey is invalid', notice: null })
             return false
           }
-          const t = target()
-          patch({ busy: 'save', error: null, keyError: null, notice: null, tested: null })
-          const saved = await transport.call('vault:setKey', { ...t, apiKey: parsed.data })
-          patch({ busy: null })
-          if (!stillCurrent(t)) return saved.ok
-          if (saved.ok)
-            patch({ status: saved.value, notice: `Key saved for ${t.environmentId} / ${t.profile}.` })
-          else patch({ error: saved.error, keyError: saved.error.fields?.apiKey?.[0] ?? null })
-          return saved.ok
+          return run(
+            'save',
+            (t) => transport.call('vault:setKey', { ...t, apiKey: parsed.data }),
+            (status, t) => ({ status, notice: `Key saved for ${t.environmentId} / ${t.profile}.` }),
+            (error) => ({ error, keyError: error.fields?.apiKey?.[0] ?? null }),
+          )
         },
 
         async deleteKey() {
-          const t = target()
-          patch({ busy: 'delete', error: null, notice: null, tested: null })
-          const deleted = await transport.call('vault:deleteKey', t)
-          patch({ busy: null })
-          if (!stillCurrent(t)) return
-          if (deleted.ok) patch({ status: deleted.value, notice: 'Key deleted.' })
-          else patch({ error: deleted.error })
+          await run(
+            'delete',
+            (t) => transport.call('vault:deleteKey', t),
+            (status) => ({ status, notice: 'Key deleted.' }),
+          )
         },
 
         async test() {
-          const t = target()
-          patch({ busy: 'test', error: null, notice: null, tested: null })
-          const tested = await transport.call('vault:test', t)
-          patch({ busy: null })
-          if (!stillCurrent(t)) return
-          if (tested.ok) patch({ tested: tested.value })
-          else patch({ error: tested.error })
+          await run(
+            'test',
+            (t) => transport.call('vault:test', t),
+            (tested) => ({ tested }),
+          )
         },
       },
     }
