@@ -1,6 +1,12 @@
 import { expect, MM_SS, screenshot, test, toSeconds } from './fixtures'
 
 test('creates a session in the Sandbox and counts its token down', async ({ page }) => {
+  // CSP violations and script errors show up here; the console page must have none.
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text())
+  })
+  page.on('pageerror', (error) => problems.push(error.message))
   await expect(page.getByLabel('Environment')).toHaveValue('sandbox')
   await expect(page.getByLabel('Processing terminal ID')).toHaveValue('1234001')
   await page.getByRole('button', { name: 'Create session' }).click()
@@ -28,6 +34,7 @@ test('creates a session in the Sandbox and counts its token down', async ({ page
   await screenshot(page, 'main-screen-1024x700')
   await page.emulateMedia({ colorScheme: 'dark' })
   await screenshot(page, 'main-screen-dark')
+  expect(problems).toEqual([])
 })
 
 test('keeps the bridge secret out of the address bar', async ({ page }) => {
