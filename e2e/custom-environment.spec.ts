@@ -66,3 +66,18 @@ test('a Custom environment on a second sandbox, its key saved in the keychain, c
   await page.getByRole('button', { name: 'Delete this custom environment' }).click()
   await expect(page.getByLabel('Environment')).toHaveValue('sandbox')
 })
+
+test('the custom environment form names each invalid field and saves nothing', async ({ page }) => {
+  await page.getByText('Custom environment').click()
+  await page.getByLabel('Name', { exact: true }).fill('Broken')
+  await page.getByLabel('API base URL').fill('http://api.example.com/v1')
+  await page.getByLabel('Identity base URL').fill('not a url')
+  await page.getByRole('button', { name: 'Save environment' }).click()
+
+  await expect(page.getByLabel('API base URL')).toHaveAttribute('aria-invalid', 'true')
+  await expect(page.getByLabel('Identity base URL')).toHaveAttribute('aria-invalid', 'true')
+  await expect(page.getByLabel('CDN base URL')).toHaveAttribute('aria-invalid', 'true')
+  await expect(page.getByLabel('Name', { exact: true })).not.toHaveAttribute('aria-invalid', 'true')
+  await expect(page.getByText(/URL must be https:\/\//).first()).toBeVisible()
+  await expect(page.getByLabel('Environment').locator('option', { hasText: 'Broken' })).toHaveCount(0)
+})
