@@ -47,6 +47,12 @@ export interface Caller {
   apiKeyId: string
 }
 
+interface SessionReplay {
+  token: string
+  processingTerminalId: string
+  expiresAt: number
+}
+
 const BEARER = /^Bearer[ \t]+([^\s]+)[ \t]*$/i
 
 export class Gateway {
@@ -111,7 +117,7 @@ export class Gateway {
     ctx: RequestContext,
     caller: Caller,
     key: string,
-    produce: () => Reply,
+    produce: () => Reply & { session?: SessionReplay },
   ): Promise<Reply> {
     const scoped = `${caller.apiKeyId} ${key}`
     for (;;) {
@@ -121,7 +127,8 @@ export class Gateway {
           return idempotencyKeyInUse(ctx.uri, stored.method, stored.uri)
         }
         this.state.counters.idempotentReplays++
-        return stored.reply
+        if (stored.session) return this.sessionReply(stored.session)
+        return stored.reply ?? problem(500)
       }
       const pending = this.state.inFlight.get(scoped)
       if (!pending) break
@@ -137,13 +144,14 @@ export class Gateway {
       const reply = produce()
       await this.waitLatency(ctx)
       if (reply.status >= 200 && reply.status < 300) {
-        this.state.idempotency.set(scoped, {
-          method: ctx.method,
-          uri: ctx.uri,
-          body: ctx.body,
-          reply,
-          expiresAt: this.state.now() + this.state.config.idempotencyTtlSeconds * 1000,
-        })
+        const expiresAt = this.state.now() + this.state.config.idempotencyTtlSeconds * 1000
+        // Sessions are stored compactly (three fields, not the whole answer): memory matters at 200,000 keys.
+        this.state.idempotency.set(
+          scoped,
+          reply.session
+            ? { method: ctx.method, uri: ctx.uri, body: ctx.body, session: reply.session, expiresAt }
+            : { method: ctx.method, uri: ctx.uri, body: ctx.body, reply, expiresAt },
+        )
       }
       return reply
     } finally {
@@ -195,17 +203,22 @@ export class Gateway {
         apiKeyId: caller.apiKeyId,
         ...(body.secureTokenId !== undefined ? { secureTokenId: body.secureTokenId } : {}),
       })
-      const location = `${this.baseUrl()}/v1/processing-terminals/${encodeURIComponent(terminalId)}/hosted-fields-sessions/${session.token}`
-      return json(
-        201,
-        {
-          processingTerminalId: terminalId,
-          token: session.token,
-          expiresAt: new Date(session.expiresAt).toISOString(),
-        },
-        { Location: location },
-      )
+      return this.sessionReply(session)
     })
+  }
+
+  /** The 201 answer for a created session (also rebuilt from the compact idempotency record on replay). */
+  private sessionReply(session: SessionReplay): Reply & { session: SessionReplay } {
+    const { token, processingTerminalId, expiresAt } = session
+    const location = `${this.baseUrl()}/v1/processing-terminals/${encodeURIComponent(processingTerminalId)}/hosted-fields-sessions/${token}`
+    return {
+      ...json(
+        201,
+        { processingTerminalId, token, expiresAt: new Date(expiresAt).toISOString() },
+        { Location: location },
+      ),
+      session: { token, processingTerminalId, expiresAt },
+    }
   }
 
   /** GET on the Location of a created session (not a documented Payroc call; handy for clients and tests). */

@@ -230,19 +230,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const write = (res: ServerResponse, reply: Reply, close: boolean, bytesPerSecond?: number): void => {
     if (res.headersSent || res.destroyed) return
-    const body = Buffer.from(reply.body, 'utf8')
+    const text = reply.body
     const headers: Record<string, string | number> = {
       Date: state.httpDate(),
       'Content-Type': reply.contentType,
-      'Content-Length': body.length,
+      'Content-Length': Buffer.byteLength(text),
       ...reply.headers,
     }
     if (close) headers.Connection = 'close'
     res.writeHead(reply.status, headers)
     if (bytesPerSecond === undefined) {
-      res.end(body)
+      // A string body goes out in one write together with the headers (a Buffer would cost a writev).
+      res.end(text)
       return
     }
+    const body = Buffer.from(text, 'utf8')
     // Slow body: a slice every 100 ms at the given rate.
     const perTick = Math.max(1, Math.floor(bytesPerSecond / 10))
     let offset = 0
@@ -329,7 +331,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (action.type === 'reset') {
         req.socket.destroy()
         state.countResponse('reset')
-        record(req, ctx, 0, started, '', faultName)
+        record(req, ctx, group, 0, started, '', faultName)
         return
       }
       if (action.type === 'latency') await delay(action.ms)
@@ -352,7 +354,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     state.countResponse(reply.status)
     write(res, reply, close, slow)
-    record(req, ctx, reply.status, started, reply.body, faultName, reply.headers?.Location)
+    record(req, ctx, group, reply.status, started, reply.body, faultName, reply.headers?.Location)
     if (close) {
       // Stop reading an oversized body: end the connection once the 413 is out.
       res.once('finish', () => setTimeout(() => req.socket.destroy(), 50).unref())
@@ -362,6 +364,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const record = (
     req: IncomingMessage,
     ctx: RequestContext,
+    group: string,
     status: number,
     started: number,
     responseBody: string,
@@ -373,7 +376,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       at: state.now(),
       method: ctx.method,
       path: ctx.uri,
-      route: classifyName(ctx.path),
+      route: group,
       status,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       requestHeaders: req.headers,
@@ -383,8 +386,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       ...(fault !== undefined ? { fault } : {}),
     })
   }
-
-  const classifyName = (path: string): string => classify('GET', path).group
 
   const server: Server = createServer(
     { keepAliveTimeout: 5_000, headersTimeout: 15_000, requestTimeout: 30_000, maxHeaderSize: 16 * 1024 },

@@ -3,7 +3,7 @@
  * and counters. Everything the HTTP layer does goes through here, and the embedding app (or the simulated
  * Hosted Fields library) can use the same object directly.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import type { ProblemError, Scenario } from '../shared/payroc'
 import { cardType, expiryInPast, luhnValid, maskCardNumber, parseExpiry } from './cards'
 import { FaultSet, type RouteGroup } from './faults'
@@ -50,7 +50,9 @@ export interface IdempotencyRecord {
   method: string
   uri: string
   body: string
-  reply: Reply
+  /** The stored answer; a created session is kept compactly in `session` instead (rebuilt on replay). */
+  reply?: Reply
+  session?: { token: string; processingTerminalId: string; expiresAt: number }
   expiresAt: number
 }
 
@@ -145,7 +147,22 @@ const emptyCounters = () => ({
 export const apiKeyIdOf = (apiKey: string): string =>
   `key_${createHash('sha256').update(apiKey).digest('hex').slice(0, 12)}`
 
-export const newToken = (): string => randomUUID().replace(/-/g, '') + randomBytes(8).toString('hex')
+/** Random bytes drawn from a refilled pool: one syscall per 512 tokens instead of one per token. */
+const POOL_SIZE = 12 * 1024
+let pool = randomBytes(POOL_SIZE)
+let poolOffset = 0
+function randomHex(bytes: number): string {
+  if (poolOffset + bytes > POOL_SIZE) {
+    pool = randomBytes(POOL_SIZE)
+    poolOffset = 0
+  }
+  const out = pool.toString('hex', poolOffset, poolOffset + bytes)
+  poolOffset += bytes
+  return out
+}
+
+/** A 48-hex-character (192-bit) random token. */
+export const newToken = (): string => randomHex(24)
 
 export interface StateOptions {
   apiKeys: readonly string[]
