@@ -164,6 +164,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     for (const route of extraRoutes) {
       if (route.path.test(path)) return { group: route.group ?? 'library', extra: route }
     }
+    // The simulated library's paths belong to the 'library' fault group even before its routes are added.
+    if (path.startsWith('/js/hosted-fields/') || path.startsWith('/hosted-fields/'))
+      return { group: 'library' }
     return { group: 'other' }
   }
 

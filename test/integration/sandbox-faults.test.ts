@@ -136,6 +136,14 @@ describe('matching', () => {
     expect((await createSession(base, bearer)).status).toBe(201)
   })
 
+  it('counts the library script path in the library group', async () => {
+    const script = `${base}/js/hosted-fields/hosted-fields-1.7.0.261457.js`
+    expectProblem(await call(script), 404, 'not-found')
+    await addFault({ route: 'library', action: { type: 'status', status: 503 }, times: 1 })
+    expectProblem(await call(script), 503)
+    expect(sandbox.stats().requests.library).toBe(2)
+  })
+
   it('applies a rule "times" times, then removes it', async () => {
     const rule = await addFault({ route: 'authorize', action: { type: 'status', status: 500 }, times: 2 })
     expect(rule).toMatchObject({ id: expect.any(String), remaining: 2 })
