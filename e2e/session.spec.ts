@@ -22,7 +22,8 @@ test('creates a session in the Sandbox and counts its token down', async ({ page
     .poll(async () => toSeconds((await countdown.textContent()) ?? ''), { timeout: 4_000 })
     .toBeLessThan(first)
 
-  await expect(card.getByRole('button', { name: 'Copy token' })).toBeVisible()
+  await card.getByRole('button', { name: 'Copy token' }).click()
+  await expect(card.getByRole('status')).toHaveText('Copied')
   await expect(
     page.getByRole('region', { name: 'Hosted Fields test page' }).locator('iframe'),
   ).toHaveAttribute('title', 'Hosted Fields test page')
@@ -34,7 +35,7 @@ test('creates a session in the Sandbox and counts its token down', async ({ page
   await screenshot(page, 'main-screen-1024x700')
   await page.emulateMedia({ colorScheme: 'dark' })
   await screenshot(page, 'main-screen-dark')
-  expect(problems).toEqual([])
+  expect(problems, problems.join('\n')).toEqual([])
 })
 
 test('keeps the bridge secret out of the address bar', async ({ page }) => {
