@@ -130,13 +130,21 @@ describe('what is not stored', () => {
   })
 })
 
+/** Resolves once the sandbox holds a request in flight (polls; no fixed sleep). */
+async function inFlight(): Promise<void> {
+  for (let attempt = 0; attempt < 500; attempt++) {
+    if (sandbox.stats().stores.idempotencyInFlight === 1) return
+    await new Promise((resolve) => setTimeout(resolve, 2))
+  }
+  throw new Error('no request in flight')
+}
+
 describe('in flight', () => {
   it('makes a duplicate that arrives while the first is in flight wait and get the same answer', async () => {
     sandbox.configure({ latencyMs: 150 })
     const key = randomUUID()
     const first = createSession(base, bearer, { idempotencyKey: key })
-    await new Promise((resolve) => setTimeout(resolve, 30))
-    expect(sandbox.stats().stores.idempotencyInFlight).toBe(1)
+    await inFlight()
     const second = createSession(base, bearer, { idempotencyKey: key })
     const [a, b] = await Promise.all([first, second])
     expect(a.status).toBe(201)
@@ -146,17 +154,18 @@ describe('in flight', () => {
   })
 
   it('answers 409 at once to an in-flight duplicate with another body', async () => {
-    sandbox.configure({ latencyMs: 300 })
+    sandbox.configure({ latencyMs: 400 })
     const key = randomUUID()
     const first = createSession(base, bearer, { idempotencyKey: key })
-    await new Promise((resolve) => setTimeout(resolve, 30))
+    await inFlight()
+    sandbox.configure({ latencyMs: 0 }) // the first keeps its 400 ms; the duplicate adds none
     const started = Date.now()
     const conflict = await createSession(base, bearer, {
       idempotencyKey: key,
       body: { libVersion: LIB, scenario: 'tokenization' },
     })
     expectProblem(conflict, 409, 'idempotency-key-in-use')
-    expect(Date.now() - started).toBeLessThan(250 + 300)
+    expect(Date.now() - started).toBeLessThan(300)
     expect((await first).status).toBe(201)
   })
 

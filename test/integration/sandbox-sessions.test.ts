@@ -170,10 +170,11 @@ describe('401 Unauthorized', () => {
   })
 
   it('answers 401 once the Bearer token has expired (short token TTL)', async () => {
-    sandbox.configure({ tokenTtlSeconds: 0.15 })
+    sandbox.configure({ tokenTtlSeconds: 0.4 })
+    const issuedAt = Date.now()
     const shortLived = await authorize(base)
     expect((await createSession(base, shortLived)).status).toBe(201)
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, issuedAt + 450 - Date.now())))
     const expired = await createSession(base, shortLived)
     expectProblem(expired, 401, 'not-authorized')
     expect(expired.json.detail).toMatch(/expired/i)
