@@ -49,6 +49,50 @@ export function hintFor(
   return HINTS[kind]
 }
 
+/** Transport codes that deserve more precise words than their kind (DNS, refused, proxy, reset). */
+const CODE_HINTS: Record<string, string> = {
+  ENOTFOUND:
+    'The host name does not resolve (DNS): check the base URL for typos, your DNS or VPN, and HTTPS_PROXY if the office only reaches the internet through a proxy.',
+  EAI_AGAIN: 'DNS did not answer (temporary failure): check the network, VPN or DNS server, then try again.',
+  ECONNREFUSED:
+    'Nothing accepted the connection (refused): check the base URL and port, and whether a firewall blocks it.',
+  ERR_PROXY_CONNECTION_FAILED:
+    'The proxy could not be reached: check HTTPS_PROXY / NO_PROXY (and that the proxy is running).',
+  ECONNRESET: 'The connection was cut (reset): a proxy or firewall in between may be closing it; try again.',
+}
+
+/** Hint for one journaled attempt: the transport code first (more precise), else the status or kind. */
+export function attemptHint(kind: ErrorKind, detail: { status?: number; code?: string } = {}): string {
+  const byCode = detail.code ? CODE_HINTS[detail.code] : undefined
+  return byCode ?? hintFor(kind, { status: detail.status })
+}
+
+/** Words for diagnosis findings that are not HTTP failures (preflight and batch check). */
+export const DIAGNOSIS_HINTS = {
+  secureTokens:
+    'This terminal is not set up for secure tokens: tokenization sessions are created but the library fails at initialize(); ask Payroc to enable secure tokens (tokenization) for the terminal.',
+  tokenizationUnverified:
+    'The gateway creates tokenization sessions even for terminals without secure tokens; open the test page in Tokenization mode to see whether the library initialises.',
+  clockSkew:
+    'This computer’s clock differs from the gateway’s: turn on automatic time (NTP); countdowns are corrected, but expiry warnings may be off.',
+  libraryMissing:
+    'The CDN does not serve that library version: check the Library version (UAT and production versions differ) against Payroc’s current one.',
+  sriMismatch:
+    'The script differs from the published SRI hash: a proxy may be rewriting it, or the version’s integrity value changed; pages with the old integrity attribute will refuse to load it.',
+  versionEnvironment:
+    'That library version belongs to another environment: the libVersion sent must equal the script the page loads, and UAT and production differ.',
+  needsConfirmation:
+    'This step creates a real session in Production: run preflight again with the production confirmation.',
+  proxy:
+    'The proxy named in HTTPS_PROXY could not be reached: check the variable (and NO_PROXY) or ask IT for the right proxy.',
+  certificate:
+    'The server’s certificate is not trusted: if your office inspects TLS with its own CA, start the app with NODE_EXTRA_CA_CERTS=/path/to/ca.pem.',
+  prerequisite: 'Fix the failed step above first; this one depends on it.',
+  duplicate: 'The same terminal ID appears earlier in the list; it is checked once.',
+  invalidTerminal: 'A processingTerminalId is 4 to 50 characters; correct the line and run the check again.',
+  ok: 'The terminal opened a payment session (a real one, harmless: it expires unused).',
+} as const
+
 /** keytar errors carry no code; TOOLCHAIN.md lists the messages seen on Linux and what fixes each. */
 const KEYCHAIN_FIXES: { pattern: RegExp; message: string; hint: string }[] = [
   {
