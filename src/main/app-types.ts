@@ -34,6 +34,8 @@ export interface ConsoleOptions {
   logger?: Logger
   /** Gateway client tuning; tests shorten the backoff so retries run in milliseconds. */
   gateway?: { retry?: Partial<RetryPolicy>; timeouts?: Partial<HttpTimeouts> }
+  /** History tuning (tests: a small cap, a short write delay). */
+  history?: { capacity?: number; writeDelayMs?: number }
 }
 
 export interface ConsoleApp {

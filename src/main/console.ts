@@ -3,6 +3,7 @@
  * clients and the journal, and returns the channel handlers. Both shells (Electron, browser preview) call this.
  */
 import { DEFAULT_SANDBOX_API_KEY, startSandbox } from '../sandbox'
+import { CAPABILITIES_PATH, terminalCapabilitiesRoute } from '../sandbox/capabilities'
 import type { ConsoleEvent } from '../shared/contract'
 import { DEFAULT_PROFILE } from '../shared/environments'
 import type { Result } from '../shared/result'
@@ -10,11 +11,14 @@ import type { ConsoleApp, ConsoleOptions, Logger } from './app-types'
 import type { Handlers } from './dispatch'
 import { buildHandlers, prewarm, type HandlerServices } from './handlers'
 import { createFileLogger, scrubbingLogger, type FileLogger } from './log'
+import { BatchService } from './services/batch-service'
 import { Environments } from './services/environments'
 import { GatewayRegistry } from './services/gateways'
 import { DEFAULT_TIMEOUTS } from './services/http'
+import { History } from './services/history'
 import { Journal } from './services/journal'
 import { keytarStore } from './services/keytar-store'
+import { PreflightReports } from './services/preflight'
 import { DEFAULT_RETRY_POLICY } from './services/retry'
 import { KnownSecrets } from './services/secrets'
 import { TokenCache } from './services/token-cache'
@@ -32,6 +36,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
   const logger = scrubbingLogger(baseLogger, () => secrets.list())
 
   const sandbox = await startSandbox({ port: options.sandbox?.port ?? 0 })
+  sandbox.addRoute(terminalCapabilitiesRoute)
   secrets.add(DEFAULT_SANDBOX_API_KEY)
   const listeners = new Set<(event: ConsoleEvent) => void>()
   const emit = (event: ConsoleEvent) => {
@@ -46,6 +51,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
 
   try {
     const environments = await Environments.open(options.dataDir, sandbox.url, logger)
+    const history = await History.open(options.dataDir, logger, options.history)
     const tokens = new TokenCache()
     const journal = new Journal(secrets)
     journal.onEntry((entry) => emit({ type: 'journal', entry }))
@@ -58,6 +64,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
       // A replaced or deleted key must not keep working through a Bearer token fetched with it.
       onKeyChanged: (environmentId, profile) => tokens.invalidate(`${environmentId}/${profile}`),
     })
+    const timeouts = { ...DEFAULT_TIMEOUTS, ...options.gateway?.timeouts }
     const gateways = new GatewayRegistry({
       apiKey: (environmentId, profile) => vault.apiKey(environmentId, profile),
       tokens,
@@ -65,7 +72,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
       secrets,
       logger,
       retry: { ...DEFAULT_RETRY_POLICY, ...options.gateway?.retry },
-      timeouts: { ...DEFAULT_TIMEOUTS, ...options.gateway?.timeouts },
+      timeouts,
     })
     const info = {
       name: APP_NAME,
@@ -75,7 +82,12 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
       sandboxUrl: sandbox.url,
       dataDir: options.dataDir,
     }
-    const services: HandlerServices = { info, environments, vault, gateways, journal, logger, emit }
+    const batches = new BatchService(journal)
+    const services: HandlerServices = {
+      ...{ info, environments, vault, gateways, journal, logger, emit },
+      ...{ history, preflights: new PreflightReports(), batches, secrets, timeouts },
+      sandboxTokenization: (id) => sandboxTokenization(sandbox.url, id),
+    }
     const handlers = guard(buildHandlers(services), secrets, logger)
 
     // Pre-warm the sandbox before returning (loopback, milliseconds), so the first create is one round trip;
@@ -108,6 +120,9 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
         if (closed) return
         closed = true
         listeners.clear()
+        // Abort running batches before the clients go; then write any history still waiting to be written.
+        await batches.clear()
+        await history.close()
         gateways.close()
         tokens.clear()
         await sandbox.close()
@@ -117,6 +132,18 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
   } catch (error) {
     await sandbox.close()
     throw error
+  }
+}
+
+/** Whether a sandbox terminal has secure tokens (undefined: unknown terminal or no answer). */
+async function sandboxTokenization(sandboxUrl: string, id: string): Promise<boolean | undefined> {
+  try {
+    const response = await fetch(`${sandboxUrl}${CAPABILITIES_PATH}${encodeURIComponent(id)}`)
+    if (!response.ok) return undefined
+    const body = (await response.json()) as { tokenization?: unknown }
+    return typeof body.tokenization === 'boolean' ? body.tokenization : undefined
+  } catch {
+    return undefined
   }
 }
 

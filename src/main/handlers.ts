@@ -4,16 +4,16 @@
  */
 import type { AppInfo, ConsoleEvent } from '../shared/contract'
 import type { EnvironmentInfo } from '../shared/environments'
-import { err, ok, type AppError, type Result } from '../shared/result'
+import { err, ok, type Result } from '../shared/result'
 import type { Logger } from './app-types'
+import { buildDiagnosticsHandlers, createAndRecord, type DiagnosticsServices } from './diagnostics-handlers'
 import type { Handlers } from './dispatch'
 import { unknownEnvironment, type Environments } from './services/environments'
 import type { GatewayRegistry } from './services/gateways'
-import { hintFor } from './services/hints'
 import type { Journal } from './services/journal'
 import type { Vault } from './services/vault'
 
-export interface HandlerServices {
+export interface CoreServices {
   info: AppInfo
   environments: Environments
   vault: Vault
@@ -22,6 +22,7 @@ export interface HandlerServices {
   logger: Logger
   emit: (event: ConsoleEvent) => void
 }
+export type HandlerServices = CoreServices & DiagnosticsServices
 
 /** Fetches a Bearer token in the background so the next create costs one round trip; never throws. */
 export async function prewarm(
@@ -45,12 +46,6 @@ export async function prewarm(
     })
   return token.ok
 }
-
-const confirmationRequired = (environment: EnvironmentInfo): AppError => ({
-  kind: 'confirmation-required',
-  message: `Creating a session in ${environment.name} needs an explicit confirmation; nothing was sent.`,
-  hint: hintFor('confirmation-required'),
-})
 
 export function buildHandlers(services: HandlerServices): Handlers {
   const { environments, vault, gateways, journal } = services
@@ -118,14 +113,7 @@ export function buildHandlers(services: HandlerServices): Handlers {
       if (!environment.ok) return environment
       return gateways.get(environment.value, profile).testCredentials()
     },
-    'session:create': async ({ environmentId, profile, confirmProduction, ...request }) => {
-      const environment = environmentOf(environmentId)
-      if (!environment.ok) return environment
-      if (environment.value.requiresConfirmation && confirmProduction !== true) {
-        return err(confirmationRequired(environment.value))
-      }
-      return gateways.get(environment.value, profile).createSession(request)
-    },
+    'session:create': async (request) => createAndRecord(services, request),
     'journal:get': async ({ id }) => {
       const entry = journal.get(id)
       return entry
@@ -138,5 +126,6 @@ export function buildHandlers(services: HandlerServices): Handlers {
           })
     },
     'journal:list': async ({ limit }) => ok({ entries: journal.list(limit ?? 100) }),
+    ...buildDiagnosticsHandlers(services),
   }
 }

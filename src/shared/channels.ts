@@ -15,6 +15,18 @@ export const CHANNELS = [
   'session:create',
   'journal:get',
   'journal:list',
+  'journal:curl',
+  'history:list',
+  'history:rerun',
+  'history:exportCsv',
+  'history:clear',
+  'bundle:export',
+  'preflight:run',
+  'batch:start',
+  'batch:cancel',
+  'batch:get',
+  'batch:exportCsv',
+  'app:clearAllData',
 ] as const
 export type Channel = (typeof CHANNELS)[number]
 

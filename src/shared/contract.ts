@@ -5,7 +5,25 @@
 import { z } from 'zod'
 import type { Channel } from './channels'
 import { CustomEnvironmentInput, EnvironmentId, EnvironmentInfo, ProfileName } from './environments'
-import { LibVersion, ProcessingTerminalId, Scenario, SecureTokenId } from './payroc'
+import {
+  BatchIdRequest,
+  BatchSnapshot,
+  BatchStarted,
+  BatchStartRequest,
+  BundleExport,
+  BundleRequest,
+  ClearedData,
+  CsvExport,
+  HistoryFilter,
+  HistoryList,
+  HistoryRerunRequest,
+  JournalCurl,
+  JournalCurlRequest,
+  PreflightReport,
+  PreflightRequest,
+  type BatchProgressEvent,
+} from './diagnostics'
+import { LibVersion, ProblemDetails, ProcessingTerminalId, Scenario, SecureTokenId } from './payroc'
 import { ErrorKind } from './result'
 
 const Empty = z.object({}).strict()
@@ -89,7 +107,12 @@ export const SessionCreated = z.object({
 })
 export type SessionCreated = z.infer<typeof SessionCreated>
 
-export const JournalOperation = z.enum(['authorize', 'create-session', 'secure-token:create', 'secure-token:update'])
+export const JournalOperation = z.enum([
+  'authorize',
+  'create-session',
+  'secure-token:create',
+  'secure-token:update',
+])
 export const JournalAttempt = z.object({
   n: z.number().int(),
   method: z.string(),
@@ -98,11 +121,17 @@ export const JournalAttempt = z.object({
   durationMs: z.number(),
   request: z.object({ headers: z.record(z.string(), z.string()), body: z.string().optional() }),
   response: z
-    .object({ status: z.number().int(), headers: z.record(z.string(), z.string()), body: z.string().optional() })
+    .object({
+      status: z.number().int(),
+      headers: z.record(z.string(), z.string()),
+      body: z.string().optional(),
+    })
     .optional(),
   error: z.object({ kind: ErrorKind, message: z.string(), code: z.string().optional() }).optional(),
   /** Why another attempt followed, and after how long. */
   retry: z.object({ reason: z.string(), delayMs: z.number() }).optional(),
+  /** Plain-language hint for a failed attempt (error status or transport failure). */
+  hint: z.string().optional(),
 })
 export type JournalAttempt = z.infer<typeof JournalAttempt>
 export const JournalEntry = z.object({
@@ -116,6 +145,8 @@ export const JournalEntry = z.object({
   outcome: z.enum(['ok', 'error']),
   errorKind: ErrorKind.optional(),
   status: z.number().int().optional(),
+  /** Why the request failed, for the inspector: one line, the hint, and the problem details laid out. */
+  error: z.object({ message: z.string(), hint: z.string(), problem: ProblemDetails.optional() }).optional(),
   attempts: z.array(JournalAttempt),
 })
 export type JournalEntry = z.infer<typeof JournalEntry>
@@ -131,7 +162,10 @@ export const contract = {
     request: CustomEnvironmentInput.extend({ id: EnvironmentId.optional() }).strict(),
     response: EnvironmentInfo,
   },
-  'environment:deleteCustom': { request: z.object({ environmentId: EnvironmentId }).strict(), response: Empty },
+  'environment:deleteCustom': {
+    request: z.object({ environmentId: EnvironmentId }).strict(),
+    response: Empty,
+  },
   'vault:status': { request: Target, response: VaultStatus },
   'vault:setKey': { request: Target.extend({ apiKey: ApiKeyInput }).strict(), response: VaultStatus },
   'vault:deleteKey': { request: Target, response: VaultStatus },
@@ -142,6 +176,20 @@ export const contract = {
     request: z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict(),
     response: z.object({ entries: z.array(JournalSummary) }),
   },
+  /** "Copy as cURL": secrets become $PAYROC_API_KEY / $PAYROC_BEARER. */
+  'journal:curl': { request: JournalCurlRequest, response: JournalCurl },
+  'history:list': { request: HistoryFilter, response: HistoryList },
+  'history:rerun': { request: HistoryRerunRequest, response: SessionCreated },
+  'history:exportCsv': { request: HistoryFilter, response: CsvExport },
+  'history:clear': { request: Empty, response: Empty },
+  'bundle:export': { request: BundleRequest, response: BundleExport },
+  'preflight:run': { request: PreflightRequest, response: PreflightReport },
+  'batch:start': { request: BatchStartRequest, response: BatchStarted },
+  'batch:cancel': { request: BatchIdRequest, response: BatchSnapshot },
+  'batch:get': { request: BatchIdRequest, response: BatchSnapshot },
+  'batch:exportCsv': { request: BatchIdRequest, response: CsvExport },
+  /** Removes history, settings and this app's keychain entries (never other apps' items). */
+  'app:clearAllData': { request: Empty, response: ClearedData },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>
 
 export type Contract = typeof contract
@@ -153,3 +201,4 @@ export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>
 export type ConsoleEvent =
   | { type: 'journal'; entry: JournalSummary }
   | { type: 'prewarm'; environmentId: string; profile: string; ok: boolean; message?: string }
+  | BatchProgressEvent

@@ -2,6 +2,7 @@
  * Sandbox (the embedded gateway), UAT, Production and the user's custom environments. Custom ones and the last
  * selection persist in `settings.json` in the data folder.
  */
+import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 import {
@@ -106,6 +107,17 @@ export class Environments {
     const next = this.queue.then(run, run)
     this.queue = next.catch(() => undefined)
     return next
+  }
+
+  /** "Clear all data": no custom environments, no selection, and no settings file. */
+  async reset(): Promise<void> {
+    const run = async () => {
+      await fs.rm(this.file, { force: true })
+      this.settings = freshSettings()
+    }
+    const next = this.queue.then(run, run)
+    this.queue = next.catch(() => undefined)
+    await next
   }
 
   async select(environmentId: string, profile: string): Promise<Result<EnvironmentInfo>> {

@@ -5,6 +5,7 @@
 import type { AxiosInstance } from 'axios'
 import type { ErrorKind } from '../../shared/result'
 import { errorFromTransport, transportCode } from './errors'
+import { HINTS } from './hints'
 import type { RawAttempt } from './journal'
 
 export interface ExchangeRequest {
@@ -12,6 +13,8 @@ export interface ExchangeRequest {
   url: string
   headers: Record<string, string>
   body?: string
+  /** Aborts the request (batch cancel); the outcome is then a `cancelled` transport failure. */
+  signal?: AbortSignal
 }
 
 export type ExchangeOutcome =
@@ -54,6 +57,7 @@ export async function exchange(
       url: request.url,
       headers: request.headers,
       data: request.body,
+      signal: request.signal,
     })
     const headers = plainHeaders(response.headers)
     const body = typeof response.data === 'string' ? response.data : JSON.stringify(response.data ?? '')
@@ -63,8 +67,14 @@ export async function exchange(
       raw: { ...base, durationMs, response: { status: response.status, headers, body } },
     }
   } catch (error) {
-    const mapped = errorFromTransport(error, new URL(request.url).origin)
     const code = transportCode(error)
+    const mapped = request.signal?.aborted
+      ? {
+          kind: 'cancelled' as const,
+          message: 'Cancelled before the gateway answered',
+          hint: HINTS.cancelled,
+        }
+      : errorFromTransport(error, new URL(request.url).origin)
     return {
       outcome: {
         kind: 'transport',

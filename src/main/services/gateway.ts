@@ -3,7 +3,7 @@
  * create-session with idempotent retries. Every HTTP attempt is journaled; every outcome is a Result.
  */
 import { randomUUID } from 'node:crypto'
-import type { CredentialTest, JournalAttempt, JournalEntry, SessionCreated } from '../../shared/contract'
+import type { CredentialTest, JournalAttempt, SessionCreated } from '../../shared/contract'
 import type { EnvironmentInfo } from '../../shared/environments'
 import { CreateSessionRequest, HostedFieldsSession, IdentityResponse } from '../../shared/payroc'
 import { err, ok, parseWith, type AppError, type Result } from '../../shared/result'
@@ -12,7 +12,7 @@ import { malformedResponse } from './errors'
 import { exchange } from './exchange'
 import { hintFor } from './hints'
 import { createHttpClient, DEFAULT_TIMEOUTS, type HttpClient, type HttpTimeouts } from './http'
-import { newJournalId, type Journal } from './journal'
+import { journalEntry, newJournalId, type CompletedExchange, type Journal } from './journal'
 import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry'
 import type { KnownSecrets } from './secrets'
 import type { CachedToken, TokenCache } from './token-cache'
@@ -44,6 +44,13 @@ interface IdentityDetails {
   identity: IdentityResponse
   journalId: string
   durationMs: number
+}
+
+export interface SessionOptions {
+  retry?: RetryPolicy
+  /** false: a 429 is returned at once (the batch check pauses all its workers on it instead). */
+  retryRateLimited?: boolean
+  signal?: AbortSignal
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
@@ -149,7 +156,9 @@ export class GatewayClient {
     return { accessToken: identity.access_token, expiresInSeconds: identity.expires_in }
   }
 
-  async createSession(input: unknown): Promise<Result<SessionCreated>> {
+  /** `options` tune retries for the batch check (which backs off from 429 globally) and let it abort. */
+  async createSession(input: unknown, options: SessionOptions = {}): Promise<Result<SessionCreated>> {
+    const retryPolicy = options.retry ?? this.retry
     const parsed = parseWith(CreateSessionRequest, input, 'The session request')
     if (!parsed.ok) return parsed
     const request = parsed.value
@@ -191,7 +200,7 @@ export class GatewayClient {
       }
       const { outcome, raw } = await exchange(
         this.http.axios,
-        { method: 'POST', url, headers, body },
+        { method: 'POST', url, headers, body, signal: options.signal },
         attempts.length + 1,
         this.now,
       )
@@ -245,10 +254,12 @@ export class GatewayClient {
         outcome.kind === 'response'
           ? { status: outcome.status, retryAfter: outcome.headers['retry-after'] }
           : { transport: outcome.errorKind },
-        this.retry,
+        retryPolicy,
         this.now(),
       )
-      if (decision.retry) {
+      const leaveToCaller =
+        options.retryRateLimited === false && outcome.kind === 'response' && outcome.status === 429
+      if (decision.retry && !leaveToCaller && !options.signal?.aborted) {
         retriesUsed += 1
         attempts.push(
           this.deps.journal.attempt({
@@ -266,28 +277,9 @@ export class GatewayClient {
     }
   }
 
-  private record(entry: {
-    id: string
-    operation: JournalEntry['operation']
-    startedAt: number
-    durationMs: number
-    failure: AppError | undefined
-    status: number | undefined
-    attempts: JournalAttempt[]
-    idempotencyKey?: string
-  }): void {
-    this.deps.journal.add({
-      id: entry.id,
-      operation: entry.operation,
-      environmentId: this.deps.environment.id,
-      profile: this.deps.profile,
-      startedAt: new Date(entry.startedAt).toISOString(),
-      durationMs: entry.durationMs,
-      ...(entry.idempotencyKey ? { idempotencyKey: entry.idempotencyKey } : {}),
-      outcome: entry.failure ? 'error' : 'ok',
-      ...(entry.failure ? { errorKind: entry.failure.kind } : {}),
-      ...(entry.status !== undefined ? { status: entry.status } : {}),
-      attempts: entry.attempts,
-    })
+  private record(entry: Omit<CompletedExchange, 'environmentId' | 'profile'>): void {
+    this.deps.journal.add(
+      journalEntry({ ...entry, environmentId: this.deps.environment.id, profile: this.deps.profile }),
+    )
   }
 }

@@ -6,7 +6,9 @@
 import { randomUUID } from 'node:crypto'
 import type { JournalAttempt, JournalEntry, JournalSummary } from '../../shared/contract'
 import { maskToken, redactBodyText, redactHeaders } from '../../shared/redact'
-import type { ErrorKind } from '../../shared/result'
+import type { AppError, ErrorKind } from '../../shared/result'
+import { kindForStatus } from './errors'
+import { attemptHint } from './hints'
 import type { KnownSecrets } from './secrets'
 
 export const DEFAULT_JOURNAL_CAPACITY = 500
@@ -34,6 +36,11 @@ export class Journal {
 
   get(id: string): JournalEntry | undefined {
     return this.entries.find((entry) => entry.id === id)
+  }
+
+  /** Every entry held, oldest first (support bundle). */
+  all(): JournalEntry[] {
+    return [...this.entries]
   }
 
   /** Newest first. */
@@ -94,6 +101,7 @@ export class Journal {
           }
         : {}),
       ...(raw.retry ? { retry: raw.retry } : {}),
+      ...hintOf(raw),
     }
   }
 }
@@ -109,6 +117,55 @@ export interface RawAttempt {
   response?: { status: number; headers: Record<string, unknown>; body?: string }
   error?: { kind: ErrorKind; message: string; code?: string }
   retry?: { reason: string; delayMs: number }
+}
+
+/** The inspector shows a hint next to every failed attempt, in the catalogue's words. */
+function hintOf(raw: RawAttempt): { hint?: string } {
+  if (raw.error) return { hint: attemptHint(raw.error.kind, { code: raw.error.code }) }
+  const status = raw.response?.status
+  if (status === undefined || (status >= 200 && status < 300)) return {}
+  return { hint: attemptHint(kindForStatus(status), { status }) }
+}
+
+/** One finished logical request, before it becomes a JournalEntry. */
+export interface CompletedExchange {
+  id: string
+  operation: JournalEntry['operation']
+  environmentId: string
+  profile: string
+  startedAt: number
+  durationMs: number
+  failure: AppError | undefined
+  status: number | undefined
+  attempts: JournalAttempt[]
+  idempotencyKey?: string
+}
+
+/** The entry the inspector reads: the failure's message, hint and problem details sit next to the attempts. */
+export function journalEntry(entry: CompletedExchange): JournalEntry {
+  const { failure } = entry
+  return {
+    id: entry.id,
+    operation: entry.operation,
+    environmentId: entry.environmentId,
+    profile: entry.profile,
+    startedAt: new Date(entry.startedAt).toISOString(),
+    durationMs: entry.durationMs,
+    ...(entry.idempotencyKey ? { idempotencyKey: entry.idempotencyKey } : {}),
+    outcome: failure ? 'error' : 'ok',
+    ...(failure ? { errorKind: failure.kind } : {}),
+    ...(entry.status !== undefined ? { status: entry.status } : {}),
+    ...(failure
+      ? {
+          error: {
+            message: failure.message,
+            hint: failure.hint,
+            ...(failure.problem ? { problem: failure.problem } : {}),
+          },
+        }
+      : {}),
+    attempts: entry.attempts,
+  }
 }
 
 export const newJournalId = (): string => randomUUID()

@@ -152,6 +152,19 @@ export class Vault {
     return ok(listed.value.length)
   }
 
+  /** "Clear all data": every account under our service name (other apps' items are never listed or touched). */
+  async deleteAll(): Promise<Result<number>> {
+    const accounts = await this.keychain('list', () => this.options.store.list(VAULT_SERVICE))
+    if (!accounts.ok) return accounts
+    for (const account of accounts.value) {
+      const removed = await this.keychain('delete', () => this.options.store.delete(VAULT_SERVICE, account))
+      if (!removed.ok) return removed
+      const [environmentId = '', profile = ''] = account.split('/')
+      this.options.onKeyChanged(environmentId, profile)
+    }
+    return ok(accounts.value.length)
+  }
+
   /** The key itself, for the identity call only. */
   async apiKey(environmentId: string, profile: string): Promise<Result<string>> {
     const managed = this.options.managedKey(environmentId, profile)

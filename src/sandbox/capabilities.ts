@@ -1,0 +1,34 @@
+/**
+ * GET /sandbox-capabilities/terminals/{processingTerminalId} (loopback only): what a seeded terminal can do.
+ * The gateway creates tokenization sessions even for terminals without secure tokens (the failure only shows
+ * when the library initialises), so the console's preflight asks here to report it up front. Registered by the
+ * embedding app with `sandbox.addRoute(terminalCapabilitiesRoute)`; it lives outside /__sandbox/ because extra
+ * routes cannot share the control prefix. Note: as an extra route it counts as (and is subject to the fault
+ * rules of) the 'library' group.
+ */
+import { decodeSegment, isLoopbackAddress } from './http'
+import { forbidden, json, problem } from './problems'
+import type { SandboxRoute } from './server'
+
+export const CAPABILITIES_PATH = '/sandbox-capabilities/terminals/'
+
+export const terminalCapabilitiesRoute: SandboxRoute = {
+  method: 'GET',
+  path: /^\/sandbox-capabilities\/terminals\/([^/]+)$/,
+  handle({ req, params, path, state }) {
+    if (!isLoopbackAddress(req.socket.remoteAddress)) {
+      return forbidden(path, 'sandbox-capabilities', 'Terminal capabilities answer loopback clients only.')
+    }
+    const id = decodeSegment(params[0] ?? '')
+    const terminal = id === undefined ? undefined : state.terminals.get(id)
+    if (!terminal) return problem(404, `The sandbox has no terminal ${id ?? '(undecodable)'}.`)
+    return json(200, {
+      processingTerminalId: terminal.processingTerminalId,
+      payment: terminal.payment,
+      tokenization: terminal.tokenization,
+      ...(terminal.surchargePercentage !== undefined
+        ? { surchargePercentage: terminal.surchargePercentage }
+        : {}),
+    })
+  },
+}
