@@ -1,0 +1,92 @@
+/**
+ * `check-terminals` as a user runs it: a child process (`npx tsx src/cli/check-terminals.ts`) with its own data
+ * folder. Exit 0 when the run completed whatever the verdicts (table on stdout, progress on stderr); exit 2 for
+ * bad usage: an unknown flag, no --file, an unreadable file, production without --yes-production.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+let dir: string
+let ids: string
+
+function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'src/cli/check-terminals.ts', ...args], {
+      cwd: path.resolve(__dirname, '../..'),
+      env: { ...process.env, XDG_CONFIG_HOME: dir },
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'hfc-cli-'))
+  ids = path.join(dir, 'ids.txt')
+  await writeFile(ids, '1234001\n9999001\nabc\n5550001\n1234001\n')
+})
+
+describe('check-terminals CLI', () => {
+  it('prints one table row per input line and exits 0 whatever the verdicts', async () => {
+    const run = await cli(['--env', 'sandbox', '--file', ids, '--data-dir', path.join(dir, 'data')])
+    expect(run.code, run.stderr).toBe(0)
+    const lines = run.stdout.trim().split('\n')
+    expect(lines[0]).toMatch(/^LINE\s+TERMINAL\s+STATUS\s+VERDICT/)
+    expect(lines).toHaveLength(6)
+    expect(lines[1]).toMatch(/^1\s+1234001\s+201\s+ok/)
+    expect(lines[2]).toMatch(/^2\s+9999001\s+403\s+forbidden/)
+    expect(lines[3]).toMatch(/^3\s+abc\s+-\s+invalid/)
+    expect(lines[5]).toMatch(/^5\s+1234001\s+-\s+duplicate/)
+    expect(run.stderr).toMatch(/completed: 5 rows/)
+  })
+
+  it('prints CSV and JSON on request', async () => {
+    const csv = await cli([
+      '--env',
+      'sandbox',
+      '--file',
+      ids,
+      '--format',
+      'csv',
+      '--data-dir',
+      path.join(dir, 'data'),
+    ])
+    expect(csv.code).toBe(0)
+    expect(csv.stdout.split('\r\n')[0]).toBe(
+      'line,input,processingTerminalId,status,verdict,hint,message,durationMs',
+    )
+    const json = await cli([
+      '--env',
+      'sandbox',
+      '--file',
+      ids,
+      '--format',
+      'json',
+      '--data-dir',
+      path.join(dir, 'data'),
+    ])
+    expect((JSON.parse(json.stdout) as { rows: unknown[] }).rows).toHaveLength(5)
+  })
+
+  it('exits 2 for bad usage', async () => {
+    const cases = [
+      ['--env', 'sandbox', '--file', ids, '--bogus'],
+      ['--env', 'sandbox'],
+      ['--env', 'sandbox', '--file', path.join(dir, 'missing.txt')],
+      ['--env', 'production', '--file', ids, '--data-dir', path.join(dir, 'data')],
+      ['--env', 'sandbox', '--file', ids, '--concurrency', '17'],
+    ]
+    for (const args of cases) {
+      const run = await cli(args)
+      expect(run.code, args.join(' ')).toBe(2)
+      expect(run.stdout).toBe('')
+    }
+  })
+})
