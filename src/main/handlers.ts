@@ -11,6 +11,7 @@ import type { Handlers } from './dispatch'
 import { unknownEnvironment, type Environments } from './services/environments'
 import type { GatewayRegistry } from './services/gateways'
 import type { Journal } from './services/journal'
+import { buildSecureTokenHandlers } from './services/secure-tokens'
 import type { Vault } from './services/vault'
 
 export interface CoreServices {
@@ -127,5 +128,6 @@ export function buildHandlers(services: HandlerServices): Handlers {
     },
     'journal:list': async ({ limit }) => ok({ entries: journal.list(limit ?? 100) }),
     ...buildDiagnosticsHandlers(services),
+    ...buildSecureTokenHandlers(services),
   }
 }

@@ -27,6 +27,8 @@ export const CHANNELS = [
   'batch:get',
   'batch:exportCsv',
   'app:clearAllData',
+  'secureToken:save',
+  'secureToken:update',
 ] as const
 export type Channel = (typeof CHANNELS)[number]
 

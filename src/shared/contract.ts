@@ -23,7 +23,14 @@ import {
   PreflightRequest,
   type BatchProgressEvent,
 } from './diagnostics'
-import { LibVersion, ProblemDetails, ProcessingTerminalId, Scenario, SecureTokenId } from './payroc'
+import {
+  LibVersion,
+  ProblemDetails,
+  ProcessingTerminalId,
+  Scenario,
+  SecureToken,
+  SecureTokenId,
+} from './payroc'
 import { ErrorKind } from './result'
 
 const Empty = z.object({}).strict()
@@ -107,6 +114,39 @@ export const SessionCreated = z.object({
 })
 export type SessionCreated = z.infer<typeof SessionCreated>
 
+/** A single-use token from the library's submissionSuccess (30 minutes, one use). */
+export const SingleUseToken = z
+  .string({ error: 'singleUseToken must be a string' })
+  .min(1, { error: 'singleUseToken must not be empty' })
+  .max(200, { error: 'singleUseToken must be at most 200 characters' })
+
+/** secureToken:save — POST /processing-terminals/{id}/secure-tokens with source.type singleUseToken. */
+export const SaveSecureTokenInput = z
+  .object({
+    environmentId: EnvironmentId,
+    profile: ProfileName,
+    processingTerminalId: ProcessingTerminalId,
+    singleUseToken: SingleUseToken,
+    /** The merchant's own id for the saved details; the gateway makes one (MREF_…) when omitted. */
+    secureTokenId: SecureTokenId.optional(),
+    confirmProduction: z.boolean().optional(),
+  })
+  .strict()
+export type SaveSecureTokenInput = z.infer<typeof SaveSecureTokenInput>
+
+/** secureToken:update — POST …/secure-tokens/{secureTokenId}/update-account with the single-use token. */
+export const UpdateSecureTokenInput = SaveSecureTokenInput.extend({ secureTokenId: SecureTokenId }).strict()
+export type UpdateSecureTokenInput = z.infer<typeof UpdateSecureTokenInput>
+
+/** The gateway's secure token (full token: shown in the flow that produced it only) plus the exchange. */
+export const SecureTokenSaved = SecureToken.extend({
+  idempotencyKey: z.string(),
+  attempts: z.number().int(),
+  durationMs: z.number(),
+  journalId: z.string(),
+})
+export type SecureTokenSaved = z.infer<typeof SecureTokenSaved>
+
 export const JournalOperation = z.enum([
   'authorize',
   'create-session',
@@ -188,6 +228,8 @@ export const contract = {
   'batch:cancel': { request: BatchIdRequest, response: BatchSnapshot },
   'batch:get': { request: BatchIdRequest, response: BatchSnapshot },
   'batch:exportCsv': { request: BatchIdRequest, response: CsvExport },
+  'secureToken:save': { request: SaveSecureTokenInput, response: SecureTokenSaved },
+  'secureToken:update': { request: UpdateSecureTokenInput, response: SecureTokenSaved },
   /** Removes history, settings and this app's keychain entries (never other apps' items). */
   'app:clearAllData': { request: Empty, response: ClearedData },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>

@@ -3,13 +3,19 @@
  * create-session with idempotent retries. Every HTTP attempt is journaled; every outcome is a Result.
  */
 import { randomUUID } from 'node:crypto'
-import type { CredentialTest, JournalAttempt, SessionCreated } from '../../shared/contract'
+import type {
+  CredentialTest,
+  JournalAttempt,
+  JournalEntry,
+  SecureTokenSaved,
+  SessionCreated,
+} from '../../shared/contract'
 import type { EnvironmentInfo } from '../../shared/environments'
-import { CreateSessionRequest, HostedFieldsSession, IdentityResponse } from '../../shared/payroc'
+import { CreateSessionRequest, HostedFieldsSession, IdentityResponse, SecureToken } from '../../shared/payroc'
 import { err, ok, parseWith, type AppError, type Result } from '../../shared/result'
 import type { Logger } from '../app-types'
 import { malformedResponse } from './errors'
-import { exchange } from './exchange'
+import { exchange, type ExchangeOutcome } from './exchange'
 import { hintFor } from './hints'
 import { createHttpClient, DEFAULT_TIMEOUTS, type HttpClient, type HttpTimeouts } from './http'
 import { journalEntry, newJournalId, type CompletedExchange, type Journal } from './journal'
@@ -51,6 +57,24 @@ export interface SessionOptions {
   /** false: a 429 is returned at once (the batch check pauses all its workers on it instead). */
   retryRateLimited?: boolean
   signal?: AbortSignal
+}
+
+/** A secure-token call, already validated (services/secure-tokens.ts). */
+export type SecureTokenRequest = { processingTerminalId: string; singleUseToken: string } & (
+  | { operation: 'secure-token:create'; secureTokenId?: string }
+  | { operation: 'secure-token:update'; secureTokenId: string }
+)
+
+type SchemaLike<T> = Parameters<typeof safeJson<T>>[1]
+
+/** A 2xx answer parsed, with what the journal and the caller need about the exchange. */
+interface Posted<T> {
+  value: T
+  response: Extract<ExchangeOutcome, { kind: 'response' }>
+  idempotencyKey: string
+  attempts: number
+  durationMs: number
+  journalId: string
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
@@ -158,26 +182,107 @@ export class GatewayClient {
 
   /** `options` tune retries for the batch check (which backs off from 429 globally) and let it abort. */
   async createSession(input: unknown, options: SessionOptions = {}): Promise<Result<SessionCreated>> {
-    const retryPolicy = options.retry ?? this.retry
     const parsed = parseWith(CreateSessionRequest, input, 'The session request')
     if (!parsed.ok) return parsed
     const request = parsed.value
+    const posted = await this.postIdempotent(
+      {
+        operation: 'create-session',
+        url: `${this.apiUrl(request.processingTerminalId)}/hosted-fields-sessions`,
+        body: {
+          libVersion: request.libVersion,
+          scenario: request.scenario,
+          ...(request.secureTokenId !== undefined ? { secureTokenId: request.secureTokenId } : {}),
+        },
+        schema: HostedFieldsSession,
+        tokensOf: (session) => [session.token],
+      },
+      options,
+    )
+    if (!posted.ok) return posted
+    const { value: session, response, ...meta } = posted.value
+    this.deps.logger.log('info', 'session created', {
+      environment: this.deps.environment.id,
+      status: response.status,
+      attempts: meta.attempts,
+      durationMs: meta.durationMs,
+    })
+    return ok({
+      environmentId: this.deps.environment.id,
+      processingTerminalId: session.processingTerminalId,
+      scenario: request.scenario,
+      libVersion: request.libVersion,
+      ...(request.secureTokenId !== undefined ? { secureTokenId: request.secureTokenId } : {}),
+      token: session.token,
+      expiresAt: session.expiresAt,
+      serverDate: httpDateToIso(response.headers['date']),
+      receivedAt: new Date(this.now()).toISOString(),
+      location: response.headers['location'],
+      ...meta,
+    })
+  }
+
+  /**
+   * Save a tokenization session's single-use token as a secure token (`secure-token:create`), or replace the
+   * payment details of an existing one with it (`secure-token:update`, update-account). Same Bearer cache,
+   * retries with one Idempotency-Key and journal as createSession; both token values stay masked in the journal.
+   */
+  async secureToken(request: SecureTokenRequest): Promise<Result<SecureTokenSaved>> {
+    const source = { type: 'singleUseToken' as const, token: request.singleUseToken }
+    const base = `${this.apiUrl(request.processingTerminalId)}/secure-tokens`
+    const update = request.operation === 'secure-token:update'
+    const posted = await this.postIdempotent({
+      operation: request.operation,
+      url: update ? `${base}/${encodeURIComponent(request.secureTokenId)}/update-account` : base,
+      // update-account takes the payment method itself; create wraps it in `source`.
+      body: update
+        ? source
+        : {
+            source,
+            ...(request.secureTokenId !== undefined ? { secureTokenId: request.secureTokenId } : {}),
+          },
+      schema: SecureToken,
+      tokensOf: (saved) => [saved.token],
+      requestTokens: [request.singleUseToken],
+    })
+    if (!posted.ok) return posted
+    const { value, response: _response, ...meta } = posted.value
+    return ok({ ...value, ...meta })
+  }
+
+  private apiUrl(processingTerminalId: string): string {
+    return `${this.deps.environment.apiBase}/processing-terminals/${encodeURIComponent(processingTerminalId)}`
+  }
+
+  /**
+   * One logical POST: a fresh UUID v4 Idempotency-Key reused on every retry (408, 429, 5xx, network), one
+   * re-authentication on 401, every attempt journaled under `operation` with `requestTokens` and the answer's
+   * tokens masked, the answer parsed with `schema`.
+   */
+  private async postIdempotent<T>(
+    spec: {
+      operation: JournalEntry['operation']
+      url: string
+      body: unknown
+      schema: SchemaLike<T>
+      tokensOf: (value: T) => string[]
+      requestTokens?: readonly string[]
+    },
+    options: SessionOptions = {},
+  ): Promise<Result<Posted<T>>> {
+    const retryPolicy = options.retry ?? this.retry
     const idempotencyKey = randomUUID()
     const journalId = newJournalId()
     const startedAt = this.now()
-    const url = `${this.deps.environment.apiBase}/processing-terminals/${encodeURIComponent(request.processingTerminalId)}/hosted-fields-sessions`
-    const body = JSON.stringify({
-      libVersion: request.libVersion,
-      scenario: request.scenario,
-      ...(request.secureTokenId !== undefined ? { secureTokenId: request.secureTokenId } : {}),
-    })
+    const body = JSON.stringify(spec.body)
+    const masked = spec.requestTokens ?? []
     const attempts: JournalAttempt[] = []
     let retriesUsed = 0
     let reauthenticated = false
     const finish = (failure: AppError | undefined, status: number | undefined) => {
       this.record({
         id: journalId,
-        operation: 'create-session',
+        operation: spec.operation,
         startedAt,
         durationMs: this.now() - startedAt,
         failure,
@@ -200,40 +305,27 @@ export class GatewayClient {
       }
       const { outcome, raw } = await exchange(
         this.http.axios,
-        { method: 'POST', url, headers, body, signal: options.signal },
+        { method: 'POST', url: spec.url, headers, body, signal: options.signal },
         attempts.length + 1,
         this.now,
       )
       if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status <= 299) {
-        const session = safeJson(outcome.body, HostedFieldsSession)
-        attempts.push(this.deps.journal.attempt(raw, session.ok ? [session.value.token] : []))
-        if (!session.ok) {
-          const failure = malformedResponse(outcome.status, session.reason)
+        const parsed = safeJson(outcome.body, spec.schema)
+        attempts.push(
+          this.deps.journal.attempt(raw, [...masked, ...(parsed.ok ? spec.tokensOf(parsed.value) : [])]),
+        )
+        if (!parsed.ok) {
+          const failure = malformedResponse(outcome.status, parsed.reason)
           finish(failure, outcome.status)
           return err({ ...failure, journalId })
         }
         finish(undefined, outcome.status)
-        const durationMs = this.now() - startedAt
-        this.deps.logger.log('info', 'session created', {
-          environment: this.deps.environment.id,
-          status: outcome.status,
-          attempts: attempts.length,
-          durationMs,
-        })
         return ok({
-          environmentId: this.deps.environment.id,
-          processingTerminalId: session.value.processingTerminalId,
-          scenario: request.scenario,
-          libVersion: request.libVersion,
-          ...(request.secureTokenId !== undefined ? { secureTokenId: request.secureTokenId } : {}),
-          token: session.value.token,
-          expiresAt: session.value.expiresAt,
-          serverDate: httpDateToIso(outcome.headers['date']),
-          receivedAt: new Date(this.now()).toISOString(),
-          location: outcome.headers['location'],
+          value: parsed.value,
+          response: outcome,
           idempotencyKey,
           attempts: attempts.length,
-          durationMs,
+          durationMs: this.now() - startedAt,
           journalId,
         })
       }
@@ -242,10 +334,10 @@ export class GatewayClient {
         reauthenticated = true
         this.deps.tokens.invalidate(this.cacheKey, token.value.accessToken)
         attempts.push(
-          this.deps.journal.attempt({
-            ...raw,
-            retry: { reason: 'HTTP 401: fetching a new Bearer token', delayMs: 0 },
-          }),
+          this.deps.journal.attempt(
+            { ...raw, retry: { reason: 'HTTP 401: fetching a new Bearer token', delayMs: 0 } },
+            masked,
+          ),
         )
         continue
       }
@@ -262,15 +354,15 @@ export class GatewayClient {
       if (decision.retry && !leaveToCaller && !options.signal?.aborted) {
         retriesUsed += 1
         attempts.push(
-          this.deps.journal.attempt({
-            ...raw,
-            retry: { reason: decision.reason, delayMs: decision.delayMs },
-          }),
+          this.deps.journal.attempt(
+            { ...raw, retry: { reason: decision.reason, delayMs: decision.delayMs } },
+            masked,
+          ),
         )
         await this.sleep(decision.delayMs)
         continue
       }
-      attempts.push(this.deps.journal.attempt(raw))
+      attempts.push(this.deps.journal.attempt(raw, masked))
       const failure = failureOf(outcome)
       finish(failure, outcome.kind === 'response' ? outcome.status : undefined)
       return err({ ...failure, journalId })
