@@ -22,7 +22,7 @@ import {
   mainWindowOptions,
   windowOpenDecision,
 } from './security'
-import { startStaticServer } from './services/static-server'
+import { startTestPageServer } from './services/testpage-server'
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -40,7 +40,11 @@ async function main(): Promise<void> {
   const rendererDir = join(__dirname, '../renderer')
   const dataDir = app.getPath('userData')
   const logger = createFileLogger(dataDir)
-  const testPage = await startStaticServer({ root: rendererDir, host: '127.0.0.1', port: 0 })
+  const testPage = await startTestPageServer({
+    rendererDir,
+    consoleOrigins: [APP_ORIGIN],
+    onError: (error) => logger.log('error', 'test page server failed', { error: String(error) }),
+  })
   const consoleApp = await createConsole({
     dataDir,
     transport: 'electron',

@@ -22,6 +22,7 @@ import {
   startStaticServer,
   type StaticServer,
 } from '../main/services/static-server'
+import { isAsset, startTestPageServer } from '../main/services/testpage-server'
 
 export const MAX_BODY_BYTES = 256 * 1024
 export const TOKEN_HEADER = 'x-console-token'
@@ -186,23 +187,14 @@ function bridge(ctx: BridgeContext) {
   }
 }
 
-const isAsset = (path: string): boolean => path.startsWith('assets/') || path === 'favicon.ico'
-
 export async function startWebConsole(options: WebConsoleOptions): Promise<WebConsole> {
   const rendererDir = options.rendererDir ?? resolve(projectRoot, 'out/renderer')
   const logger = options.logger ?? createFileLogger(options.dataDir, { echo: options.echoLog ?? false })
   const token = newToken()
   const streams = new Set<ServerResponse>()
-  let consoleOrigins = "'none'"
 
-  const testPage = await startStaticServer({
-    root: rendererDir,
-    index: 'testpage.html',
-    allow: (path) => path === 'testpage.html' || isAsset(path),
-    // Only the console may frame the test page; the rest of its policy belongs to the test page's own work.
-    headers: () => ({
-      'Content-Security-Policy': `frame-ancestors ${consoleOrigins}; object-src 'none'; base-uri 'none'`,
-    }),
+  const testPage = await startTestPageServer({
+    rendererDir,
     onError: (error) => logger.log('error', 'test page server failed', { error: String(error) }),
   })
 
@@ -236,7 +228,7 @@ export async function startWebConsole(options: WebConsoleOptions): Promise<WebCo
     await Promise.allSettled([testPage.close(), app.close()])
     throw error
   }
-  consoleOrigins = `http://127.0.0.1:${server.port} http://localhost:${server.port}`
+  testPage.setConsoleOrigins([`http://127.0.0.1:${server.port}`, `http://localhost:${server.port}`])
   logger.log('info', 'browser preview started', { port: server.port, testPageOrigin: testPage.origin })
 
   let closing: Promise<void> | null = null
