@@ -7,6 +7,7 @@ import type { Socket } from 'node:net'
 import { CONTROL_PREFIX, handleControl, type ConfigPatch } from './control'
 import type { FaultAction, FaultRule, FaultRuleInput, RouteGroup } from './faults'
 import { FaultRuleInput as FaultRuleSchema } from './faults'
+import { libraryRoutes } from './library'
 import { Gateway, type RequestContext } from './gateway'
 import { ABORTED, delay, MAX_BODY_BYTES, readBody, splitTarget, TOO_LARGE } from './http'
 import type { JournalEntry } from './journal'
@@ -138,7 +139,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   })
   let baseUrl = ''
   const gateway = new Gateway(state, () => baseUrl)
-  const extraRoutes: SandboxRoute[] = [...(options.routes ?? [])]
+  const extraRoutes: SandboxRoute[] = [...libraryRoutes, ...(options.routes ?? [])]
   const slowTimers = new Set<NodeJS.Timeout>()
   const log = (level: SandboxLogLevel, message: string, data?: Record<string, unknown>) =>
     logger?.log(level, message, data)
