@@ -3,14 +3,30 @@
  * session), and `sandboxUrl`, the embedded sandbox's base URL as the page reports it. The browser-preview run
  * takes the URL from the global setup; another launcher (Electron) overrides `page` the same way.
  */
-import { test as base, expect, type Page } from '@playwright/test'
-import { mkdir } from 'node:fs/promises'
+import { _electron, test as base, expect, type Page } from '@playwright/test'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 export const SCREENSHOT_DIR = join(__dirname, '../docs/screenshots')
 
 export const test = base.extend<{ sandboxUrl: string }>({
   page: async ({ page }, use) => {
+    if (process.env['E2E_LAUNCHER'] === 'electron') {
+      // The Electron launcher (playwright.electron.config.ts): the built app, its own temporary data folder.
+      const dataDir = await mkdtemp(join(tmpdir(), 'hfc-e2e-electron-'))
+      const app = await _electron.launch({
+        args: [join(__dirname, '../out/main/index.js')],
+        env: { ...process.env, HFC_DATA_DIR: dataDir },
+      })
+      const window = await app.firstWindow()
+      await expect(window.getByRole('button', { name: 'Create session' })).toBeEnabled()
+      process.env['E2E_DATA_DIR'] = dataDir
+      await use(window)
+      await app.close()
+      await rm(dataDir, { recursive: true, force: true })
+      return
+    }
     const url = process.env['E2E_CONSOLE_URL']
     if (!url)
       throw new Error(

@@ -28,6 +28,8 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ])
 app.enableSandbox()
+// Tests (and power users) point the app at another data folder.
+if (process.env['HFC_DATA_DIR']) app.setPath('userData', process.env['HFC_DATA_DIR'])
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
