@@ -5,11 +5,14 @@
  */
 import { readFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
-import { app, BrowserWindow, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, Menu, nativeTheme, protocol, screen, session, shell } from 'electron'
 import { EVENT_CHANNEL } from '../shared/channels'
 import { createConsole } from './console'
 import { bindChannels } from './ipc'
 import { createFileLogger } from './log'
+import { DOCS_URL, aboutText, applicationMenuTemplate } from './menu'
+import { loadJsonFile, writeJsonFileAtomic } from './services/json-file'
+import { SavedWindowState, restoreBounds, toSavedState } from './window-state'
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -103,17 +106,60 @@ async function main(): Promise<void> {
   })
 
   const unbind = bindChannels(consoleApp.handlers, logger)
+  // Follow the OS theme (the renderer uses prefers-color-scheme, which tracks nativeTheme).
+  nativeTheme.themeSource = 'system'
+  const windowStateFile = join(dataDir, 'window-state.json')
+  const saved = await loadJsonFile(windowStateFile, SavedWindowState.nullable(), () => null, logger)
+  const restored = restoreBounds(
+    saved.data,
+    screen.getAllDisplays().map((display) => display.workArea),
+  )
   // contextIsolation, sandbox and no Node come from mainWindowOptions(), unit-tested without a binary.
   const windowOptions = mainWindowOptions({
     preload: join(__dirname, '../preload/index.js'), // eng-disable PRELOAD_JS_CHECK -- exposes only the contract's channels, no ipcRenderer (test/build/bundles.test.ts)
-    bounds: { width: 1280, height: 820 },
+    bounds: restored,
     devTools: !app.isPackaged,
   })
   const window = new BrowserWindow(windowOptions) // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK -- options asserted in test/unit/electron-security.test.ts; middle-click windows are denied by setWindowOpenHandler
   const unsubscribe = consoleApp.subscribe((event) => {
     if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event)
   })
-  window.once('ready-to-show', () => window.show())
+  window.once('ready-to-show', () => {
+    if (restored.maximized) window.maximize()
+    window.show()
+  })
+  const rememberBounds = (): void => {
+    void writeJsonFileAtomic(
+      windowStateFile,
+      toSavedState(window.getNormalBounds(), window.isMaximized()),
+    ).catch((error: unknown) =>
+      logger.log('warn', 'could not save the window state', { error: String(error) }),
+    )
+  }
+  window.on('close', rememberBounds)
+
+  const about = (): void => {
+    const text = aboutText({
+      appName: app.getName(),
+      version: app.getVersion(),
+      electron: process.versions.electron,
+      chrome: process.versions.chrome,
+      node: process.versions.node,
+    })
+    void dialog.showMessageBox(window, { type: 'info', ...text, buttons: ['OK'] })
+  }
+  const template = applicationMenuTemplate({
+    platform: process.platform,
+    appName: app.getName(),
+    devTools: !app.isPackaged,
+    actions: {
+      about,
+      openDocs: () => void shell.openExternal(DOCS_URL), // eng-disable OPEN_EXTERNAL_JS_CHECK -- a constant https URL on the allow-list
+      openDataFolder: () => void shell.openPath(dataDir),
+    },
+  })
+  // MenuItemSpec is Electron's MenuItemConstructorOptions minus its types; roles are checked by the unit test.
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template as Parameters<typeof Menu.buildFromTemplate>[0]))
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore()
     window.focus()

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { aboutText, applicationMenuTemplate, type MenuItemSpec } from '../../src/main/menu'
+import { DOCS_URL, aboutText, applicationMenuTemplate, type MenuItemSpec } from '../../src/main/menu'
+import { isAllowedExternalUrl } from '../../src/main/security'
 
 const noop = (): void => {}
 const actions = { about: noop, openDocs: noop, openDataFolder: noop }
@@ -44,6 +45,9 @@ describe('application menu', () => {
       items.map((i) => (i.label === 'About Console' ? i : find(i.submenu ?? []))).find(Boolean)
     find(menu)?.click?.()
     expect(called).toBe(1)
+  })
+  it('links only to documentation the external allow-list lets through', () => {
+    expect(isAllowedExternalUrl(DOCS_URL)).toBe(true)
   })
   it('shows the version in the About box', () => {
     const text = aboutText({
