@@ -1,0 +1,121 @@
+/**
+ * The simulated library's config and init errors, seen from a merchant page on another origin: each emits one
+ * `error` event with the right type and message, initialize() rejects, and no field frame is rendered.
+ */
+import { events, expect, initState, LIB, payloads, test } from './library-fixtures'
+import type { Page } from '@playwright/test'
+
+interface ErrorPayload {
+  type: string
+  field?: string
+  message: string
+}
+
+async function expectOnlyError(page: Page, type: string, message: string | RegExp): Promise<ErrorPayload> {
+  await expect(initState(page)).toContainText('rejected: ')
+  const errors = await payloads<ErrorPayload>(page, 'error')
+  expect(errors.length).toBeGreaterThan(0)
+  const first = errors[0] as ErrorPayload
+  expect(first.type).toBe(type)
+  if (typeof message === 'string') expect(first.message).toBe(message)
+  else expect(first.message).toMatch(message)
+  await expect(initState(page)).toHaveText(`rejected: ${first.message}`)
+  await expect(page.locator('iframe')).toHaveCount(0)
+  return first
+}
+
+test.describe('config errors', () => {
+  const cases: [variant: string, field: string | undefined, message: RegExp][] = [
+    ['no-wrapper', 'cvv', /^fields\.card\.cvv\.wrapperTarget is required \(a selector, or false\)\.$/],
+    ['wrapper-typo', 'cvv', /^fields\.card\.cvv\.wrapper is not an option; did you mean wrapperTarget\?$/],
+    ['zero-match', 'cardNumber', /'\.card-numbr' matches no element; it must match exactly one\.$/],
+    ['two-match', 'cardNumber', /'\.dup' matches 2 elements; it must match exactly one\.$/],
+    ['submit-outside', 'submit', /submit belongs inside fields\.card/],
+  ]
+  for (const [variant, fieldName, message] of cases) {
+    test(`${variant} → a config error and no request to the gateway`, async ({ page, bed }) => {
+      const token = await bed.createSession()
+      await page.goto(bed.checkout({ token, variant }))
+      const error = await expectOnlyError(page, 'config', message)
+      expect(error.field).toBe(fieldName)
+      // Option checks happen before initialize() calls the gateway: the token is still unused.
+      expect(bed.sandbox.state.findSession(token)?.initializedBy).toBeUndefined()
+    })
+  }
+
+  test('a missing sessionToken is a config error', async ({ page, bed }) => {
+    await page.goto(bed.checkout({ token: '' }))
+    await expectOnlyError(page, 'config', 'sessionToken is required.')
+  })
+})
+
+test.describe('init errors', () => {
+  test('an unknown session token', async ({ page, bed }) => {
+    await page.goto(bed.checkout({ token: 'a'.repeat(48) }))
+    await expectOnlyError(page, 'init', 'The provided session token is invalid.')
+  })
+
+  test('an expired session token', async ({ page, bed }) => {
+    const patch = await fetch(`${bed.sandbox.url}/__sandbox/config`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sessionTtlSeconds: 1 }),
+    })
+    expect(patch.status).toBe(200)
+    const token = await bed.createSession()
+    await expect
+      .poll(() => bed.sandbox.state.lookupSession(token).status, { intervals: [100], timeout: 5000 })
+      .toBe('expired')
+    await page.goto(bed.checkout({ token }))
+    await expectOnlyError(page, 'init', 'The provided session token has expired. Create a new session.')
+  })
+
+  test('a token already used by another instance', async ({ page, context, bed }) => {
+    const token = await bed.createSession()
+    await page.goto(bed.checkout({ token }))
+    await expect(initState(page)).toHaveText('resolved')
+    const second = await context.newPage()
+    await second.goto(bed.checkout({ token }))
+    await expectOnlyError(second, 'init', /^The provided session token has already been used/)
+    // The first form is untouched.
+    await expect(page.locator('iframe')).toHaveCount(5)
+  })
+
+  test('a libVersion that differs from the session', async ({ page, bed }) => {
+    const token = await bed.createSession('1234001', 'payment', '1.6.0.172441')
+    await page.goto(bed.checkout({ token }))
+    await expectOnlyError(
+      page,
+      'init',
+      `Invalid libVersion ${LIB}: the session was created for libVersion 1.6.0.172441. ` +
+        `Load hosted-fields-1.6.0.172441.js or create the session with libVersion ${LIB}.`,
+    )
+  })
+
+  test('tokenization on terminal 1234002 (no secure tokens)', async ({ page, bed }) => {
+    const token = await bed.createSession('1234002', 'tokenization')
+    await page.goto(bed.checkout({ token, mode: 'tokenization' }))
+    await expectOnlyError(
+      page,
+      'init',
+      'Secure tokens are not enabled for processing terminal 1234002, so Hosted Fields cannot run in tokenization mode.',
+    )
+  })
+
+  test('a mode that does not match the session scenario', async ({ page, bed }) => {
+    const token = await bed.createSession('1234001', 'payment')
+    await page.goto(bed.checkout({ token, mode: 'tokenization' }))
+    await expectOnlyError(
+      page,
+      'init',
+      "The mode 'tokenization' does not match the session's scenario 'payment'.",
+    )
+  })
+
+  test('events that do not exist never fire', async ({ page, bed }) => {
+    await page.goto(bed.checkout({ token: 'b'.repeat(48) }))
+    await expect(initState(page)).toContainText('rejected')
+    for (const name of ['ready', 'focus', 'blur', 'submissionError'])
+      await expect(events(page, name)).toHaveCount(0)
+  })
+})
