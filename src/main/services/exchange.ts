@@ -15,6 +15,8 @@ export interface ExchangeRequest {
   body?: string
   /** Aborts the request (batch cancel); the outcome is then a `cancelled` transport failure. */
   signal?: AbortSignal
+  /** Whole-exchange deadline (HttpClient.deadlineMs); past it the outcome is a `timeout` transport failure. */
+  deadlineMs?: number
 }
 
 export type ExchangeOutcome =
@@ -51,13 +53,17 @@ export async function exchange(
     requestHeaders: request.headers,
     requestBody: request.body,
   }
+  const deadline = new AbortController()
+  const timer =
+    request.deadlineMs !== undefined ? setTimeout(() => deadline.abort(), request.deadlineMs) : undefined
+  const signal = request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal
   try {
     const response = await client.request<string>({
       method: request.method,
       url: request.url,
       headers: request.headers,
       data: request.body,
-      signal: request.signal,
+      signal,
     })
     const headers = plainHeaders(response.headers)
     const body = typeof response.data === 'string' ? response.data : JSON.stringify(response.data ?? '')
@@ -67,14 +73,20 @@ export async function exchange(
       raw: { ...base, durationMs, response: { status: response.status, headers, body } },
     }
   } catch (error) {
-    const code = transportCode(error)
+    const code = deadline.signal.aborted && !request.signal?.aborted ? 'ETIMEDOUT' : transportCode(error)
+    const origin = new URL(request.url).origin
     const mapped = request.signal?.aborted
       ? {
           kind: 'cancelled' as const,
           message: 'Cancelled before the gateway answered',
           hint: HINTS.cancelled,
         }
-      : errorFromTransport(error, new URL(request.url).origin)
+      : deadline.signal.aborted
+        ? errorFromTransport(
+            { code: 'ETIMEDOUT', message: `no complete answer within ${request.deadlineMs} ms` },
+            origin,
+          )
+        : errorFromTransport(error, origin)
     return {
       outcome: {
         kind: 'transport',
@@ -89,5 +101,7 @@ export async function exchange(
         error: { kind: mapped.kind, message: mapped.message, code },
       },
     }
+  } finally {
+    clearTimeout(timer)
   }
 }

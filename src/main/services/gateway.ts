@@ -136,7 +136,12 @@ export class GatewayClient {
     const send = (n: number) =>
       exchange(
         this.http.axios,
-        { method: 'POST', url, headers: { 'x-api-key': key.value, Accept: 'application/json' } },
+        {
+          method: 'POST',
+          url,
+          headers: { 'x-api-key': key.value, Accept: 'application/json' },
+          deadlineMs: this.http.deadlineMs,
+        },
         n,
         this.now,
       )
@@ -305,7 +310,14 @@ export class GatewayClient {
       }
       const { outcome, raw } = await exchange(
         this.http.axios,
-        { method: 'POST', url: spec.url, headers, body, signal: options.signal },
+        {
+          method: 'POST',
+          url: spec.url,
+          headers,
+          body,
+          signal: options.signal,
+          deadlineMs: this.http.deadlineMs,
+        },
         attempts.length + 1,
         this.now,
       )

@@ -61,6 +61,11 @@ class ConnectTimeoutHttpsAgent extends https.Agent {
 
 export interface HttpClient {
   axios: AxiosInstance
+  /**
+   * Deadline for a whole exchange (connect + response timeouts). axios' `timeout` is an idle timeout on the
+   * socket, so a gateway trickling its answer byte by byte would otherwise hold a call open indefinitely.
+   */
+  deadlineMs: number
   close(): void
 }
 
@@ -81,6 +86,7 @@ export function createHttpClient(timeouts: HttpTimeouts = DEFAULT_TIMEOUTS): Htt
   })
   return {
     axios: instance,
+    deadlineMs: timeouts.connectTimeoutMs + timeouts.responseTimeoutMs,
     close: () => {
       httpAgent.destroy()
       httpsAgent.destroy()

@@ -25,7 +25,11 @@ export async function checkLibraryScript(
   const url = libraryScriptUrl(environment.cdnBase, libVersion)
   const http = createHttpClient(timeouts)
   try {
-    const { outcome } = await exchange(http.axios, { method: 'GET', url, headers: { Accept: '*/*' } }, 1)
+    const { outcome } = await exchange(
+      http.axios,
+      { method: 'GET', url, headers: { Accept: '*/*' }, deadlineMs: http.deadlineMs },
+      1,
+    )
     if (outcome.kind === 'transport') {
       return {
         status: 'fail',
