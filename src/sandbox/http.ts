@@ -15,6 +15,9 @@ export function readBody(req: IncomingMessage, limit: number = MAX_BODY_BYTES): 
   const declared = req.headers['content-length']
   if (declared !== undefined && Number(declared) > limit) return Promise.resolve(TOO_LARGE)
   if (req.readableEnded) return Promise.resolve('')
+  // The client left while the request waited (a latency fault): its 'close' has fired already, so no event would
+  // ever settle the promise below.
+  if (req.destroyed) return Promise.resolve(ABORTED)
   return new Promise<BodyResult>((resolve) => {
     const chunks: Buffer[] = []
     let size = 0

@@ -346,7 +346,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (!reply) {
       // 2. 413 before anything else reads the request
       const body = await readBody(req, MAX_BODY_BYTES)
-      if (body === ABORTED) return
+      if (body === ABORTED) {
+        // The client gave up (e.g. its timeout during a latency fault): journal it as unanswered (status 0), so
+        // every attempt that reached the gateway is visible, with its Idempotency-Key.
+        record(req, ctx, group, 0, started, '', faultName)
+        return
+      }
       if (body === TOO_LARGE) {
         reply = problem(413)
         close = true
