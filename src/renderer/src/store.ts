@@ -8,7 +8,10 @@ import type { ConsoleTransport } from './api'
 import { createAppSlice, type AppSlice } from './features/app/app-slice'
 import { createCredentialsSlice, type CredentialsSlice } from './features/credentials/credentials-slice'
 import { createEnvironmentSlice, type EnvironmentSlice } from './features/environment/environment-slice'
+import { createEventLogSlice, type EventLogSlice } from './features/eventlog/eventlog-slice'
+import { createSecureTokenSlice, type SecureTokenSlice } from './features/securetoken/securetoken-slice'
 import { createSessionSlice, type SessionSlice } from './features/session/session-slice'
+import { createDiagnosisSlices, type DiagnosisSlices } from './features/settings/diagnosis-slices'
 
 export interface StoreDeps {
   transport: ConsoleTransport
@@ -16,7 +19,13 @@ export interface StoreDeps {
   preferences?: Pick<Storage, 'getItem' | 'setItem'> | null
 }
 
-export type Store = AppSlice & EnvironmentSlice & CredentialsSlice & SessionSlice
+export type Store = AppSlice &
+  EnvironmentSlice &
+  CredentialsSlice &
+  SessionSlice &
+  DiagnosisSlices &
+  EventLogSlice &
+  SecureTokenSlice
 export type Slice<T> = StateCreator<Store, [], [], T>
 export type SliceFactory<T> = (deps: StoreDeps) => Slice<T>
 export type AppStore = StoreApi<Store>
@@ -27,5 +36,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createEnvironmentSlice(deps)(...a),
     ...createCredentialsSlice(deps)(...a),
     ...createSessionSlice(deps)(...a),
+    ...createEventLogSlice(deps)(...a),
+    ...createSecureTokenSlice(deps)(...a),
+    ...createDiagnosisSlices(deps)(...a),
   }))
 }

@@ -1,4 +1,139 @@
-// The Hosted Fields test page: a merchant-like page on its own loopback origin. It is filled in by the
-// test-page work (issue 4); until then it only shows that no session has been handed to it.
+/**
+ * The Hosted Fields test page: a merchant-like checkout on its own loopback origin, with no console API.
+ * It receives one session from the console (protocol.ts), loads Payroc's script with SRI where known, and only
+ * then runs the same init code a merchant page runs. Every library event goes to the console, nothing else.
+ */
+import { hostedFieldsOptions, renderCheckout } from './form'
+import {
+  acceptConsoleMessage,
+  consoleOriginFromFragment,
+  LIBRARY_EVENTS,
+  plainPayload,
+  PROTOCOL,
+  type EventName,
+  type PageToConsole,
+  type TestPageSession,
+} from './protocol'
+import './testpage.css'
+
+interface HostedFieldsInstance {
+  on(event: string, handler: (payload: unknown) => void): void
+  initialize(): unknown
+  destroy(): void
+}
+type HostedFieldsConstructor = new (options: Record<string, unknown>) => HostedFieldsInstance
+
+declare global {
+  interface Window {
+    Payroc?: { hostedFields?: HostedFieldsConstructor }
+  }
+}
+
 const root = document.getElementById('testpage')
-if (root && !location.hash) root.dataset['state'] = 'waiting'
+const parentOrigin = window.location.ancestorOrigins?.[0]
+const consoleOrigin = consoleOriginFromFragment(window.location.hash, parentOrigin)
+
+function post(message: PageToConsole): void {
+  if (consoleOrigin) window.parent.postMessage(message, consoleOrigin)
+}
+
+function report(name: EventName, payload: unknown): void {
+  post({
+    protocol: PROTOCOL,
+    type: 'event',
+    event: { name, payload: plainPayload(payload), at: new Date().toISOString() },
+  })
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
+function loadScript(session: TestPageSession): Promise<boolean> {
+  return new Promise((resolve) => {
+    const script = document.createElement('script')
+    script.src = session.scriptUrl
+    if (session.integrity) script.integrity = session.integrity
+    script.crossOrigin = 'anonymous'
+    script.onload = () => resolve(true)
+    script.onerror = () => resolve(false)
+    document.head.append(script)
+  })
+}
+
+async function start(session: TestPageSession, page: HTMLElement): Promise<void> {
+  const status = renderCheckout(page, session)
+  const state = (value: string, text: string): void => {
+    page.dataset['state'] = value
+    status.textContent = text
+  }
+  state('loading', 'Loading the Hosted Fields script…')
+  const where = { url: session.scriptUrl, ...(session.integrity ? { integrity: session.integrity } : {}) }
+  if (!(await loadScript(session))) {
+    report('page:scriptError', {
+      message: 'Script not loaded: Payroc is not defined (the Hosted Fields script failed to load).',
+      ...where,
+    })
+    state('failed', 'The Hosted Fields script did not load.')
+    return
+  }
+  const HostedFields = window.Payroc?.hostedFields
+  if (typeof HostedFields !== 'function') {
+    report('page:scriptError', {
+      message: 'Payroc is not defined: the script loaded but set no window.Payroc.hostedFields.',
+      ...where,
+    })
+    state('failed', 'The script loaded, but Payroc.hostedFields is missing.')
+    return
+  }
+  report('page:scriptLoaded', where)
+
+  let form: HostedFieldsInstance
+  try {
+    form = new HostedFields(hostedFieldsOptions(session))
+  } catch (error) {
+    report('page:initializeFailed', { message: messageOf(error), during: 'constructor' })
+    state('failed', 'The card form could not be set up.')
+    return
+  }
+  // A token serves one instance: when the console replaces this page, the instance goes with it.
+  window.addEventListener('pagehide', () => form.destroy(), { once: true })
+  for (const name of LIBRARY_EVENTS) {
+    form.on(name, (payload) => {
+      report(name, payload)
+      if (name === 'submissionSuccess') state('done', 'Thank you — card details received.')
+    })
+  }
+  state('initializing', 'Connecting to the gateway…')
+  try {
+    await form.initialize()
+    report('page:initialized', { mode: session.mode })
+    state('ready', '')
+  } catch (error) {
+    report('page:initializeFailed', { message: messageOf(error), during: 'initialize()' })
+    state('failed', 'The card form could not be loaded.')
+  }
+}
+
+function main(page: HTMLElement): void {
+  if (!consoleOrigin || window.parent === window) {
+    page.dataset['state'] = 'orphan'
+    page.textContent = 'This page runs inside the Hosted Fields Session Console.'
+    return
+  }
+  document.addEventListener('securitypolicyviolation', (event) =>
+    report('page:cspViolation', {
+      directive: event.effectiveDirective,
+      blockedURI: event.blockedURI,
+      sourceFile: event.sourceFile,
+    }),
+  )
+  let started = false
+  window.addEventListener('message', (event) => {
+    const session = acceptConsoleMessage(event, { origin: consoleOrigin, source: window.parent })
+    if (!session || started) return
+    started = true
+    void start(session, page)
+  })
+  post({ protocol: PROTOCOL, type: 'ready' })
+}
+
+if (root) main(root)

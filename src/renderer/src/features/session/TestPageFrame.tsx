@@ -1,47 +1,22 @@
-import { useStore } from '../../store-context'
+import { lazy, Suspense } from 'react'
+
+const TestPagePanel = lazy(() => import('../testpage/TestPagePanel'))
 
 /**
- * The Hosted Fields test page on its own loopback origin, reloaded (remounted) for each new session token.
- * It gets the session through the fragment, which never reaches a server.
+ * The Hosted Fields test page with its event log and secure-token actions (features/testpage), loaded on
+ * demand so the console's first paint does not wait for it.
  */
 export function TestPageFrame() {
-  const origin = useStore((s) => s.app.info?.testPageOrigin ?? '')
-  const created = useStore((s) => s.session.created)
-  const cdnBase = useStore(
-    (s) => s.app.environments.find((e) => e.id === s.session.created?.environmentId)?.cdnBase,
-  )
-
-  let src = ''
-  if (origin) {
-    const params = created
-      ? new URLSearchParams({
-          token: created.token,
-          processingTerminalId: created.processingTerminalId,
-          scenario: created.scenario,
-          libVersion: created.libVersion,
-          environmentId: created.environmentId,
-          cdnBase: cdnBase ?? '',
-          consoleOrigin: window.location.origin,
-          ...(created.secureTokenId ? { secureTokenId: created.secureTokenId } : {}),
-        })
-      : null
-    src = `${origin}/testpage.html${params ? `#${params.toString()}` : ''}`
-  }
-
   return (
-    <section className="card testpage-card" aria-labelledby="testpage-title">
-      <h2 id="testpage-title">Hosted Fields test page</h2>
-      {src ? (
-        <iframe
-          key={created?.token ?? 'waiting'}
-          title="Hosted Fields test page"
-          src={src}
-          sandbox="allow-scripts allow-same-origin allow-forms"
-          referrerPolicy="no-referrer"
-        />
-      ) : (
-        <p className="empty">The test page server is not running.</p>
-      )}
-    </section>
+    <Suspense
+      fallback={
+        <section className="card testpage-card" aria-labelledby="testpage-title">
+          <h2 id="testpage-title">Hosted Fields test page</h2>
+          <p className="empty">Loading…</p>
+        </section>
+      }
+    >
+      <TestPagePanel />
+    </Suspense>
   )
 }

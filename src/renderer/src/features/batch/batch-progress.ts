@@ -1,0 +1,104 @@
+/**
+ * Pure bookkeeping of a running batch check: push events and batch:get snapshots are folded into one view.
+ * Rows keep their object identity unless they changed, so a memoised table row re-renders only when its own
+ * verdict arrives — a 1,000-row table is never rebuilt for one event.
+ */
+import type {
+  BatchProgressEvent,
+  BatchRow,
+  BatchSnapshot,
+  BatchState,
+  BatchVerdict,
+} from '../../../../shared/diagnostics'
+
+export interface BatchProgress {
+  batchId: string
+  state: BatchState
+  done: number
+  total: number
+  failures: number
+  etaMs?: number | undefined
+  rows: BatchRow[]
+}
+
+const sameRow = (a: BatchRow, b: BatchRow): boolean =>
+  a.verdict === b.verdict &&
+  a.status === b.status &&
+  a.durationMs === b.durationMs &&
+  a.hint === b.hint &&
+  a.message === b.message &&
+  a.journalId === b.journalId
+
+/** Replaces the row with the same line when it changed; the same array when nothing did. */
+export function withRow(rows: BatchRow[], row: BatchRow): BatchRow[] {
+  // Rows are in input order and `line` is 1-based and dense, so the index is a guess that is nearly always right.
+  let index = row.line - 1
+  if (rows[index]?.line !== row.line) index = rows.findIndex((r) => r.line === row.line)
+  const current = rows[index]
+  if (index < 0 || !current) return rows
+  // A late event must not undo a verdict a newer snapshot already delivered.
+  if (current.verdict !== 'pending' && row.verdict === 'pending') return rows
+  if (sameRow(current, row)) return rows
+  const next = rows.slice()
+  next[index] = row
+  return next
+}
+
+/** A push event: counters always; the row it carries, if any. Events of other batches are ignored. */
+export function applyEvent(progress: BatchProgress, event: BatchProgressEvent): BatchProgress {
+  if (event.batchId !== progress.batchId) return progress
+  // Counters only move forward (events and snapshots can cross on the way).
+  const done = Math.max(progress.done, event.done)
+  const finished = progress.state !== 'running'
+  return {
+    ...progress,
+    state: finished ? progress.state : event.state,
+    done,
+    total: event.total,
+    failures: Math.max(progress.failures, event.failures),
+    etaMs: event.state === 'running' ? event.etaMs : undefined,
+    rows: event.latest ? withRow(progress.rows, event.latest) : progress.rows,
+  }
+}
+
+/** A full snapshot: the source of truth for every row; unchanged rows keep their identity. */
+export function applySnapshot(progress: BatchProgress | null, snapshot: BatchSnapshot): BatchProgress {
+  if (progress && progress.batchId !== snapshot.batchId) return progress
+  const previous = progress?.rows ?? []
+  let changed = previous.length !== snapshot.rows.length
+  const rows = snapshot.rows.map((row, index) => {
+    const old = previous[index]
+    if (
+      old &&
+      old.line === row.line &&
+      (sameRow(old, row) || (row.verdict === 'pending' && old.verdict !== 'pending'))
+    )
+      return old
+    changed = true
+    return row
+  })
+  // A finished run stays finished even when an older snapshot (sent before the end) arrives late.
+  const state = progress && progress.state !== 'running' ? progress.state : snapshot.state
+  return {
+    batchId: snapshot.batchId,
+    state,
+    done: Math.max(progress?.done ?? 0, snapshot.done),
+    total: snapshot.total,
+    failures: state === 'running' ? Math.max(progress?.failures ?? 0, snapshot.failures) : snapshot.failures,
+    etaMs: state === 'running' ? progress?.etaMs : undefined,
+    rows: changed ? rows : previous,
+  }
+}
+
+export type VerdictCounts = Partial<Record<BatchVerdict, number>>
+
+export function countVerdicts(rows: readonly BatchRow[]): VerdictCounts {
+  const counts: VerdictCounts = {}
+  for (const row of rows) counts[row.verdict] = (counts[row.verdict] ?? 0) + 1
+  return counts
+}
+
+/** Ids one per line/comma, for a quick "how many will be checked" before starting (main parses for real). */
+export function countInputLines(text: string): number {
+  return text.split(/[\r\n,;]+/).filter((part) => part.trim() !== '').length
+}

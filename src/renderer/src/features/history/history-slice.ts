@@ -1,0 +1,156 @@
+import type { ResponseOf } from '../../../../shared/contract'
+import type { HistoryEntry, HistoryFilter } from '../../../../shared/diagnostics'
+import type { AppError, Result } from '../../../../shared/result'
+import type { SliceFactory } from '../../store'
+
+export interface HistoryFilterForm {
+  terminal: string
+  /** '' = every environment. */
+  environmentId: string
+  /** '' = both outcomes. */
+  outcome: '' | 'ok' | 'error'
+}
+
+/** What the last re-run did, in one line, with its journal entry for the Inspector. */
+export interface RerunResult {
+  sourceId: string
+  ok: boolean
+  message: string
+  journalId?: string | undefined
+}
+
+export interface HistorySlice {
+  history: {
+    filter: HistoryFilterForm
+    entries: HistoryEntry[]
+    status: 'idle' | 'loading' | 'ready' | 'failed'
+    error: AppError | null
+    /** The corrupt-file notice: main hands it out once; it stays here until dismissed. */
+    notice: string | null
+    /** History entry waiting for the production confirmation. */
+    confirmingRerun: string | null
+    rerunning: string | null
+    lastRerun: RerunResult | null
+    /** Journal entry shown in the Inspector on the History screen. */
+    inspecting: string | null
+    setFilter(patch: Partial<HistoryFilterForm>): void
+    load(): Promise<void>
+    rerun(id: string): Promise<void>
+    confirmRerun(): Promise<void>
+    cancelRerun(): void
+    inspect(journalId: string | null): void
+    exportCsv(): Promise<Result<ResponseOf<'history:exportCsv'>>>
+    dismissNotice(): void
+    reset(): void
+  }
+}
+
+/** The filter form as the history:list request: blanks are left out. */
+export function toHistoryFilter(form: HistoryFilterForm): HistoryFilter {
+  const terminal = form.terminal.trim()
+  return {
+    ...(terminal ? { terminal } : {}),
+    ...(form.environmentId ? { environmentId: form.environmentId } : {}),
+    ...(form.outcome ? { outcome: form.outcome } : {}),
+  }
+}
+
+export function describeRerun(created: Result<ResponseOf<'history:rerun'>>): Omit<RerunResult, 'sourceId'> {
+  if (created.ok)
+    return {
+      ok: true,
+      message: `Re-run created a new session for terminal ${created.value.processingTerminalId} (token …${created.value.token.slice(-6)}).`,
+      journalId: created.value.journalId,
+    }
+  const { status, message, hint, journalId } = created.error
+  return {
+    ok: false,
+    message: `Re-run failed${status !== undefined ? ` (${status})` : ''}: ${message} ${hint}`,
+    journalId,
+  }
+}
+
+const EMPTY_FILTER: HistoryFilterForm = { terminal: '', environmentId: '', outcome: '' }
+
+export const createHistorySlice: SliceFactory<HistorySlice> =
+  ({ transport }) =>
+  (set, get) => {
+    const patch = (partial: Partial<HistorySlice['history']>): void =>
+      set((s) => ({ history: { ...s.history, ...partial } }))
+    // Answers can overtake each other while the user types: only the newest request's answer is shown.
+    let sequence = 0
+
+    const send = async (id: string, confirmProduction: boolean): Promise<void> => {
+      patch({ rerunning: id, confirmingRerun: null, lastRerun: null })
+      const created = await transport.call(
+        'history:rerun',
+        confirmProduction ? { id, confirmProduction: true } : { id },
+      )
+      if (!created.ok && created.error.kind === 'confirmation-required') {
+        patch({ rerunning: null, confirmingRerun: id })
+        return
+      }
+      const result = { sourceId: id, ...describeRerun(created) }
+      patch({ rerunning: null, lastRerun: result, inspecting: result.journalId ?? get().history.inspecting })
+      await get().history.load()
+    }
+
+    return {
+      history: {
+        filter: EMPTY_FILTER,
+        entries: [],
+        status: 'idle',
+        error: null,
+        notice: null,
+        confirmingRerun: null,
+        rerunning: null,
+        lastRerun: null,
+        inspecting: null,
+
+        setFilter(next) {
+          patch({ filter: { ...get().history.filter, ...next } })
+          void get().history.load()
+        },
+
+        async load() {
+          const mine = ++sequence
+          patch({ status: 'loading' })
+          const listed = await transport.call('history:list', toHistoryFilter(get().history.filter))
+          if (mine !== sequence) return
+          if (!listed.ok) return patch({ status: 'failed', error: listed.error })
+          patch({
+            status: 'ready',
+            error: null,
+            entries: listed.value.entries,
+            ...(listed.value.notice ? { notice: listed.value.notice } : {}),
+          })
+        },
+
+        async rerun(id) {
+          const entry = get().history.entries.find((e) => e.id === id)
+          const environment = get().app.environments.find((e) => e.id === entry?.environmentId)
+          if (environment?.requiresConfirmation) return patch({ confirmingRerun: id })
+          await send(id, false)
+        },
+
+        async confirmRerun() {
+          const id = get().history.confirmingRerun
+          if (id) await send(id, true)
+        },
+
+        cancelRerun: () => patch({ confirmingRerun: null }),
+        inspect: (journalId) => patch({ inspecting: journalId }),
+        exportCsv: () => transport.call('history:exportCsv', toHistoryFilter(get().history.filter)),
+        dismissNotice: () => patch({ notice: null }),
+        reset: () =>
+          patch({
+            entries: [],
+            status: 'idle',
+            error: null,
+            lastRerun: null,
+            inspecting: null,
+            confirmingRerun: null,
+          }),
+      },
+    }
+  }

@@ -1,0 +1,125 @@
+import { useEffect, useRef, useState } from 'react'
+import { useStore } from '../../store-context'
+import { acceptPageMessage, PROTOCOL, testPageUrl, type ConsoleToPage } from '../../testpage/protocol'
+import { EventLog } from '../eventlog/EventLog'
+import { SecureTokenPanel } from '../securetoken/SecureTokenPanel'
+import { cdnOrigin, sessionForPage } from './session-for-page'
+
+/** Which page instance is showing: a new session token or Reload form makes a new one. */
+interface FrameKey {
+  token: string
+  generation: number
+  scriptVersion: string
+}
+
+/**
+ * The Hosted Fields test page on its own loopback origin (one page, one Hosted Fields instance per session
+ * token), the event log of that page and the secure-token actions. Lazily loaded: the console's first paint
+ * does not wait for it.
+ */
+export default function TestPagePanel() {
+  const origin = useStore((s) => s.app.info?.testPageOrigin ?? '')
+  const created = useStore((s) => s.session.created)
+  const environment = useStore((s) =>
+    s.app.environments.find((e) => e.id === s.session.created?.environmentId),
+  )
+  const addEvent = useStore((s) => s.eventLog.add)
+  const resetLog = useStore((s) => s.eventLog.reset)
+  const resetSecureToken = useStore((s) => s.secureToken.reset)
+  const frameRef = useRef<HTMLIFrameElement>(null)
+  const [override, setOverride] = useState('')
+  const [frameKey, setFrameKey] = useState<FrameKey | null>(null)
+
+  // A new session token: a new page with the override as it stands now (derived state, set during render so
+  // the token never gets a second page instance).
+  if (created && frameKey?.token !== created.token)
+    setFrameKey({ token: created.token, generation: 0, scriptVersion: override.trim() })
+
+  const session =
+    created && environment && frameKey?.token === created.token
+      ? sessionForPage(created, environment, frameKey.scriptVersion)
+      : null
+
+  useEffect(() => {
+    resetLog(created?.token ?? null)
+    resetSecureToken()
+  }, [created?.token, resetLog, resetSecureToken])
+
+  useEffect(() => {
+    if (!origin || !session) return
+    const onMessage = (event: MessageEvent) => {
+      const frame = frameRef.current?.contentWindow ?? null
+      const accepted = acceptPageMessage(event, { origin, source: frame })
+      if (!accepted || !frame) return
+      if (accepted.type === 'ready') {
+        const message: ConsoleToPage = { protocol: PROTOCOL, type: 'session', session }
+        frame.postMessage(message, origin)
+      } else {
+        addEvent(accepted.event)
+      }
+    }
+    window.addEventListener('message', onMessage)
+    return () => window.removeEventListener('message', onMessage)
+  }, [origin, session, addEvent])
+
+  const overrideInvalid = override.trim() !== '' && created && environment && !session
+  const src = origin && environment ? testPageUrl(origin, cdnOrigin(environment), window.location.origin) : ''
+
+  return (
+    <>
+      <section className="card testpage-card" aria-labelledby="testpage-title">
+        <h2 id="testpage-title">Hosted Fields test page</h2>
+        {!origin ? (
+          <p className="empty">The test page server is not running.</p>
+        ) : !created || !frameKey ? (
+          <p className="empty">Create a session and its card form loads here, as a merchant page would.</p>
+        ) : session ? (
+          <iframe
+            key={`${frameKey.token}:${frameKey.generation}`}
+            ref={frameRef}
+            title="Hosted Fields test page"
+            src={src}
+            sandbox="allow-scripts allow-same-origin allow-forms"
+            referrerPolicy="no-referrer"
+          />
+        ) : (
+          <p className="empty">
+            The Script version override is not a library version; the form was not loaded.
+          </p>
+        )}
+        <details className="testpage-advanced">
+          <summary>Advanced</summary>
+          <label htmlFor="script-version">Script version</label>
+          <input
+            id="script-version"
+            value={override}
+            placeholder={created?.libVersion ?? 'the session’s libVersion'}
+            onChange={(event) => setOverride(event.target.value)}
+            aria-describedby="script-version-help"
+            aria-invalid={overrideInvalid ? true : undefined}
+          />
+          <p id="script-version-help" className="help">
+            Load another version’s script than the session’s libVersion (e.g. a UAT version copied into
+            production). Applies to the next session or Reload form.
+          </p>
+          <button
+            type="button"
+            disabled={!created}
+            onClick={() =>
+              created &&
+              setFrameKey({
+                token: created.token,
+                generation: (frameKey?.generation ?? 0) + 1,
+                scriptVersion: override.trim(),
+              })
+            }
+          >
+            Reload form
+          </button>
+        </details>
+      </section>
+      <SecureTokenPanel />
+      <EventLog />
+    </>
+  )
+}
