@@ -1,7 +1,10 @@
 import { ErrorPanel } from './components/ErrorPanel'
+import { ScreenNav, SettingsButton } from './components/ScreenNav'
+import { Screens } from './components/Screens'
 import { CredentialsPanel } from './features/credentials/CredentialsPanel'
 import { CustomEnvironmentForm } from './features/environment/CustomEnvironmentForm'
 import { EnvironmentPanel } from './features/environment/EnvironmentPanel'
+import { SessionInspector } from './features/inspector/SessionInspector'
 import { ProductionDialog } from './features/session/ProductionDialog'
 import { SessionForm } from './features/session/SessionForm'
 import { TestPageFrame } from './features/session/TestPageFrame'
@@ -13,16 +16,13 @@ function TopBar() {
   return (
     <header className="topbar">
       <h1>Hosted Fields Session Console</h1>
-      <nav aria-label="Sections">
-        <a href="#session" aria-current="page">
-          Session
-        </a>
-      </nav>
+      <ScreenNav />
       {info && (
         <span className="app-meta">
           {info.transport === 'web' ? 'Browser preview' : 'Desktop'} · v{info.version}
         </span>
       )}
+      <SettingsButton />
     </header>
   )
 }
@@ -56,6 +56,7 @@ function Startup() {
 
 export function App() {
   const status = useStore((s) => s.app.status)
+  const view = useStore((s) => s.nav.view)
   const kind = useStore(
     (s) => s.app.environments.find((e) => e.id === s.env.environmentId)?.kind ?? 'sandbox',
   )
@@ -66,7 +67,7 @@ export function App() {
       {status !== 'ready' ? (
         <Startup />
       ) : (
-        <main className="layout" id="session">
+        <main className="layout" id="session" hidden={view !== 'session'}>
           <aside className="sidebar">
             <EnvironmentPanel />
             <CredentialsPanel />
@@ -78,9 +79,11 @@ export function App() {
               <TokenCard />
               <TestPageFrame />
             </div>
+            <SessionInspector />
           </div>
         </main>
       )}
+      {status === 'ready' && view !== 'session' && <Screens view={view} />}
       <ProductionDialog />
     </div>
   )

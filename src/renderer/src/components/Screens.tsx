@@ -1,0 +1,28 @@
+import { lazy, Suspense } from 'react'
+import type { View } from '../features/settings/nav-slice'
+
+// Each screen is its own chunk: the console's first paint carries the Session screen only.
+const HistoryScreen = lazy(() =>
+  import('../features/history/HistoryScreen').then((m) => ({ default: m.HistoryScreen })),
+)
+const BatchScreen = lazy(() =>
+  import('../features/batch/BatchScreen').then((m) => ({ default: m.BatchScreen })),
+)
+const PreflightScreen = lazy(() =>
+  import('../features/preflight/PreflightScreen').then((m) => ({ default: m.PreflightScreen })),
+)
+const SettingsScreen = lazy(() =>
+  import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+)
+
+/** The screen for a view other than Session (which stays mounted, so its test page keeps its state). */
+export function Screens({ view }: { view: View }) {
+  return (
+    <Suspense fallback={<p className="startup">Loading…</p>}>
+      {view === 'history' && <HistoryScreen />}
+      {view === 'batch' && <BatchScreen />}
+      {view === 'preflight' && <PreflightScreen />}
+      {view === 'settings' && <SettingsScreen />}
+    </Suspense>
+  )
+}

@@ -1,0 +1,188 @@
+import { useId, useState, type ChangeEvent } from 'react'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { downloadText } from '../../components/download'
+import { ErrorPanel } from '../../components/ErrorPanel'
+import { formatEta } from '../../components/format'
+import { useStore } from '../../store-context'
+import { countInputLines } from './batch-progress'
+import { BatchResults, VerdictSummary } from './BatchResults'
+import { clampConcurrency, MAX_CONCURRENCY } from './batch-slice'
+
+function InputForm() {
+  const id = useId()
+  const input = useStore((s) => s.batch.input)
+  const concurrency = useStore((s) => s.batch.concurrency)
+  const setInput = useStore((s) => s.batch.setInput)
+  const setConcurrency = useStore((s) => s.batch.setConcurrency)
+  const start = useStore((s) => s.batch.start)
+  const starting = useStore((s) => s.batch.starting)
+  const running = useStore((s) => s.batch.progress?.state === 'running')
+  const environmentName = useStore(
+    (s) => s.app.environments.find((e) => e.id === s.env.environmentId)?.name ?? s.env.environmentId,
+  )
+  const profile = useStore((s) => s.env.profile)
+  const [importMessage, setImportMessage] = useState('')
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0]
+    event.target.value = ''
+    if (!file) return
+    if (file.size > 1_000_000)
+      return setImportMessage(`${file.name} is over 1 MB; split it into smaller lists.`)
+    const text = await file.text()
+    setInput(text)
+    setImportMessage(`Imported ${file.name}: ${countInputLines(text)} entries.`)
+  }
+
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault()
+        void start()
+      }}
+    >
+      <p className="note" role="note">
+        Each check opens a real payment session for the terminal in <strong>{environmentName}</strong>{' '}
+        (profile <code>{profile}</code>) — harmless: an unused session simply expires. Change the environment
+        on the Session screen.
+      </p>
+      <div className="batch-inputs">
+        <div className="field">
+          <label htmlFor={`${id}-ids`}>Terminal IDs</label>
+          <textarea
+            id={`${id}-ids`}
+            value={input}
+            onChange={(e) => setInput(e.target.value)}
+            rows={8}
+            spellCheck={false}
+            placeholder={'1234001\n1234002, 1234003\n…'}
+            aria-describedby={`${id}-ids-hint`}
+          />
+          <p className="field-hint" id={`${id}-ids-hint`}>
+            One per line, comma-separated, or a CSV with the ID in the first column.{' '}
+            {input.trim() ? `${countInputLines(input)} entries.` : ''}
+          </p>
+        </div>
+        <div className="batch-side">
+          <div className="field">
+            <label htmlFor={`${id}-file`}>Import a .txt or .csv file</label>
+            <input
+              id={`${id}-file`}
+              type="file"
+              accept=".txt,.csv,text/plain,text/csv"
+              onChange={(e) => void onFile(e)}
+            />
+            <p className="field-hint" role="status">
+              {importMessage}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-concurrency`}>Concurrency</label>
+            <input
+              id={`${id}-concurrency`}
+              type="number"
+              min={1}
+              max={MAX_CONCURRENCY}
+              step={1}
+              value={concurrency}
+              onChange={(e) => setConcurrency(e.target.valueAsNumber)}
+              onBlur={() => setConcurrency(clampConcurrency(concurrency))}
+              aria-describedby={`${id}-concurrency-hint`}
+            />
+            <p className="field-hint" id={`${id}-concurrency-hint`}>
+              Checks at a time, 1–{MAX_CONCURRENCY}.
+            </p>
+          </div>
+          <button type="submit" className="primary" disabled={starting || running}>
+            Run check
+          </button>
+        </div>
+      </div>
+    </form>
+  )
+}
+
+function Progress() {
+  const progress = useStore((s) => s.batch.progress)
+  const cancel = useStore((s) => s.batch.cancel)
+  const exportCsv = useStore((s) => s.batch.exportCsv)
+  const [message, setMessage] = useState('')
+  if (!progress) return null
+  const { done, total, failures, state, etaMs, rows } = progress
+  const eta = state === 'running' ? formatEta(etaMs) : ''
+  const onExport = async () => {
+    const result = await exportCsv()
+    if (!result) return
+    if (!result.ok) return setMessage(`${result.error.message} ${result.error.hint}`)
+    downloadText(result.value.filename, result.value.csv, 'text/csv')
+    setMessage(`Saved ${result.value.filename}`)
+  }
+  return (
+    <section className="card" aria-labelledby="batch-results-title">
+      <div className="card-head">
+        <h2 id="batch-results-title">Results</h2>
+        <span className={`batch-state ${state}`} data-testid="batch-state">
+          {state === 'running' ? 'Running' : state === 'completed' ? 'Completed' : 'Cancelled'}
+        </span>
+        <div className="spacer" />
+        <button type="button" onClick={() => void cancel()} disabled={state !== 'running'}>
+          Cancel
+        </button>
+        <button type="button" onClick={() => void onExport()} disabled={state === 'running'}>
+          Export CSV
+        </button>
+      </div>
+      <div className="progress-row">
+        <progress aria-label="Batch progress" max={Math.max(total, 1)} value={done} />
+        <p className="progress-text" data-testid="batch-progress-text">
+          <strong>
+            {done}/{total}
+          </strong>{' '}
+          done · {failures} failure{failures === 1 ? '' : 's'}
+          {eta ? ` · ${eta}` : ''}
+        </p>
+      </div>
+      <span role="status" className="action-status">
+        {message}
+      </span>
+      <VerdictSummary rows={rows} />
+      <BatchResults rows={rows} />
+    </section>
+  )
+}
+
+function ProductionConfirm() {
+  const confirming = useStore((s) => s.batch.confirming)
+  const confirm = useStore((s) => s.batch.confirm)
+  const cancel = useStore((s) => s.batch.cancelConfirm)
+  return (
+    <ConfirmDialog
+      open={confirming}
+      title="Confirm production call"
+      confirmLabel="Run check in production"
+      onConfirm={() => void confirm()}
+      onCancel={cancel}
+    >
+      <p>
+        The batch check opens a real Hosted Fields session on Payroc <strong>production</strong> for every
+        terminal in the list. Real merchants, real records.
+      </p>
+    </ConfirmDialog>
+  )
+}
+
+export function BatchScreen() {
+  const error = useStore((s) => s.batch.error)
+  return (
+    <main className="screen" aria-labelledby="batch-title">
+      <section className="card">
+        <h2 id="batch-title">Batch check</h2>
+        <InputForm />
+        {error && <ErrorPanel error={error} />}
+      </section>
+      <Progress />
+      <ProductionConfirm />
+    </main>
+  )
+}

@@ -1,0 +1,246 @@
+import { lazy, Suspense, useEffect, useId, useState } from 'react'
+import type { HistoryEntry } from '../../../../shared/diagnostics'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { downloadText } from '../../components/download'
+import { ErrorPanel } from '../../components/ErrorPanel'
+import { formatMs, formatTime } from '../../components/format'
+import { useStore } from '../../store-context'
+
+const Inspector = lazy(() => import('../inspector/Inspector').then((m) => ({ default: m.Inspector })))
+
+function Filters() {
+  const id = useId()
+  const filter = useStore((s) => s.history.filter)
+  const setFilter = useStore((s) => s.history.setFilter)
+  const environments = useStore((s) => s.app.environments)
+  return (
+    <div className="filters" role="search">
+      <div className="field">
+        <label htmlFor={`${id}-terminal`}>Filter history</label>
+        <input
+          id={`${id}-terminal`}
+          type="search"
+          placeholder="Processing terminal ID"
+          value={filter.terminal}
+          onChange={(e) => setFilter({ terminal: e.target.value })}
+          autoComplete="off"
+          spellCheck={false}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-env`}>Filter by environment</label>
+        <select
+          id={`${id}-env`}
+          value={filter.environmentId}
+          onChange={(e) => setFilter({ environmentId: e.target.value })}
+        >
+          <option value="">All environments</option>
+          {environments.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-outcome`}>Filter by outcome</label>
+        <select
+          id={`${id}-outcome`}
+          value={filter.outcome}
+          onChange={(e) =>
+            setFilter({
+              outcome: e.target.value === 'ok' || e.target.value === 'error' ? e.target.value : '',
+            })
+          }
+        >
+          <option value="">All outcomes</option>
+          <option value="ok">Created</option>
+          <option value="error">Failed</option>
+        </select>
+      </div>
+    </div>
+  )
+}
+
+function Row({ entry, environmentName }: { entry: HistoryEntry; environmentName: string }) {
+  const rerun = useStore((s) => s.history.rerun)
+  const inspect = useStore((s) => s.history.inspect)
+  const busy = useStore((s) => s.history.rerunning === entry.id)
+  return (
+    <tr data-outcome={entry.outcome}>
+      <td>
+        <time dateTime={entry.at}>{formatTime(entry.at)}</time>
+      </td>
+      <td>{environmentName}</td>
+      <td>
+        <code>{entry.processingTerminalId}</code>
+      </td>
+      <td>{entry.scenario}</td>
+      <td>
+        <span className={`verdict ${entry.outcome === 'ok' ? 'good' : 'bad'}`} title={entry.message}>
+          {entry.outcome === 'ok' ? 'Created' : 'Failed'}
+        </span>
+      </td>
+      <td className="num">{entry.status ?? entry.errorKind ?? ''}</td>
+      <td>{entry.tokenSuffix ? <code>…{entry.tokenSuffix}</code> : ''}</td>
+      <td>{entry.expiresAt ? <time dateTime={entry.expiresAt}>{formatTime(entry.expiresAt)}</time> : ''}</td>
+      <td className="num">{formatMs(entry.durationMs)}</td>
+      <td className="row-actions">
+        <button
+          type="button"
+          onClick={() => void rerun(entry.id)}
+          disabled={busy}
+          aria-label={`Re-run ${entry.processingTerminalId} from ${formatTime(entry.at)}`}
+        >
+          Re-run
+        </button>
+        <button
+          type="button"
+          onClick={() => entry.journalId && inspect(entry.journalId)}
+          disabled={!entry.journalId}
+          aria-label={`Inspect ${entry.processingTerminalId} from ${formatTime(entry.at)}`}
+        >
+          Inspect
+        </button>
+      </td>
+    </tr>
+  )
+}
+
+function HistoryTable() {
+  const entries = useStore((s) => s.history.entries)
+  const status = useStore((s) => s.history.status)
+  const environments = useStore((s) => s.app.environments)
+  const filtered = useStore((s) => Object.values(s.history.filter).some((v) => v.trim() !== ''))
+  if (entries.length === 0) {
+    if (status === 'idle' || status === 'loading') return <p className="muted">Loading history…</p>
+    return (
+      <p className="empty">
+        {filtered
+          ? 'No sessions match this filter.'
+          : 'No sessions yet. Every session you create — or try to create — on the Session screen is listed here.'}
+      </p>
+    )
+  }
+  const nameOf = (id: string) => environments.find((e) => e.id === id)?.name ?? id
+  return (
+    <div className="table-wrap">
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Environment</th>
+            <th scope="col">Terminal</th>
+            <th scope="col">Scenario</th>
+            <th scope="col">Outcome</th>
+            <th scope="col">Status</th>
+            <th scope="col">Token</th>
+            <th scope="col">Expires at</th>
+            <th scope="col">Duration</th>
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <Row key={entry.id} entry={entry} environmentName={nameOf(entry.environmentId)} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+function ExportButton() {
+  const exportCsv = useStore((s) => s.history.exportCsv)
+  const [message, setMessage] = useState('')
+  const onExport = async () => {
+    const result = await exportCsv()
+    if (!result.ok) return setMessage(`${result.error.message} ${result.error.hint}`)
+    downloadText(result.value.filename, result.value.csv, 'text/csv')
+    setMessage(`Saved ${result.value.filename}`)
+  }
+  return (
+    <>
+      <button type="button" onClick={() => void onExport()}>
+        Export CSV
+      </button>
+      <span role="status" className="action-status">
+        {message}
+      </span>
+    </>
+  )
+}
+
+function RerunDialog() {
+  const confirming = useStore((s) => s.history.confirmingRerun)
+  const entry = useStore((s) => s.history.entries.find((e) => e.id === s.history.confirmingRerun))
+  const confirm = useStore((s) => s.history.confirmRerun)
+  const cancel = useStore((s) => s.history.cancelRerun)
+  return (
+    <ConfirmDialog
+      open={confirming !== null}
+      title="Confirm production call"
+      confirmLabel="Create in production"
+      onConfirm={() => void confirm()}
+      onCancel={cancel}
+    >
+      <p>
+        Re-running creates a real Hosted Fields session on Payroc <strong>production</strong> for processing
+        terminal <code>{entry?.processingTerminalId ?? '(unknown)'}</code>. Real merchants, real records.
+      </p>
+    </ConfirmDialog>
+  )
+}
+
+export function HistoryScreen() {
+  const load = useStore((s) => s.history.load)
+  const error = useStore((s) => s.history.error)
+  const notice = useStore((s) => s.history.notice)
+  const dismiss = useStore((s) => s.history.dismissNotice)
+  const lastRerun = useStore((s) => s.history.lastRerun)
+  const inspecting = useStore((s) => s.history.inspecting)
+  const inspect = useStore((s) => s.history.inspect)
+  const count = useStore((s) => s.history.entries.length)
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  return (
+    <main className="screen" aria-labelledby="history-title">
+      <section className="card">
+        <div className="card-head">
+          <h2 id="history-title">History</h2>
+          <span className="muted">{count > 0 ? `${count} session${count === 1 ? '' : 's'}` : ''}</span>
+          <div className="spacer" />
+          <ExportButton />
+        </div>
+        {notice && (
+          <div className="notice warning" role="alert">
+            <p>{notice}</p>
+            <button type="button" className="link-button" onClick={dismiss}>
+              Dismiss
+            </button>
+          </div>
+        )}
+        <Filters />
+        {error && <ErrorPanel error={error} />}
+        <p
+          role="status"
+          className={lastRerun ? `rerun-result ${lastRerun.ok ? 'good' : 'bad'}` : 'rerun-result'}
+        >
+          {lastRerun?.message ?? ''}
+        </p>
+        <HistoryTable />
+      </section>
+      {inspecting && (
+        <Suspense fallback={<p className="muted">Loading the Inspector…</p>}>
+          <Inspector journalId={inspecting} onClose={() => inspect(null)} />
+        </Suspense>
+      )}
+      <RerunDialog />
+    </main>
+  )
+}

@@ -1,0 +1,16 @@
+import { lazy, Suspense } from 'react'
+import { useStore } from '../../store-context'
+
+const Inspector = lazy(() => import('./Inspector').then((m) => ({ default: m.Inspector })))
+
+/** The Inspector under the Session screen: the latest create, failed or not (loaded on first use). */
+export function SessionInspector() {
+  // A new submit clears `error`, so an error present is newer than `created`.
+  const journalId = useStore((s) => s.session.error?.journalId ?? s.session.created?.journalId)
+  if (!journalId) return null
+  return (
+    <Suspense fallback={null}>
+      <Inspector journalId={journalId} />
+    </Suspense>
+  )
+}

@@ -1,0 +1,62 @@
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { ErrorPanel } from '../../components/ErrorPanel'
+import { useStore } from '../../store-context'
+import { describeCleared } from './settings-slice'
+
+export function SettingsScreen() {
+  const dataDir = useStore((s) => s.app.info?.dataDir)
+  const confirming = useStore((s) => s.settings.confirmingClear)
+  const clearing = useStore((s) => s.settings.clearing)
+  const cleared = useStore((s) => s.settings.cleared)
+  const error = useStore((s) => s.settings.error)
+  const askClear = useStore((s) => s.settings.askClear)
+  const cancelClear = useStore((s) => s.settings.cancelClear)
+  const clearAllData = useStore((s) => s.settings.clearAllData)
+
+  return (
+    <main className="screen" aria-labelledby="settings-title">
+      <section className="card">
+        <h2 id="settings-title">Settings</h2>
+        {dataDir && (
+          <p>
+            Data folder: <code>{dataDir}</code>
+          </p>
+        )}
+      </section>
+      <section className="card danger-zone" aria-labelledby="danger-title">
+        <h2 id="danger-title">Danger zone</h2>
+        <p>
+          Removes the session history, saved settings (custom environments, the remembered environment) and
+          every API key this app stored in the system keychain. Other applications' keychain items are never
+          touched.
+        </p>
+        <button type="button" className="danger" onClick={askClear} disabled={clearing} aria-busy={clearing}>
+          Clear all data
+        </button>
+        <div role="status" className="cleared">
+          {cleared && (
+            <>
+              <p className="ok-text">{describeCleared(cleared)}</p>
+              {cleared.keychainMessage && <p className="notice warning">{cleared.keychainMessage}</p>}
+            </>
+          )}
+        </div>
+        {error && <ErrorPanel error={error} />}
+      </section>
+      <ConfirmDialog
+        open={confirming}
+        title="Clear all data?"
+        confirmLabel="Yes, remove everything"
+        onConfirm={() => void clearAllData()}
+        onCancel={cancelClear}
+      >
+        <p>This removes, for good:</p>
+        <ul>
+          <li>the session history,</li>
+          <li>saved settings and custom environments,</li>
+          <li>every API key this app saved in the keychain (you will need to enter them again).</li>
+        </ul>
+      </ConfirmDialog>
+    </main>
+  )
+}
