@@ -1,0 +1,75 @@
+import { collectDownloads, expectNoSecrets, openScreen, textOf } from './diagnosis-helpers'
+import { expect, screenshot, test } from './fixtures'
+
+/** 50 lines: 40 payment terminals, 5 the key may not use (403), 3 malformed ids, 2 repeats. */
+function mixedList(): string[] {
+  const ok = Array.from({ length: 40 }, (_, i) => String(5550000 + i))
+  const forbidden = ['9999001', '9999002', '9999003', '9999004', '9999005']
+  return [...ok.slice(0, 20), 'ab', ...forbidden, ok[0] ?? '', 'c d', ...ok.slice(20), 'x!', ok[1] ?? '']
+}
+
+test('a batch check of 50 terminals reaches 50/50 with the right verdicts and exports 50 CSV rows', async ({
+  page,
+}) => {
+  const list = mixedList()
+  expect(list).toHaveLength(50)
+  await openScreen(page, 'Batch check')
+  await expect(page.getByText('each check opens a real payment session', { exact: false })).toBeVisible()
+  await expect(page.getByLabel('Concurrency')).toHaveValue('4')
+  await page.getByLabel('Terminal IDs').fill(list.join('\n'))
+  await page.getByRole('button', { name: 'Run check' }).click()
+
+  const progress = page.getByRole('progressbar', { name: 'Batch progress' })
+  await expect(progress).toBeVisible()
+  await expect(page.getByTestId('batch-progress-text')).toContainText('50/50', { timeout: 20_000 })
+  await expect(progress).toHaveAttribute('value', '50')
+  await expect(page.getByTestId('batch-state')).toHaveText('Completed')
+
+  const summary = page.getByRole('list', { name: 'Verdicts' })
+  await expect(summary.locator('[data-verdict="ok"]')).toHaveText('OK: 40')
+  await expect(summary.locator('[data-verdict="forbidden"]')).toHaveText('Forbidden: 5')
+  await expect(summary.locator('[data-verdict="invalid"]')).toHaveText('Invalid ID: 3')
+  await expect(summary.locator('[data-verdict="duplicate"]')).toHaveText('Duplicate: 2')
+  await expect(page.getByTestId('batch-progress-text')).toContainText('8 failures')
+
+  const table = page.getByRole('table', { name: 'Batch results' })
+  await expect(table.locator('tbody tr')).toHaveCount(50)
+  const forbiddenRow = table.locator('tbody tr', { hasText: '9999003' })
+  await expect(forbiddenRow).toContainText('403')
+  await expect(forbiddenRow).toContainText('may not use that processing terminal')
+  await screenshot(page, 'batch-check')
+
+  const downloads = collectDownloads(page)
+  await page.getByRole('button', { name: 'Export CSV' }).click()
+  await expect.poll(() => downloads.length).toBe(1)
+  const [download] = downloads
+  if (!download) throw new Error('no download')
+  expect(download.suggestedFilename()).toMatch(/^terminal-check-.*\.csv$/)
+  const csv = await textOf(download)
+  const lines = csv.trimEnd().split('\r\n')
+  expect(lines).toHaveLength(51)
+  expect(lines[0]).toMatch(/^line,input,processingTerminalId,status,verdict/)
+  expect(lines.filter((l) => l.includes(',ok,'))).toHaveLength(40)
+  expect(lines.filter((l) => l.includes(',forbidden,'))).toHaveLength(5)
+  expectNoSecrets('batch CSV', csv)
+})
+
+test('a running batch check can be cancelled', async ({ page }) => {
+  await openScreen(page, 'Batch check')
+  const list = Array.from({ length: 1000 }, (_, i) => String(5551000 + i))
+  await page.getByLabel('Terminal IDs').fill(list.join('\n'))
+  await page.getByLabel('Concurrency').fill('1')
+  await page.getByRole('button', { name: 'Run check' }).click()
+  await expect(page.getByTestId('batch-progress-text')).toContainText('/1000')
+  await expect(page.getByRole('button', { name: 'Cancel' })).toBeEnabled()
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByTestId('batch-state')).toHaveText('Cancelled')
+  await expect(
+    page.getByRole('list', { name: 'Verdicts' }).locator('[data-verdict="cancelled"]'),
+  ).toBeVisible()
+  // Only the first rows are in the DOM; the rest on request.
+  const table = page.getByRole('table', { name: 'Batch results' })
+  await expect(table.locator('tbody tr')).toHaveCount(200)
+  await page.getByRole('button', { name: 'Show all 1000 rows' }).click()
+  await expect(table.locator('tbody tr')).toHaveCount(1000)
+})

@@ -1,0 +1,74 @@
+import { collectDownloads, expectNoSecrets, openScreen, textOf } from './diagnosis-helpers'
+import { expect, screenshot, test } from './fixtures'
+
+test('history lists sessions, filters them, re-runs one as a new entry and exports CSV without secrets', async ({
+  page,
+}) => {
+  // Two sessions with a distinctive terminal each: one created, one refused.
+  await page.getByLabel('Processing terminal ID').fill('5551234')
+  await page.getByRole('button', { name: 'Create session' }).click()
+  await expect(page.getByTestId('session-token')).toBeVisible()
+  await page.getByLabel('Processing terminal ID').fill('9999123')
+  await page.getByRole('button', { name: 'Create session' }).click()
+  await expect(page.getByRole('region', { name: 'Inspector' }).locator('.inspector-meta')).toContainText(
+    '403',
+  )
+
+  await openScreen(page, 'History')
+  const table = page.locator('table.data-table')
+  await expect(table.locator('tbody tr').first()).toBeVisible()
+
+  // Filter by terminal: only that terminal's rows.
+  await page.getByLabel('Filter history').fill('5551234')
+  const rows = table.locator('tbody tr')
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first()).toContainText('Created')
+  await expect(rows.first()).toContainText('201')
+  await expect(rows.first().locator('code', { hasText: /^…[0-9a-f]{6}$/ })).toBeVisible()
+
+  // Re-run: a new entry for the same terminal.
+  await rows
+    .first()
+    .getByRole('button', { name: /^Re-run/ })
+    .click()
+  await expect(page.getByRole('status').filter({ hasText: 'Re-run created a new session' })).toBeVisible()
+  await expect(rows).toHaveCount(2)
+
+  // Filter by outcome through the select, then clear.
+  await page.getByLabel('Filter history').fill('')
+  await page.getByLabel('Filter by outcome').selectOption('error')
+  await expect(rows.filter({ hasText: '9999123' })).toHaveCount(1)
+  await expect(rows.filter({ hasText: 'Created' })).toHaveCount(0)
+  // Inspect opens the Inspector for that row.
+  await rows
+    .filter({ hasText: '9999123' })
+    .getByRole('button', { name: /^Inspect/ })
+    .click()
+  const inspector = page.getByRole('region', { name: 'Inspector' })
+  await expect(inspector.getByTestId('inspector-why')).toContainText('may not use that processing terminal')
+  await inspector.getByRole('button', { name: 'Close' }).click()
+  await page.getByLabel('Filter by outcome').selectOption('')
+  await expect(rows.filter({ hasText: '5551234' })).toHaveCount(2)
+  await screenshot(page, 'history')
+
+  const downloads = collectDownloads(page)
+  await page.getByRole('button', { name: 'Export CSV' }).click()
+  await expect.poll(() => downloads.length).toBe(1)
+  const [download] = downloads
+  if (!download) throw new Error('no download')
+  expect(download.suggestedFilename()).toMatch(/^session-history-.*\.csv$/)
+  const csv = await textOf(download)
+  const lines = csv.trim().split(/\r\n/)
+  expect(lines[0]).toContain('processingTerminalId')
+  expect(lines.filter((l) => l.includes('5551234'))).toHaveLength(2)
+  expect(lines.filter((l) => l.includes('9999123'))).toHaveLength(1)
+  expectNoSecrets('history CSV', csv)
+})
+
+test('the History screen stays usable at the minimum window size', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await openScreen(page, 'History')
+  await expect(page.getByLabel('Filter history')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Export CSV' })).toBeVisible()
+  await screenshot(page, 'history-1024x700')
+})
