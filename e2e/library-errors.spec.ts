@@ -64,7 +64,7 @@ test.describe('init errors', () => {
     expect(patch.status).toBe(200)
     const token = await bed.createSession()
     await expect
-      .poll(() => bed.sandbox.state.lookupSession(token).status, { intervals: [100], timeout: 5000 })
+      .poll(() => bed.sandbox.state.lookupSession(token).status, { intervals: [100], timeout: 10_000 })
       .toBe('expired')
     await page.goto(bed.checkout({ token }))
     await expectOnlyError(page, 'init', 'The provided session token has expired. Create a new session.')

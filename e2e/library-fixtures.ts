@@ -4,7 +4,7 @@
  * the way a merchant would: a <script src crossorigin="anonymous"> for the library, then the init code, under a
  * merchant-like CSP that allows only the sandbox for scripts, frames and fetches.
  */
-import { test as base, expect, type Locator, type Page } from '@playwright/test'
+import { test as base, expect as baseExpect, type Locator, type Page } from '@playwright/test'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
@@ -102,7 +102,8 @@ export const test = base.extend<{ bed: LibraryBed }, { workerBed: LibraryBed }>(
   },
 })
 
-export { expect }
+/** Event-driven waits with room for a loaded 2-core machine (frames load from another origin). */
+export const expect = baseExpect.configure({ timeout: 15_000 })
 
 /** The merchant page's event list, one <li data-name> per library event (payload as JSON text). */
 export const events = (page: Page, name: string): Locator => page.locator(`#events li[data-name="${name}"]`)
