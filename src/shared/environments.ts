@@ -38,7 +38,9 @@ export const BaseUrl = z
         return false
       }
     },
-    { error: 'URL must be https:// (http:// only for localhost/127.x) with no credentials, query or fragment' },
+    {
+      error: 'URL must be https:// (http:// only for localhost/127.x) with no credentials, query or fragment',
+    },
   )
   .transform((value) => value.replace(/\/+$/, ''))
 

@@ -49,14 +49,19 @@ export const ok = <T>(value: T): Ok<T> => ({ ok: true, value })
 export const err = (error: AppError): Err => ({ ok: false, error })
 
 export const resultSchema = <T extends z.ZodType>(value: T) =>
-  z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: AppError })])
+  z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: AppError }),
+  ])
 
 /** Turns zod issues into `{ field: [message] }`, each message naming the field and the rule. */
 export function issuesToFields(error: z.ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = {}
   for (const issue of error.issues) {
     const key = issue.path.length > 0 ? issue.path.map(String).join('.') : '(body)'
-    const message = issue.message.startsWith(key.split('.').pop() ?? '') ? issue.message : `${key}: ${issue.message}`
+    const message = issue.message.startsWith(key.split('.').pop() ?? '')
+      ? issue.message
+      : `${key}: ${issue.message}`
     ;(fields[key] ??= []).push(message)
   }
   return fields
@@ -68,7 +73,8 @@ export function validationError(error: z.ZodError, what = 'The request'): AppErr
   const count = Object.keys(fields).length
   return {
     kind: 'validation',
-    message: count > 1 ? `${what} has ${count} invalid fields; first: ${first}` : `${what} is invalid: ${first}`,
+    message:
+      count > 1 ? `${what} has ${count} invalid fields; first: ${first}` : `${what} is invalid: ${first}`,
     hint: 'Correct the highlighted fields and try again; nothing was sent or saved.',
     fields,
   }
