@@ -20,6 +20,7 @@ export async function loadJsonFile<S extends z.ZodType>(
   fresh: () => z.output<S>,
   logger: Logger,
 ): Promise<LoadResult<z.output<S>>> {
+  await removeStaleTemps(file)
   let text: string
   try {
     text = await fs.readFile(file, 'utf8')
@@ -44,6 +45,38 @@ export async function loadJsonFile<S extends z.ZodType>(
     reason,
   })
   return { data: fresh(), corruptCopy }
+}
+
+const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * A writer killed between creating its temp file and the rename leaves `<name>.<pid>.<n>.tmp` behind. On load,
+ * those of processes no longer running are removed, so killed writers cannot pile temp files up. Temps of a
+ * live process (this one, or another app instance on the same folder) are left alone: they may be in flight.
+ */
+async function removeStaleTemps(file: string): Promise<void> {
+  const dir = path.dirname(file)
+  const base = path.basename(file)
+  let names: string[]
+  try {
+    names = await fs.readdir(dir)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    const match = /^(.+)\.(\d+)\.\d+\.tmp$/.exec(name)
+    if (!match || match[1] !== base) continue
+    const pid = Number(match[2])
+    if (pid === process.pid || isRunning(pid)) continue
+    await fs.rm(path.join(dir, name), { force: true }).catch(() => undefined)
+  }
 }
 
 let counter = 0
