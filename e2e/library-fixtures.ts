@@ -16,8 +16,8 @@ const TEMPLATE = readFileSync(join(__dirname, 'fixtures/library-merchant.html'),
 
 export interface LibraryBed {
   sandbox: Sandbox
-  /** The merchant checkout URL for a session token (and optional mode, page variant, loaded libVersion). */
-  checkout(query: { token: string; mode?: string; variant?: string; lib?: string }): string
+  /** The merchant checkout URL for a session token (optional mode, page variant, loaded libVersion, init on click). */
+  checkout(query: { token: string; mode?: string; variant?: string; lib?: string; init?: 'click' }): string
   /** POST /authorize + POST …/hosted-fields-sessions on the sandbox; returns the session token. */
   createSession(terminal?: string, scenario?: string, libVersion?: string): Promise<string>
 }
