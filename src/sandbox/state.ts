@@ -172,6 +172,9 @@ export interface StateOptions {
   journalSize: number
 }
 
+/** How long an expired session is remembered (count-capped like every store). */
+export const SESSION_RETAIN_MS = 60 * 60 * 1000
+
 export class SandboxState {
   readonly config: SandboxConfig
   readonly initialConfig: Readonly<SandboxConfig>
@@ -201,7 +204,8 @@ export class SandboxState {
     this.terminals = options.terminals
     this.journal = new Journal(options.journalSize)
     const now = () => this.now()
-    this.sessions = new ExpiringStore(options.maxEntries, now)
+    // Expired sessions are kept an hour so the library can say "expired" rather than "invalid".
+    this.sessions = new ExpiringStore(options.maxEntries, now, SESSION_RETAIN_MS)
     this.accessTokens = new ExpiringStore(options.maxEntries, now)
     this.idempotency = new ExpiringStore(options.maxEntries, now)
     this.singleUseTokens = new ExpiringStore(options.maxEntries, now)

@@ -14,9 +14,14 @@ export class ExpiringStore<V extends Expiring> {
   evictedByCap = 0
   expired = 0
 
+  /**
+   * @param retainMs how long an expired record is still held (invisible to get, visible to peek), so callers
+   *   can tell "expired" from "unknown"; the count cap bounds it like everything else.
+   */
   constructor(
     private cap: number,
     private readonly now: () => number,
+    private readonly retainMs = 0,
   ) {}
 
   get size(): number {
@@ -33,8 +38,10 @@ export class ExpiringStore<V extends Expiring> {
     const value = this.map.get(key)
     if (value === undefined) return undefined
     if (value.expiresAt <= this.now()) {
-      this.map.delete(key)
-      this.expired++
+      if (value.expiresAt + this.retainMs <= this.now()) {
+        this.map.delete(key)
+        this.expired++
+      }
       return undefined
     }
     return value
@@ -69,7 +76,7 @@ export class ExpiringStore<V extends Expiring> {
     const now = this.now()
     let removed = 0
     for (const [key, value] of this.map) {
-      if (removed >= limit || value.expiresAt > now) break
+      if (removed >= limit || value.expiresAt + this.retainMs > now) break
       this.map.delete(key)
       removed++
     }

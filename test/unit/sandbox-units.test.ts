@@ -9,6 +9,19 @@ import { ExpiringStore } from '../../src/sandbox/store'
 import { SEEDED_TERMINALS, TerminalDirectory } from '../../src/sandbox/terminals'
 
 describe('ExpiringStore', () => {
+  it('keeps expired records visible to peek (not get) for the retain window, then drops them', () => {
+    let now = 0
+    const store = new ExpiringStore<{ expiresAt: number }>(10, () => now, 1_000)
+    store.set('a', { expiresAt: 100 })
+    now = 500
+    expect(store.get('a')).toBeUndefined()
+    expect(store.peek('a')).toEqual({ expiresAt: 100 })
+    expect(store.sweep()).toBe(0)
+    now = 1_100
+    expect(store.sweep()).toBe(1)
+    expect(store.peek('a')).toBeUndefined()
+  })
+
   it('hides expired entries and evicts the oldest past the cap', () => {
     let now = 1000
     const store = new ExpiringStore<{ expiresAt: number; n: number }>(3, () => now)
