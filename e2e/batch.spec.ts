@@ -64,6 +64,7 @@ test('a running batch check can be cancelled', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Cancel' })).toBeEnabled()
   await page.getByRole('button', { name: 'Cancel' }).click()
   await expect(page.getByTestId('batch-state')).toHaveText('Cancelled')
+  await expect(page.getByTestId('batch-progress-text')).toContainText(/cancelled/)
   await expect(
     page.getByRole('list', { name: 'Verdicts' }).locator('[data-verdict="cancelled"]'),
   ).toBeVisible()
@@ -72,4 +73,24 @@ test('a running batch check can be cancelled', async ({ page }) => {
   await expect(table.locator('tbody tr')).toHaveCount(200)
   await page.getByRole('button', { name: 'Show all 1000 rows' }).click()
   await expect(table.locator('tbody tr')).toHaveCount(1000)
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await screenshot(page, 'batch-check-1024x700')
+})
+
+test('1,000 terminals run to the end with a live progress bar and a capped table', async ({ page }) => {
+  await openScreen(page, 'Batch check')
+  const list = Array.from({ length: 1000 }, (_, i) => String(5553000 + i))
+  await page.getByLabel('Terminal IDs').fill(list.join('\n'))
+  await page.getByLabel('Concurrency').fill('16')
+  await page.getByRole('button', { name: 'Run check' }).click()
+  const text = page.getByTestId('batch-progress-text')
+  // Seen part-way: the bar moves while the run goes on.
+  await expect(text).toContainText(/\b[1-9]\d*\/1000\b/)
+  await expect(text).toContainText('1000/1000', { timeout: 60_000 })
+  await expect(page.getByTestId('batch-state')).toHaveText('Completed')
+  await expect(page.getByRole('list', { name: 'Verdicts' }).locator('[data-verdict="ok"]')).toHaveText(
+    'OK: 1000',
+  )
+  await expect(page.getByRole('table', { name: 'Batch results' }).locator('tbody tr')).toHaveCount(200)
+  await expect(page.getByText('Showing 200 of 1000 rows.')).toBeVisible()
 })

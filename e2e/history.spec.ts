@@ -72,3 +72,22 @@ test('the History screen stays usable at the minimum window size', async ({ page
   await expect(page.getByRole('button', { name: 'Export CSV' })).toBeVisible()
   await screenshot(page, 'history-1024x700')
 })
+
+test('Clear all data asks first, then empties the history and says what it removed', async ({ page }) => {
+  await page.getByRole('button', { name: 'Create session' }).click()
+  await expect(page.getByTestId('session-token')).toBeVisible()
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByRole('button', { name: 'Clear all data' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Clear all data?' })
+  await expect(dialog).toBeVisible()
+  await expect(dialog).toContainText('the session history')
+  await screenshot(page, 'clear-all-data')
+  await dialog.getByRole('button', { name: 'Yes, remove everything' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('status').filter({ hasText: /^Removed \d+ history entr/ })).toBeVisible()
+
+  await openScreen(page, 'History')
+  await expect(page.getByText('No sessions yet.')).toBeVisible()
+  await openScreen(page, 'Session')
+  await expect(page.getByLabel('Environment')).toHaveValue('sandbox')
+})

@@ -111,6 +111,9 @@ function Progress() {
   if (!progress) return null
   const { done, total, failures, state, etaMs, rows } = progress
   const eta = state === 'running' ? formatEta(etaMs) : ''
+  // Main counts cancelled rows as done; after a cancel the bar and text show what was really checked.
+  const cancelled = state === 'cancelled' ? rows.filter((row) => row.verdict === 'cancelled').length : 0
+  const checked = done - cancelled
   const onExport = async () => {
     const result = await exportCsv()
     if (!result) return
@@ -134,12 +137,13 @@ function Progress() {
         </button>
       </div>
       <div className="progress-row">
-        <progress aria-label="Batch progress" max={Math.max(total, 1)} value={done} />
+        <progress aria-label="Batch progress" max={Math.max(total, 1)} value={checked} />
         <p className="progress-text" data-testid="batch-progress-text">
           <strong>
-            {done}/{total}
+            {checked}/{total}
           </strong>{' '}
-          done · {failures} failure{failures === 1 ? '' : 's'}
+          done{cancelled > 0 ? ` · ${cancelled} cancelled` : ''} · {failures} failure
+          {failures === 1 ? '' : 's'}
           {eta ? ` · ${eta}` : ''}
         </p>
       </div>
