@@ -32,7 +32,8 @@ test('after a 403 the Inspector says why, lays out the problem, and copies a cUR
 
   await inspector.getByRole('button', { name: 'Copy as cURL' }).click()
   await expect(inspector.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible()
-  const command = await page.evaluate(() => navigator.clipboard.readText())
+  // A string: the node tsconfig has no DOM types.
+  const command = String(await page.evaluate('navigator.clipboard.readText()'))
   expect(command).toMatch(/^curl /)
   expect(command).toContain('$PAYROC_BEARER')
   expect(command).toContain('9999001')
