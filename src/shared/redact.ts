@@ -72,7 +72,8 @@ export function redactBodyText(text: string, knownSecrets: readonly string[] = [
 export function scrubSecrets(text: string, knownSecrets: readonly string[]): string {
   let out = text
   for (const secret of knownSecrets) {
-    if (secret.length >= 4) out = out.split(secret).join(maskSecret(secret))
+    // includes() first: most texts hold no secret, and split/join would copy them anyway.
+    if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join(maskSecret(secret))
   }
   return out
 }

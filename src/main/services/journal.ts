@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { JournalAttempt, JournalEntry, JournalSummary } from '../../shared/contract'
-import { maskToken, redactBodyText, redactHeaders } from '../../shared/redact'
+import { maskToken, redactBodyText, redactHeaders, scrubSecrets } from '../../shared/redact'
 import type { AppError, ErrorKind } from '../../shared/result'
 import { kindForStatus } from './errors'
 import { attemptHint } from './hints'
@@ -22,6 +22,8 @@ export const summarize = (entry: JournalEntry): JournalSummary => {
 
 export class Journal {
   private readonly entries: JournalEntry[] = []
+  /** id → entry, so `get` (called on every create and batch row) does not scan the whole ring. */
+  private readonly byId = new Map<string, JournalEntry>()
   private readonly listeners = new Set<(entry: JournalSummary) => void>()
 
   constructor(
@@ -35,7 +37,7 @@ export class Journal {
   }
 
   get(id: string): JournalEntry | undefined {
-    return this.entries.find((entry) => entry.id === id)
+    return this.byId.get(id)
   }
 
   /** Every entry held, oldest first (support bundle). */
@@ -50,13 +52,20 @@ export class Journal {
 
   add(entry: JournalEntry): void {
     this.entries.push(entry)
-    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity)
+    this.byId.set(entry.id, entry)
+    if (this.entries.length > this.capacity) {
+      for (const dropped of this.entries.splice(0, this.entries.length - this.capacity)) {
+        // An id is unique, but never let an evicted entry take a newer one's index with it.
+        if (this.byId.get(dropped.id) === dropped) this.byId.delete(dropped.id)
+      }
+    }
     const summary = summarize(entry)
     for (const listener of this.listeners) listener(summary)
   }
 
   clear(): void {
     this.entries.length = 0
+    this.byId.clear()
   }
 
   /**
@@ -64,15 +73,18 @@ export class Journal {
    * they appear (the Location header and URLs carry them too, not only the JSON `token` field).
    */
   attempt(raw: RawAttempt, sessionTokens: readonly string[] = []): JournalAttempt {
+    // One snapshot of the known secrets per attempt (not one per header and body).
+    const known = this.secrets.list()
     const scrub = (text: string) => {
-      let out = this.secrets.scrub(text)
-      for (const token of sessionTokens) if (token.length >= 8) out = out.split(token).join(maskToken(token))
+      let out = scrubSecrets(text, known)
+      for (const token of sessionTokens)
+        if (token.length >= 8 && out.includes(token)) out = out.split(token).join(maskToken(token))
       return out
     }
     const body = (text: string | undefined) =>
       text === undefined || text === ''
         ? undefined
-        : scrub(redactBodyText(text.slice(0, MAX_BODY_CHARS), this.secrets.list()))
+        : scrub(redactBodyText(text.slice(0, MAX_BODY_CHARS), known))
     const headers = (record: Record<string, unknown>) =>
       Object.fromEntries(Object.entries(redactHeaders(record)).map(([name, value]) => [name, scrub(value)]))
     return {
