@@ -37,7 +37,7 @@ export function ConfirmDialog({
   return (
     <dialog
       ref={ref}
-      className={danger ? 'production-dialog' : 'confirm-dialog'}
+      className={danger ? 'production-dialog' : 'production-dialog neutral'}
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-text`}
       onCancel={(e) => {

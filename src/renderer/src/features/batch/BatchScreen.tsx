@@ -1,7 +1,7 @@
 import { useId, useState, type ChangeEvent } from 'react'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { downloadText } from '../../components/download'
 import { ErrorPanel } from '../../components/ErrorPanel'
+import { ExportCsvButton } from '../../components/ExportCsvButton'
 import { formatEta } from '../../components/format'
 import { useStore } from '../../store-context'
 import { countInputLines } from './batch-progress'
@@ -107,20 +107,12 @@ function Progress() {
   const progress = useStore((s) => s.batch.progress)
   const cancel = useStore((s) => s.batch.cancel)
   const exportCsv = useStore((s) => s.batch.exportCsv)
-  const [message, setMessage] = useState('')
   if (!progress) return null
   const { done, total, failures, state, etaMs, rows } = progress
   const eta = state === 'running' ? formatEta(etaMs) : ''
   // Main counts cancelled rows as done; after a cancel the bar and text show what was really checked.
   const cancelled = state === 'cancelled' ? rows.filter((row) => row.verdict === 'cancelled').length : 0
   const checked = done - cancelled
-  const onExport = async () => {
-    const result = await exportCsv()
-    if (!result) return
-    if (!result.ok) return setMessage(`${result.error.message} ${result.error.hint}`)
-    downloadText(result.value.filename, result.value.csv, 'text/csv')
-    setMessage(`Saved ${result.value.filename}`)
-  }
   return (
     <section className="card" aria-labelledby="batch-results-title">
       <div className="card-head">
@@ -132,9 +124,7 @@ function Progress() {
         <button type="button" onClick={() => void cancel()} disabled={state !== 'running'}>
           Cancel
         </button>
-        <button type="button" onClick={() => void onExport()} disabled={state === 'running'}>
-          Export CSV
-        </button>
+        <ExportCsvButton exportCsv={exportCsv} disabled={state === 'running'} />
       </div>
       <div className="progress-row">
         <progress aria-label="Batch progress" max={Math.max(total, 1)} value={checked} />
@@ -147,9 +137,6 @@ function Progress() {
           {eta ? ` · ${eta}` : ''}
         </p>
       </div>
-      <span role="status" className="action-status">
-        {message}
-      </span>
       <VerdictSummary rows={rows} />
       <BatchResults rows={rows} />
     </section>

@@ -1,8 +1,8 @@
-import { lazy, Suspense, useEffect, useId, useState } from 'react'
+import { lazy, Suspense, useEffect, useId } from 'react'
 import type { HistoryEntry } from '../../../../shared/diagnostics'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { downloadText } from '../../components/download'
 import { ErrorPanel } from '../../components/ErrorPanel'
+import { ExportCsvButton } from '../../components/ExportCsvButton'
 import { formatMs, formatTime } from '../../components/format'
 import { useStore } from '../../store-context'
 
@@ -152,27 +152,6 @@ function HistoryTable() {
   )
 }
 
-function ExportButton() {
-  const exportCsv = useStore((s) => s.history.exportCsv)
-  const [message, setMessage] = useState('')
-  const onExport = async () => {
-    const result = await exportCsv()
-    if (!result.ok) return setMessage(`${result.error.message} ${result.error.hint}`)
-    downloadText(result.value.filename, result.value.csv, 'text/csv')
-    setMessage(`Saved ${result.value.filename}`)
-  }
-  return (
-    <>
-      <button type="button" onClick={() => void onExport()}>
-        Export CSV
-      </button>
-      <span role="status" className="action-status">
-        {message}
-      </span>
-    </>
-  )
-}
-
 function RerunDialog() {
   const confirming = useStore((s) => s.history.confirmingRerun)
   const entry = useStore((s) => s.history.entries.find((e) => e.id === s.history.confirmingRerun))
@@ -203,6 +182,7 @@ export function HistoryScreen() {
   const inspecting = useStore((s) => s.history.inspecting)
   const inspect = useStore((s) => s.history.inspect)
   const count = useStore((s) => s.history.entries.length)
+  const exportCsv = useStore((s) => s.history.exportCsv)
 
   useEffect(() => {
     void load()
@@ -215,7 +195,7 @@ export function HistoryScreen() {
           <h2 id="history-title">History</h2>
           <span className="muted">{count > 0 ? `${count} session${count === 1 ? '' : 's'}` : ''}</span>
           <div className="spacer" />
-          <ExportButton />
+          <ExportCsvButton exportCsv={exportCsv} />
         </div>
         {notice && (
           <div className="notice warning" role="alert">
