@@ -1,29 +1,22 @@
 /** The control API under /__sandbox/: journal (masked), config, reset, stats, validation, loopback only. */
 import { randomUUID } from 'node:crypto'
 import { networkInterfaces } from 'node:os'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../../src/sandbox'
+import { describe, expect, it } from 'vitest'
+import { startSandbox } from '../../src/sandbox'
 import {
   authorize,
+  base,
+  bearer,
   call,
   control,
   createSession,
   errorParameters,
   expectProblem,
   rawRequest,
+  useSandbox,
 } from './sandbox-helpers'
 
-let sandbox: Sandbox
-let base: string
-let bearer: string
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 })
-  base = sandbox.url
-  bearer = await authorize(base)
-})
-afterAll(() => sandbox.close())
-beforeEach(() => sandbox.reset())
+useSandbox()
 
 describe('journal', () => {
   it('lists requests newest first, with secrets masked', async () => {

@@ -1,19 +1,17 @@
 /** Fault injection through the control API: every action, matching by route, times and probability. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../../src/sandbox'
-import { authorize, call, control, createSession, expectProblem } from './sandbox-helpers'
+import { describe, expect, it } from 'vitest'
+import {
+  base,
+  bearer,
+  call,
+  control,
+  createSession,
+  expectProblem,
+  sandbox,
+  useSandbox,
+} from './sandbox-helpers'
 
-let sandbox: Sandbox
-let base: string
-let bearer: string
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 })
-  base = sandbox.url
-  bearer = await authorize(base)
-})
-afterAll(() => sandbox.close())
-beforeEach(() => sandbox.reset())
+useSandbox()
 
 const addFault = async (rule: unknown) => {
   const answer = await control(base, 'POST', 'faults', rule)

@@ -3,18 +3,10 @@
  * values). Each must get problem details (or 413), and the sandbox must still answer afterwards.
  */
 import { request } from 'node:http'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../../src/sandbox'
-import { authorize, control, createSession } from './sandbox-helpers'
+import { expect, it } from 'vitest'
+import { bearer, control, createSession, sandbox, useSandbox } from './sandbox-helpers'
 
-let sandbox: Sandbox
-let bearer: string
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 })
-  bearer = await authorize(sandbox.url)
-})
-afterAll(() => sandbox.close())
+useSandbox({ port: 0 }, { resetEachTest: false })
 
 /** Deterministic PRNG (mulberry32) so a failure can be replayed from its seed. */
 function prng(seed: number): () => number {

@@ -4,11 +4,39 @@
  */
 import { randomUUID } from 'node:crypto'
 import { request as httpRequest } from 'node:http'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest'
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox'
 
 export const API_KEY = 'sandbox-api-key'
 export const LIB = '1.7.0.261457'
 export const ERRORS = 'https://docs.payroc.com/api/errors#'
+
+/**
+ * The suite's sandbox, its URL and a bearer for API_KEY, set by useSandbox() in beforeAll. Exported as live
+ * bindings: a suite imports them and reads the current values inside its tests and hooks.
+ */
+export let sandbox: Sandbox
+export let base: string
+export let bearer: string
+
+/**
+ * One sandbox for the calling test file: started on a free port before all tests (with `options`), a bearer
+ * authorized for API_KEY, closed after all tests, and reset before each test unless `resetEachTest` is false.
+ */
+export function useSandbox(options: SandboxOptions = { port: 0 }, { resetEachTest = true } = {}): void {
+  beforeAll(async () => {
+    sandbox = await startSandbox(options)
+    base = sandbox.url
+    bearer = await authorize(base)
+  })
+  afterAll(() => sandbox.close())
+  if (resetEachTest) beforeEach(() => sandbox.reset())
+}
+
+/** A fresh bearer for API_KEY (at the sandbox's current clock), which the suite uses from now on. */
+export async function reauthorize(): Promise<void> {
+  bearer = await authorize(base)
+}
 
 export interface Answer {
   status: number

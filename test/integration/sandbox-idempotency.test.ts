@@ -1,20 +1,20 @@
 /** Idempotency-Key behaviour of the sandbox (PAYROC.md "Idempotency", INTERFACES.md). */
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../../src/sandbox'
-import { authorize, control, createSession, expectProblem, LIB } from './sandbox-helpers'
+import { describe, expect, it } from 'vitest'
+import { startSandbox } from '../../src/sandbox'
+import {
+  authorize,
+  base,
+  bearer,
+  control,
+  createSession,
+  expectProblem,
+  LIB,
+  sandbox,
+  useSandbox,
+} from './sandbox-helpers'
 
-let sandbox: Sandbox
-let base: string
-let bearer: string
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, apiKeys: ['sandbox-api-key', 'second-merchant-key'] })
-  base = sandbox.url
-  bearer = await authorize(base)
-})
-afterAll(() => sandbox.close())
-beforeEach(() => sandbox.reset())
+useSandbox({ port: 0, apiKeys: ['sandbox-api-key', 'second-merchant-key'] })
 
 describe('replay', () => {
   it('answers the same key + URI + body with the original 201, token and Location, creating nothing', async () => {

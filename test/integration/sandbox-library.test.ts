@@ -1,20 +1,20 @@
 /** The simulated Hosted Fields library's routes: the script, initialize(), the field frames, faults, journal. */
 import { Script } from 'node:vm'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { INIT_MESSAGES, libraryScriptPath, startSandbox, type Sandbox } from '../../src/sandbox'
-import { authorize, call, control, createSession, expectProblem, LIB } from './sandbox-helpers'
+import { describe, expect, it } from 'vitest'
+import { INIT_MESSAGES, libraryScriptPath } from '../../src/sandbox'
+import {
+  base,
+  bearer,
+  call,
+  control,
+  createSession,
+  expectProblem,
+  LIB,
+  sandbox,
+  useSandbox,
+} from './sandbox-helpers'
 
-let sandbox: Sandbox
-let base: string
-let bearer: string
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 })
-  base = sandbox.url
-  bearer = await authorize(base)
-})
-afterAll(() => sandbox.close())
-beforeEach(() => sandbox.reset())
+useSandbox()
 
 async function session(terminal = '1234001', scenario = 'payment', libVersion = LIB): Promise<string> {
   const answer = await createSession(base, bearer, { terminal, body: { libVersion, scenario } })

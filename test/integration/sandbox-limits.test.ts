@@ -1,19 +1,19 @@
 /** Limits: 64 KB bodies, oversized headers, handler exceptions → 500 #api-error; the server keeps answering. */
 import { connect } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../../src/sandbox'
-import { authorize, control, createSession, expectProblem, LIB, rawRequest } from './sandbox-helpers'
+import { describe, expect, it } from 'vitest'
+import {
+  base,
+  bearer,
+  control,
+  createSession,
+  expectProblem,
+  LIB,
+  rawRequest,
+  sandbox,
+  useSandbox,
+} from './sandbox-helpers'
 
-let sandbox: Sandbox
-let base: string
-let bearer: string
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 })
-  base = sandbox.url
-  bearer = await authorize(base)
-})
-afterAll(() => sandbox.close())
+useSandbox({ port: 0 }, { resetEachTest: false })
 
 const sessionPath = '/v1/processing-terminals/1234001/hosted-fields-sessions'
 const headers = () => ({

@@ -1,28 +1,22 @@
 /** Single-use tokens (the simulated library's submit) and the secure-token routes (INTERFACES.md). */
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { SandboxInputError, startSandbox, type Sandbox } from '../../src/sandbox'
+import { describe, expect, it } from 'vitest'
+import { SandboxInputError } from '../../src/sandbox'
 import {
-  authorize,
+  base,
+  bearer,
   call,
   control,
   createSession,
   errorParameters,
   expectProblem,
   LIB,
+  reauthorize,
+  sandbox,
+  useSandbox,
 } from './sandbox-helpers'
 
-let sandbox: Sandbox
-let base: string
-let bearer: string
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 })
-  base = sandbox.url
-  bearer = await authorize(base)
-})
-afterAll(() => sandbox.close())
-beforeEach(() => sandbox.reset())
+useSandbox()
 
 const VISA = '4539858876047062'
 const MASTERCARD = '5100270000000007'
@@ -218,7 +212,7 @@ describe('secure tokens', () => {
     ).toEqual(['token'])
     const late = await singleUse(await session())
     await control(base, 'PATCH', 'config', { clockOffsetSeconds: 1801 })
-    bearer = await authorize(base)
+    await reauthorize()
     const expired = await post(secureTokens('1234001'), { source: { type: 'singleUseToken', token: late } })
     expect(errorParameters(expired)).toEqual(['token'])
     expect(expired.json.errors[0].detail).toMatch(/expired/)

@@ -3,11 +3,13 @@
  * against PAYROC.md and the order of checks in INTERFACES.md.
  */
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../../src/sandbox'
+import { describe, expect, it } from 'vitest'
+import { startSandbox } from '../../src/sandbox'
 import {
   API_KEY,
   authorize,
+  base,
+  bearer,
   call,
   control,
   createSession,
@@ -15,20 +17,12 @@ import {
   expectProblem,
   LIB,
   rawRequest,
+  sandbox,
   sessionsUrl,
+  useSandbox,
 } from './sandbox-helpers'
 
-let sandbox: Sandbox
-let base: string
-let bearer: string
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 })
-  base = sandbox.url
-  bearer = await authorize(base)
-})
-afterAll(() => sandbox.close())
-beforeEach(() => sandbox.reset())
+useSandbox()
 
 describe('201 Created', () => {
   it('answers 201 with Location, the three documented fields, expiresAt 10 minutes after the Date header', async () => {
