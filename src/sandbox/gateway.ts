@@ -98,6 +98,24 @@ export class Gateway {
     return value.toLowerCase()
   }
 
+  /** The checks a read starts with, in order: 401 (Bearer), then 406. */
+  private readChecks(ctx: RequestContext): Caller | Reply {
+    const caller = this.authenticate(ctx.req)
+    if ('status' in caller) return caller
+    return this.mediaChecks(ctx.req, false) ?? caller
+  }
+
+  /** The checks a write starts with, in order: 401 (Bearer), 415 then 406, then the Idempotency-Key. */
+  private writeChecks(ctx: RequestContext): { caller: Caller; key: string } | Reply {
+    const caller = this.authenticate(ctx.req)
+    if ('status' in caller) return caller
+    const media = this.mediaChecks(ctx.req, true)
+    if (media) return media
+    const key = this.idempotencyKey(ctx.req)
+    if (typeof key !== 'string') return key
+    return { caller, key }
+  }
+
   private async waitLatency(ctx: RequestContext): Promise<void> {
     ctx.latencyDone = true
     const ms = this.state.config.latencyMs
@@ -179,12 +197,9 @@ export class Gateway {
   // ---- hosted-fields sessions ----------------------------------------------------------------------------
 
   async createSession(ctx: RequestContext, rawTerminalId: string): Promise<Reply> {
-    const caller = this.authenticate(ctx.req)
-    if ('status' in caller) return caller
-    const media = this.mediaChecks(ctx.req, true)
-    if (media) return media
-    const key = this.idempotencyKey(ctx.req)
-    if (typeof key !== 'string') return key
+    const checked = this.writeChecks(ctx)
+    if ('status' in checked) return checked
+    const { caller, key } = checked
 
     const errors: ProblemError[] = []
     const terminalId = checkTerminalId(rawTerminalId, errors)
@@ -223,10 +238,8 @@ export class Gateway {
 
   /** GET on the Location of a created session (not a documented Payroc call; handy for clients and tests). */
   getSession(ctx: RequestContext, rawTerminalId: string, rawToken: string): Reply {
-    const caller = this.authenticate(ctx.req)
+    const caller = this.readChecks(ctx)
     if ('status' in caller) return caller
-    const media = this.mediaChecks(ctx.req, false)
-    if (media) return media
     const errors: ProblemError[] = []
     const terminalId = checkTerminalId(rawTerminalId, errors)
     if (terminalId === undefined) return validationProblem(errors)
@@ -246,12 +259,9 @@ export class Gateway {
   // ---- secure tokens -------------------------------------------------------------------------------------
 
   async createSecureToken(ctx: RequestContext, rawTerminalId: string): Promise<Reply> {
-    const caller = this.authenticate(ctx.req)
-    if ('status' in caller) return caller
-    const media = this.mediaChecks(ctx.req, true)
-    if (media) return media
-    const key = this.idempotencyKey(ctx.req)
-    if (typeof key !== 'string') return key
+    const checked = this.writeChecks(ctx)
+    if ('status' in checked) return checked
+    const { caller, key } = checked
     const errors: ProblemError[] = []
     const terminalId = checkTerminalId(rawTerminalId, errors)
     const body = parseBody(ctx.body, CreateSecureTokenBody, errors)
@@ -264,7 +274,7 @@ export class Gateway {
       if (secureTokenId !== undefined && this.findSecureToken(terminalId, secureTokenId, caller)) {
         return problem(409, `A secure token with secureTokenId ${secureTokenId} already exists.`)
       }
-      try {
+      return answeringInputErrors(() => {
         const single = this.state.consumeSingleUseToken(body.source.token, terminalId)
         const id = secureTokenId ?? single.secureTokenId ?? `MREF_${newToken().slice(0, 24)}`
         if (this.findSecureToken(terminalId, id, caller)) {
@@ -286,18 +296,13 @@ export class Gateway {
         this.state.counters.secureTokensCreated++
         const location = `${this.baseUrl()}/v1/processing-terminals/${encodeURIComponent(terminalId)}/secure-tokens/${encodeURIComponent(id)}`
         return json(201, secureTokenBody(record), { Location: location })
-      } catch (error) {
-        if (error instanceof SandboxInputError) return validationProblem(error.errors)
-        throw error
-      }
+      })
     })
   }
 
   getSecureToken(ctx: RequestContext, rawTerminalId: string, rawSecureTokenId: string): Reply {
-    const caller = this.authenticate(ctx.req)
+    const caller = this.readChecks(ctx)
     if ('status' in caller) return caller
-    const media = this.mediaChecks(ctx.req, false)
-    if (media) return media
     const errors: ProblemError[] = []
     const terminalId = checkTerminalId(rawTerminalId, errors)
     const secureTokenId = checkSecureTokenId(rawSecureTokenId, errors)
@@ -312,12 +317,9 @@ export class Gateway {
   }
 
   async updateAccount(ctx: RequestContext, rawTerminalId: string, rawSecureTokenId: string): Promise<Reply> {
-    const caller = this.authenticate(ctx.req)
-    if ('status' in caller) return caller
-    const media = this.mediaChecks(ctx.req, true)
-    if (media) return media
-    const key = this.idempotencyKey(ctx.req)
-    if (typeof key !== 'string') return key
+    const checked = this.writeChecks(ctx)
+    if ('status' in checked) return checked
+    const { caller, key } = checked
     const errors: ProblemError[] = []
     const terminalId = checkTerminalId(rawTerminalId, errors)
     const secureTokenId = checkSecureTokenId(rawSecureTokenId, errors)
@@ -330,16 +332,13 @@ export class Gateway {
       if (denied) return denied
       const record = this.findSecureToken(terminalId, secureTokenId, caller)
       if (!record) return problem(404, `No secure token with secureTokenId ${secureTokenId}.`)
-      try {
+      return answeringInputErrors(() => {
         const single = this.state.consumeSingleUseToken(body.token, terminalId)
         record.source = { ...single.source }
         record.updatedAt = this.state.now()
         this.state.counters.secureTokensUpdated++
         return json(200, secureTokenBody(record))
-      } catch (error) {
-        if (error instanceof SandboxInputError) return validationProblem(error.errors)
-        throw error
-      }
+      })
     })
   }
 
@@ -373,7 +372,7 @@ export class Gateway {
     const errors: ProblemError[] = []
     const body = parseBody(ctx.body, SingleUseTokenRequest, errors)
     if (errors.length > 0 || body === undefined) return validationProblem(errors)
-    try {
+    return answeringInputErrors(() => {
       const issued = this.state.issueSingleUseToken({
         sessionToken: body.sessionToken,
         card: {
@@ -383,10 +382,7 @@ export class Gateway {
         },
       })
       return json(201, issued)
-    } catch (error) {
-      if (error instanceof SandboxInputError) return validationProblem(error.errors)
-      throw error
-    }
+    })
   }
 }
 
@@ -401,6 +397,16 @@ export const SingleUseTokenRequest = z.object({
     .regex(/^\d{3,4}$/, { error: 'cvv must be 3 or 4 digits' })
     .optional(),
 })
+
+/** Runs a state change, answering the SandboxInputError it throws (card, token) with 400 problem details. */
+function answeringInputErrors(run: () => Reply): Reply {
+  try {
+    return run()
+  } catch (error) {
+    if (error instanceof SandboxInputError) return validationProblem(error.errors)
+    throw error
+  }
+}
 
 function terminalResource(terminalId: string): string {
   return `processing-terminals/${terminalId}`
