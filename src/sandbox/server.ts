@@ -174,6 +174,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const notAllowed = (allow: string): Reply =>
     problem(405, `Use ${allow} on this resource.`, { Allow: allow })
 
+  /** A route from the simulated library or options.routes: its handler, 405 for another method, else 404. */
+  const routeExtra = (ctx: RequestContext, classified: Classified): Reply | Promise<Reply> => {
+    const extra = classified.extra
+    if (!extra) return problem(404, `No resource at ${ctx.path}.`)
+    if (!classified.match) return notAllowed(extra.method)
+    return extra.handle({
+      req: ctx.req,
+      method: ctx.method,
+      path: ctx.path,
+      query: ctx.query,
+      params: classified.match.slice(1).map((value) => value ?? ''),
+      body: ctx.body,
+      state,
+      sandbox,
+    })
+  }
+
   const route = async (ctx: RequestContext, classified: Classified): Promise<Reply> => {
     const { method } = ctx
     const m = classified.match
@@ -198,37 +215,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         if (ctx.path === SINGLE_USE_TOKENS_PATH) {
           return method === 'POST' ? gateway.issueSingleUseToken(ctx) : notAllowed('POST')
         }
-        const extra = classified.extra
-        if (!extra) return problem(404, `No resource at ${ctx.path}.`)
-        if (!classified.match) return notAllowed(extra.method)
-        return extra.handle({
-          req: ctx.req,
-          method,
-          path: ctx.path,
-          query: ctx.query,
-          params: classified.match.slice(1).map((value) => value ?? ''),
-          body: ctx.body,
-          state,
-          sandbox,
-        })
+        return routeExtra(ctx, classified)
       }
-      default: {
-        const extra = classified.extra
-        if (extra && classified.match) {
-          return extra.handle({
-            req: ctx.req,
-            method,
-            path: ctx.path,
-            query: ctx.query,
-            params: classified.match.slice(1).map((value) => value ?? ''),
-            body: ctx.body,
-            state,
-            sandbox,
-          })
-        }
-        if (extra) return notAllowed(extra.method)
-        return problem(404, `No resource at ${ctx.path}.`)
-      }
+      default:
+        return routeExtra(ctx, classified)
     }
   }
 
