@@ -48,11 +48,20 @@ const PRODUCTION_HOSTS = new Set(['api.payroc.com', 'identity.payroc.com'])
 const pointsAtProduction = (env: StoredCustom): boolean =>
   [env.apiBase, env.identityBase].some((url) => PRODUCTION_HOSTS.has(new URL(url).hostname))
 
-const customInfo = (env: StoredCustom): EnvironmentInfo => ({
-  ...env,
-  kind: 'custom',
-  requiresConfirmation: pointsAtProduction(env),
-})
+/**
+ * Whether a stored custom environment points at production, per stored object: settings are replaced, never
+ * changed in place, so the URL parsing runs once per saved version instead of on every `get` (every create).
+ */
+const productionCheck = new WeakMap<StoredCustom, boolean>()
+
+const customInfo = (env: StoredCustom): EnvironmentInfo => {
+  let requiresConfirmation = productionCheck.get(env)
+  if (requiresConfirmation === undefined) {
+    requiresConfirmation = pointsAtProduction(env)
+    productionCheck.set(env, requiresConfirmation)
+  }
+  return { ...env, kind: 'custom', requiresConfirmation }
+}
 
 export const SaveCustomInput = CustomEnvironmentInput.extend({ id: EnvironmentId.optional() })
 export type SaveCustomInput = z.input<typeof SaveCustomInput>
