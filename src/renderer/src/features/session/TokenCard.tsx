@@ -69,69 +69,86 @@ export function TokenCard() {
   )
   const { remaining, announcement } = useCountdown(created)
   const phase = created ? phaseOf(remaining) : 'ok'
+  // Said once when the token arrives (its tail, not 48 characters), then only the threshold crossings.
+  const live =
+    announcement ||
+    (created
+      ? `Session token created for terminal ${created.processingTerminalId}, ending ${created.token.slice(-6)}. It expires at ${timeFormat.format(new Date(created.expiresAt))}.`
+      : '')
 
   return (
-    <section className="card token-card" data-phase={phase} aria-labelledby="token-card-title">
-      <h2 id="token-card-title">Session token</h2>
-      {!created ? (
-        <p className="empty">No session yet. Create one and its token appears here with a live countdown.</p>
-      ) : (
-        <>
-          <p className="token-meta">
-            {environmentName ?? created.environmentId} · terminal <code>{created.processingTerminalId}</code>{' '}
-            · {created.scenario}
+    <>
+      <section className="card token-card" data-phase={phase} aria-labelledby="token-card-title">
+        <h2 id="token-card-title">Session token</h2>
+        {!created ? (
+          <p className="empty">
+            No session yet. Create one and its token appears here with a live countdown.
           </p>
-          <code className="token" data-testid="session-token">
-            {created.token}
-          </code>
-          <CopyButton token={created.token} />
-          <div className="countdown-row">
-            <div>
-              <span className="countdown-label" id="expires-in-label">
-                Expires in
-              </span>
-              <span className="countdown" role="timer" aria-labelledby="expires-in-label">
-                {formatMmSs(remaining)}
-              </span>
+        ) : (
+          <>
+            <p className="token-meta">
+              {environmentName ?? created.environmentId} · terminal{' '}
+              <code>{created.processingTerminalId}</code> · {created.scenario}
+            </p>
+            <code className="token" data-testid="session-token">
+              {created.token}
+            </code>
+            <CopyButton token={created.token} />
+            <div className="countdown-row">
+              <div>
+                <span className="countdown-label" id="expires-in-label">
+                  Expires in
+                </span>
+                <span className="countdown" role="timer" aria-labelledby="expires-in-label">
+                  {formatMmSs(remaining)}
+                </span>
+              </div>
+              <div>
+                <span className="countdown-label">Expires at</span>
+                <time className="expires-at" dateTime={created.expiresAt}>
+                  {timeFormat.format(new Date(created.expiresAt))}
+                </time>
+              </div>
             </div>
-            <div>
-              <span className="countdown-label">Expires at</span>
-              <time className="expires-at" dateTime={created.expiresAt}>
-                {timeFormat.format(new Date(created.expiresAt))}
-              </time>
-            </div>
-          </div>
-          {phase === 'warning' && <p className="phase-note">Less than 2 minutes left.</p>}
-          {phase === 'expired' && (
-            <div className="expired-note">
-              <p>
-                <strong>Expired.</strong> This token can no longer initialise Hosted Fields.
+            {phase === 'warning' && (
+              <p className="phase-note">
+                {remaining <= 60_000 ? 'Less than a minute left' : 'Less than 2 minutes left'} — the test page
+                needs a new session after that.
               </p>
-              <button type="button" className="primary" onClick={() => void submit()} disabled={pending}>
-                Create a new session
-              </button>
-            </div>
-          )}
-          {describeSkew(clockSkewMs(created)) && (
-            <p className="skew-note">{describeSkew(clockSkewMs(created))}</p>
-          )}
-          <dl className="details">
-            <dt>Library</dt>
-            <dd>{created.libVersion}</dd>
-            <dt>Idempotency-Key</dt>
-            <dd>
-              <code>{created.idempotencyKey}</code>
-            </dd>
-            <dt>Attempts</dt>
-            <dd>
-              {created.attempts} · {Math.round(created.durationMs)} ms
-            </dd>
-          </dl>
-        </>
-      )}
-      <div className="sr-only" aria-live="polite">
-        {announcement}
+            )}
+            {phase === 'expired' && (
+              <div className="expired-note">
+                <p>
+                  <strong>Expired at {timeFormat.format(new Date(created.expiresAt))}.</strong> This token can
+                  no longer initialise Hosted Fields; create a new session to keep testing.
+                </p>
+                <button type="button" className="primary" onClick={() => void submit()} disabled={pending}>
+                  Create a new session
+                </button>
+              </div>
+            )}
+            {describeSkew(clockSkewMs(created)) && (
+              <p className="skew-note">{describeSkew(clockSkewMs(created))}</p>
+            )}
+            <dl className="details">
+              <dt>Library</dt>
+              <dd>{created.libVersion}</dd>
+              <dt>Idempotency-Key</dt>
+              <dd>
+                <code>{created.idempotencyKey}</code>
+              </dd>
+              <dt>Attempts</dt>
+              <dd>
+                {created.attempts} · {Math.round(created.durationMs)} ms
+              </dd>
+            </dl>
+          </>
+        )}
+      </section>
+      {/* Outside the region, so "Copied" stays the card's only status. */}
+      <div className="sr-only" role="status" aria-live="polite" data-testid="token-announcer">
+        {live}
       </div>
-    </section>
+    </>
   )
 }

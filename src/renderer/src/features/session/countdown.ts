@@ -61,8 +61,11 @@ export function phaseOf(ms: number): CountdownPhase {
   return ms < WARNING_MS ? 'warning' : 'ok'
 }
 
-/** Thresholds a screen reader hears about (descending, in ms); announcing every second would be noise. */
-export const ANNOUNCE_AT_MS = [5 * 60_000, 2 * 60_000, 60_000, 30_000] as const
+/**
+ * Thresholds a screen reader hears about (descending, in ms): the 2-minute warning, the last minute, and (below)
+ * expiry. Announcing every second would be noise.
+ */
+export const ANNOUNCE_AT_MS = [2 * 60_000, 60_000] as const
 
 /**
  * What to announce when the remaining time moves from `previousMs` to `currentMs`, or null. Only the crossing
@@ -75,9 +78,7 @@ export function announcementFor(previousMs: number, currentMs: number): string |
     if (previousMs > threshold && currentMs <= threshold && currentMs > 0) crossed = threshold
   }
   if (crossed === null) return null
-  return crossed >= 60_000
-    ? `The session token expires in ${crossed / 60_000} minute${crossed === 60_000 ? '' : 's'}.`
-    : `The session token expires in ${crossed / 1000} seconds.`
+  return `The session token expires in ${crossed / 60_000} minute${crossed === 60_000 ? '' : 's'}.`
 }
 
 /** Delay until the displayed second changes, so ticks line up with the display instead of drifting. */

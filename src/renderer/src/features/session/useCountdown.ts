@@ -7,7 +7,8 @@ import { announcementFor, msUntilNextTick, remainingMs, type TokenClock } from '
  */
 export function useCountdown(clock: TokenClock | null): { remaining: number; announcement: string } {
   const [now, setNow] = useState(() => Date.now())
-  const [announcement, setAnnouncement] = useState('')
+  // Tied to its clock, so a new session does not inherit the previous one's "expired".
+  const [announcement, setAnnouncement] = useState<{ clock: TokenClock; text: string } | null>(null)
   const previous = useRef<number | null>(null)
   const remaining = clock ? remainingMs(clock, now) : 0
 
@@ -20,7 +21,7 @@ export function useCountdown(clock: TokenClock | null): { remaining: number; ann
       const message = previous.current === null ? null : announcementFor(previous.current, left)
       previous.current = left
       setNow(current)
-      if (message) setAnnouncement(message)
+      if (message) setAnnouncement({ clock, text: message })
       if (left > -1000) timer = setTimeout(tick, msUntilNextTick(left))
     }
     previous.current = null
@@ -28,5 +29,5 @@ export function useCountdown(clock: TokenClock | null): { remaining: number; ann
     return () => clearTimeout(timer)
   }, [clock])
 
-  return { remaining, announcement }
+  return { remaining, announcement: announcement?.clock === clock ? announcement.text : '' }
 }
