@@ -5,25 +5,50 @@ import { CredentialsPanel } from './features/credentials/CredentialsPanel'
 import { CustomEnvironmentForm } from './features/environment/CustomEnvironmentForm'
 import { EnvironmentPanel } from './features/environment/EnvironmentPanel'
 import { SessionInspector } from './features/inspector/SessionInspector'
+import { ShortcutsHelp } from './features/shortcuts/ShortcutsHelp'
+import { Toasts } from './features/toasts/Toasts'
 import { ProductionDialog } from './features/session/ProductionDialog'
 import { SessionForm } from './features/session/SessionForm'
 import { TestPageFrame } from './features/session/TestPageFrame'
 import { TokenCard } from './features/session/TokenCard'
 import { useStore } from './store-context'
 
-function TopBar() {
+function TopBar({ production }: { production: boolean }) {
   const info = useStore((s) => s.app.info)
   return (
     <header className="topbar">
       <h1>Hosted Fields Session Console</h1>
+      {production && <span className="production-badge">PRODUCTION</span>}
       <ScreenNav />
       {info && (
         <span className="app-meta">
           {info.transport === 'web' ? 'Browser preview' : 'Desktop'} · v{info.version}
         </span>
       )}
+      <ShortcutsHelp />
       <SettingsButton />
     </header>
+  )
+}
+
+/** The first Tab stop: straight to the session form's first field, past the top bar and the sidebar. */
+function SkipLink() {
+  const go = useStore((s) => s.nav.go)
+  return (
+    <a
+      className="skip-link"
+      href="#session-form"
+      onClick={(event) => {
+        event.preventDefault()
+        go('session')
+        // The Session screen may have been hidden a moment ago: focus once it is shown again.
+        requestAnimationFrame(() =>
+          document.querySelector<HTMLInputElement>('#session-form input, #session-form select')?.focus(),
+        )
+      }}
+    >
+      Skip to session form
+    </a>
   )
 }
 
@@ -62,7 +87,8 @@ export function App() {
   )
   return (
     <div className="app" data-kind={kind}>
-      <TopBar />
+      <SkipLink />
+      <TopBar production={kind === 'production'} />
       <ProductionBanner />
       {status !== 'ready' ? (
         <Startup />
@@ -85,6 +111,7 @@ export function App() {
       )}
       {status === 'ready' && view !== 'session' && <Screens view={view} />}
       <ProductionDialog />
+      <Toasts />
     </div>
   )
 }

@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { getTransport } from './api'
 import { App } from './App'
+import { connectToasts } from './features/toasts/toast-bridge'
 import { createAppStore } from './store'
 import { StoreProvider } from './store-context'
 import { preloadValidation } from './validation'
@@ -18,6 +19,7 @@ function preferences(): Storage | null {
 const transport = getTransport()
 const store = createAppStore({ transport, preferences: preferences() })
 transport.onEvent((event) => store.getState().app.handleEvent(event))
+connectToasts(store)
 void store.getState().app.start()
 
 const root = document.getElementById('root')

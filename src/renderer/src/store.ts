@@ -12,6 +12,7 @@ import { createEventLogSlice, type EventLogSlice } from './features/eventlog/eve
 import { createSecureTokenSlice, type SecureTokenSlice } from './features/securetoken/securetoken-slice'
 import { createSessionSlice, type SessionSlice } from './features/session/session-slice'
 import { createDiagnosisSlices, type DiagnosisSlices } from './features/settings/diagnosis-slices'
+import { createToastSlice, type ToastSlice } from './features/toasts/toast-slice'
 
 export interface StoreDeps {
   transport: ConsoleTransport
@@ -25,7 +26,8 @@ export type Store = AppSlice &
   SessionSlice &
   DiagnosisSlices &
   EventLogSlice &
-  SecureTokenSlice
+  SecureTokenSlice &
+  ToastSlice
 export type Slice<T> = StateCreator<Store, [], [], T>
 export type SliceFactory<T> = (deps: StoreDeps) => Slice<T>
 export type AppStore = StoreApi<Store>
@@ -39,5 +41,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createEventLogSlice(deps)(...a),
     ...createSecureTokenSlice(deps)(...a),
     ...createDiagnosisSlices(deps)(...a),
+    ...createToastSlice(deps)(...a),
   }))
 }

@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react'
 import type { View } from '../features/settings/nav-slice'
 import { useStore } from '../store-context'
 
@@ -8,12 +9,32 @@ const ITEMS: { view: View; label: string }[] = [
   { view: 'preflight', label: 'Preflight' },
 ]
 
+/** Arrow keys, Home and End move the focus between the sections (Enter or Space opens one). */
+function moveFocus(event: KeyboardEvent<HTMLElement>): void {
+  const buttons = [...event.currentTarget.querySelectorAll('button')]
+  const index = buttons.indexOf(document.activeElement as HTMLButtonElement)
+  if (index < 0) return
+  const next =
+    event.key === 'ArrowRight'
+      ? (index + 1) % buttons.length
+      : event.key === 'ArrowLeft'
+        ? (index - 1 + buttons.length) % buttons.length
+        : event.key === 'Home'
+          ? 0
+          : event.key === 'End'
+            ? buttons.length - 1
+            : -1
+  if (next < 0) return
+  event.preventDefault()
+  buttons[next]?.focus()
+}
+
 /** The screens of the console; the active one carries aria-current="page". */
 export function ScreenNav() {
   const view = useStore((s) => s.nav.view)
   const go = useStore((s) => s.nav.go)
   return (
-    <nav aria-label="Sections" className="screen-nav">
+    <nav aria-label="Sections" className="screen-nav" onKeyDown={moveFocus}>
       {ITEMS.map((item) => (
         <button
           key={item.view}

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react'
 import type { View } from '../features/settings/nav-slice'
+import { Skeleton } from './Skeleton'
 
 // Each screen is its own chunk: the console's first paint carries the Session screen only.
 const HistoryScreen = lazy(() =>
@@ -18,7 +19,15 @@ const SettingsScreen = lazy(() =>
 /** The screen for a view other than Session (which stays mounted, so its test page keeps its state). */
 export function Screens({ view }: { view: View }) {
   return (
-    <Suspense fallback={<p className="startup">Loading…</p>}>
+    <Suspense
+      fallback={
+        <main className="screen" aria-label="Loading">
+          <section className="card">
+            <Skeleton label="the screen" lines={5} />
+          </section>
+        </main>
+      }
+    >
       {view === 'history' && <HistoryScreen />}
       {view === 'batch' && <BatchScreen />}
       {view === 'preflight' && <PreflightScreen />}

@@ -3,6 +3,9 @@ import { ErrorPanel } from '../../components/ErrorPanel'
 import { describedBy, FieldMessages } from '../../components/FieldMessages'
 import { useStore } from '../../store-context'
 
+/** Fixed, so the session form's "Go to API key" can focus it (there is one Credentials panel). */
+export const API_KEY_INPUT_ID = 'api-key-input'
+
 function KeyStatus() {
   const status = useStore((s) => s.vault.status)
   if (!status) return <p className="key-status muted">Checking the keychain…</p>
@@ -16,7 +19,8 @@ function KeyStatus() {
           </>
         ) : (
           <>
-            No key stored for <code>{status.environmentId}</code> / <code>{status.profile}</code>
+            No key stored for <code>{status.environmentId}</code> / <code>{status.profile}</code> yet. Paste
+            the merchant’s API key below and press Save key; it goes to the OS keychain.
           </>
         )}
       </p>
@@ -74,9 +78,9 @@ export function CredentialsPanel() {
       <KeyStatus />
       <form noValidate onSubmit={(e) => void onSave(e)} className="key-form">
         <div className="field">
-          <label htmlFor={`${id}-key`}>API key</label>
+          <label htmlFor={API_KEY_INPUT_ID}>API key</label>
           <input
-            id={`${id}-key`}
+            id={API_KEY_INPUT_ID}
             ref={input}
             type="password"
             autoComplete="off"
@@ -88,13 +92,20 @@ export function CredentialsPanel() {
           <FieldMessages id={`${id}-key-error`} messages={keyErrors} />
         </div>
         <div className="button-row">
-          <button type="submit" disabled={busy !== null}>
+          <button type="submit" disabled={busy !== null} aria-busy={busy === 'save'}>
+            {busy === 'save' && <span className="spinner" aria-hidden="true" />}
             Save key
           </button>
           <button type="button" disabled={busy !== null || !inKeychain} onClick={() => void deleteKey()}>
             Delete key
           </button>
-          <button type="button" disabled={busy !== null || !configured} onClick={() => void test()}>
+          <button
+            type="button"
+            disabled={busy !== null || !configured}
+            aria-busy={busy === 'test'}
+            onClick={() => void test()}
+          >
+            {busy === 'test' && <span className="spinner" aria-hidden="true" />}
             Test credentials
           </button>
         </div>

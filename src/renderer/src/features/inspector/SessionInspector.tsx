@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react'
+import { Skeleton } from '../../components/Skeleton'
 import { useStore } from '../../store-context'
 
 const Inspector = lazy(() => import('./Inspector').then((m) => ({ default: m.Inspector })))
@@ -9,7 +10,13 @@ export function SessionInspector() {
   const journalId = useStore((s) => s.session.error?.journalId ?? s.session.created?.journalId)
   if (!journalId) return null
   return (
-    <Suspense fallback={null}>
+    <Suspense
+      fallback={
+        <section className="card">
+          <Skeleton label="the Inspector" lines={4} />
+        </section>
+      }
+    >
       <Inspector journalId={journalId} />
     </Suspense>
   )

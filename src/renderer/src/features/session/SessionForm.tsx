@@ -2,7 +2,11 @@ import { useId, type FormEvent } from 'react'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { describedBy, FieldMessages } from '../../components/FieldMessages'
 import { useStore } from '../../store-context'
+import { API_KEY_INPUT_ID } from '../credentials/CredentialsPanel'
+import { isMac } from '../shortcuts/shortcuts'
 import { SESSION_FIELDS, type SessionField } from './session-slice'
+
+const SUBMIT_KEYS = `${isMac(typeof navigator === 'undefined' ? '' : navigator.platform) ? '⌘' : 'Ctrl'}+Enter`
 
 function useField(field: SessionField) {
   const value = useStore((s) => s.session.form[field])
@@ -73,6 +77,30 @@ function SessionError() {
   )
 }
 
+/** No key yet for this environment/profile (UAT, Production, Custom): say what to do, and take the user there. */
+function MissingKey() {
+  const status = useStore((s) => s.vault.status)
+  const name = useStore(
+    (s) => s.app.environments.find((e) => e.id === s.env.environmentId)?.name ?? s.env.environmentId,
+  )
+  if (!status || status.configured) return null
+  return (
+    <div className="notice warning missing-key">
+      <p>
+        <strong>No API key yet.</strong> Add the API key for {name} in Credentials
+        {status.profile !== 'default' ? ` (profile ${status.profile})` : ''}, then create the session.
+      </p>
+      <button
+        type="button"
+        className="small"
+        onClick={() => document.getElementById(API_KEY_INPUT_ID)?.focus()}
+      >
+        Go to API key
+      </button>
+    </div>
+  )
+}
+
 export function SessionForm() {
   const pending = useStore((s) => s.session.pending)
   const submit = useStore((s) => s.session.submit)
@@ -81,8 +109,9 @@ export function SessionForm() {
     void submit()
   }
   return (
-    <section className="card session-form" aria-labelledby="session-form-title">
+    <section className="card session-form" id="session-form" aria-labelledby="session-form-title">
       <h2 id="session-form-title">New Hosted Fields session</h2>
+      <MissingKey />
       <form noValidate onSubmit={onSubmit}>
         <div className="form-grid">
           <TextField field="processingTerminalId" label="Processing terminal ID" />
@@ -92,8 +121,12 @@ export function SessionForm() {
         </div>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={pending} aria-busy={pending}>
+            {pending && <span className="spinner" aria-hidden="true" />}
             Create session
           </button>
+          <span className="field-hint" aria-hidden="true">
+            or <kbd>{SUBMIT_KEYS}</kbd>
+          </span>
           {pending && (
             <span className="pending" role="status">
               Creating…

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react'
+import { Skeleton } from '../../components/Skeleton'
 
 const TestPagePanel = lazy(() => import('../testpage/TestPagePanel'))
 
@@ -12,7 +13,7 @@ export function TestPageFrame() {
       fallback={
         <section className="card testpage-card" aria-labelledby="testpage-title">
           <h2 id="testpage-title">Hosted Fields test page</h2>
-          <p className="empty">Loading…</p>
+          <Skeleton label="the test page" lines={6} />
         </section>
       }
     >
