@@ -1,3 +1,5 @@
+import { luhnValid } from '../cards'
+
 /**
  * The script of one field frame (served from the sandbox origin at /hosted-fields/frame.js): plain browser JS.
  * Card data stays on the sandbox origin: field frames answer the submit frame over BroadcastChannel
@@ -26,20 +28,8 @@ export const FRAME_SOURCE = String.raw`/* Payroc Hosted Fields — sandbox field
     return value.replace(/[\s-]/g, '')
   }
 
-  function luhn(digits) {
-    var sum = 0
-    var double = false
-    for (var index = digits.length - 1; index >= 0; index--) {
-      var digit = digits.charCodeAt(index) - 48
-      if (double) {
-        digit *= 2
-        if (digit > 9) digit -= 9
-      }
-      sum += digit
-      double = !double
-    }
-    return sum % 10 === 0
-  }
+  // The sandbox's own check (cards.ts luhnValid: 12 to 19 digits passing Luhn), inlined as its compiled source.
+  var luhnValid = ${luhnValid.toString()}
 
   var VALIDATE = {
     cardholderName: function (value) {
@@ -51,7 +41,7 @@ export const FRAME_SOURCE = String.raw`/* Payroc Hosted Fields — sandbox field
     cardNumber: function (value) {
       var digits = digitsOf(value)
       if (digits === '') return 'Card number is required.'
-      if (!/^\d{12,19}$/.test(digits) || !luhn(digits)) return 'Card number is invalid.'
+      if (!luhnValid(digits)) return 'Card number is invalid.'
       return undefined
     },
     expiryDate: function (value) {
