@@ -3,15 +3,12 @@
  * retries with one Idempotency-Key, error kinds, and the production gate. The sandbox is driven through its
  * control API (the URL app:info reports), exactly as e2e specs do.
  */
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { ConsoleApp } from '../../src/main/app-types'
 import { createConsole } from '../../src/main/console'
-import { memoryStore } from '../../src/main/services/keytar-store'
 import type { ConsoleEvent, CreateSessionInput } from '../../src/shared/contract'
 import { UUID_V4_PATTERN } from '../../src/shared/payroc'
+import { consoleOptions, sandboxControl, sessionInput, tempDir } from './main-helpers'
 
 let app: ConsoleApp
 let sandboxUrl: string
@@ -28,15 +25,8 @@ interface SandboxJournalEntry {
   request: { headers: Record<string, string> }
 }
 
-const control = async <T>(method: string, name: string, body?: unknown): Promise<T> => {
-  const response = await fetch(`${sandboxUrl}/__sandbox/${name}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  if (!response.ok) throw new Error(`control ${name}: ${response.status} ${await response.text()}`)
-  return (await response.json()) as T
-}
+const control = <T>(method: string, name: string, body?: unknown): Promise<T> =>
+  sandboxControl<T>(sandboxUrl, method, name, body)
 const stats = () => control<Stats>('GET', 'stats')
 const addFault = (rule: unknown) => control('POST', 'faults', rule)
 const journalEntries = async (): Promise<SandboxJournalEntry[]> => {
@@ -47,26 +37,15 @@ const journalEntries = async (): Promise<SandboxJournalEntry[]> => {
   return Array.isArray(body) ? body : body.entries
 }
 
-const request = (overrides: Partial<CreateSessionInput> = {}): CreateSessionInput => ({
-  environmentId: 'sandbox',
-  profile: 'default',
-  processingTerminalId: '1234001',
-  scenario: 'payment',
-  libVersion: '1.7.0.261457',
-  ...overrides,
-})
 const create = (overrides: Partial<CreateSessionInput> = {}) =>
-  app.handlers['session:create'](request(overrides))
+  app.handlers['session:create'](sessionInput(overrides))
 
 beforeAll(async () => {
-  app = await createConsole({
-    dataDir: await mkdtemp(path.join(tmpdir(), 'hfc-console-')),
-    transport: 'web',
-    appVersion: '0.0.0-test',
-    testPageOrigin: 'http://127.0.0.1:1',
-    secretStore: memoryStore(),
-    gateway: { retry: { baseDelayMs: 5 }, timeouts: { responseTimeoutMs: 1000 } },
-  })
+  app = await createConsole(
+    consoleOptions(await tempDir('hfc-console-'), {
+      gateway: { retry: { baseDelayMs: 5 }, timeouts: { responseTimeoutMs: 1000 } },
+    }),
+  )
   sandboxUrl = app.info.sandboxUrl
   app.subscribe((event) => events.push(event))
 })

@@ -9,35 +9,24 @@ import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { ConsoleApp, ConsoleOptions } from '../../src/main/app-types'
 import { createConsole } from '../../src/main/console'
-import { memoryStore } from '../../src/main/services/keytar-store'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
-import type { ConsoleEvent, CreateSessionInput } from '../../src/shared/contract'
+import type { ConsoleEvent } from '../../src/shared/contract'
 import type { BatchSnapshot } from '../../src/shared/diagnostics'
+import { consoleOptions, sandboxControl, sessionInput as input } from './main-helpers'
 
 let app: ConsoleApp
 let dataDir: string
 let sandboxUrl: string
 const events: ConsoleEvent[] = []
 
-const options = (dir: string): ConsoleOptions => ({
-  dataDir: dir,
-  transport: 'web',
-  appVersion: '0.0.0-test',
-  testPageOrigin: 'http://127.0.0.1:1',
-  secretStore: memoryStore(),
-  gateway: { retry: { baseDelayMs: 5 }, timeouts: { responseTimeoutMs: 1500 } },
-  history: { writeDelayMs: 20 },
-})
-
-const control = async <T>(method: string, name: string, body?: unknown): Promise<T> => {
-  const response = await fetch(`${sandboxUrl}/__sandbox/${name}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+const options = (dir: string): ConsoleOptions =>
+  consoleOptions(dir, {
+    gateway: { retry: { baseDelayMs: 5 }, timeouts: { responseTimeoutMs: 1500 } },
+    history: { writeDelayMs: 20 },
   })
-  if (!response.ok) throw new Error(`control ${name}: ${response.status} ${await response.text()}`)
-  return (await response.json()) as T
-}
+
+const control = <T>(method: string, name: string, body?: unknown): Promise<T> =>
+  sandboxControl<T>(sandboxUrl, method, name, body)
 interface SandboxRequest {
   at: string
   route: string
@@ -47,15 +36,6 @@ const sessionRequests = async (): Promise<SandboxRequest[]> =>
   (await control<{ entries: SandboxRequest[] }>('GET', 'journal?limit=1000')).entries
     .filter((entry) => entry.route === 'sessions')
     .reverse()
-
-const input = (overrides: Partial<CreateSessionInput> = {}): CreateSessionInput => ({
-  environmentId: 'sandbox',
-  profile: 'default',
-  processingTerminalId: '1234001',
-  scenario: 'payment',
-  libVersion: '1.7.0.261457',
-  ...overrides,
-})
 
 async function finished(batchId: string): Promise<BatchSnapshot> {
   for (;;) {

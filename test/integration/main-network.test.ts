@@ -2,92 +2,43 @@
  * Network failure kinds over real sockets: an untrusted TLS certificate, an HTTPS proxy from the environment
  * (CONNECT is sent to it), an unresolvable host, and single-flight identity under concurrent creates.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdtemp, readFile } from 'node:fs/promises'
-import https from 'node:https'
 import net from 'node:net'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ConsoleApp } from '../../src/main/app-types'
 import { createConsole } from '../../src/main/console'
-import { memoryStore } from '../../src/main/services/keytar-store'
 import type { CreateSessionInput } from '../../src/shared/contract'
+import {
+  consoleOptions,
+  saveCustomEnvironment,
+  selfSignedServer,
+  sessionInput,
+  tempDir,
+} from './main-helpers'
 
 let app: ConsoleApp
 const KEY = 'network-test-key-1234'
 
 const create = (environmentId: string, overrides: Partial<CreateSessionInput> = {}) =>
-  app.handlers['session:create']({
-    environmentId,
-    profile: 'default',
-    processingTerminalId: '1234001',
-    scenario: 'payment',
-    libVersion: '1.7.0.261457',
-    ...overrides,
-  })
+  app.handlers['session:create'](sessionInput({ environmentId, ...overrides }))
 
-async function customEnvironment(name: string, base: string, apiKey = KEY): Promise<string> {
-  const saved = await app.handlers['environment:saveCustom']({
-    name,
-    apiBase: `${base}/v1`,
-    identityBase: base,
-    cdnBase: base,
-  })
-  if (!saved.ok) throw new Error(JSON.stringify(saved.error))
-  const key = await app.handlers['vault:setKey']({
-    environmentId: saved.value.id,
-    profile: 'default',
-    apiKey,
-  })
-  if (!key.ok) throw new Error(JSON.stringify(key.error))
-  return saved.value.id
-}
+const customEnvironment = (name: string, base: string, apiKey = KEY): Promise<string> =>
+  saveCustomEnvironment(app, name, base, apiKey)
 
 beforeAll(async () => {
-  app = await createConsole({
-    dataDir: await mkdtemp(path.join(tmpdir(), 'hfc-network-')),
-    transport: 'web',
-    appVersion: '0.0.0-test',
-    testPageOrigin: 'http://127.0.0.1:1',
-    secretStore: memoryStore(),
-    gateway: { retry: { baseDelayMs: 5 }, timeouts: { connectTimeoutMs: 2000, responseTimeoutMs: 2000 } },
-  })
+  app = await createConsole(
+    consoleOptions(await tempDir('hfc-network-'), {
+      gateway: { retry: { baseDelayMs: 5 }, timeouts: { connectTimeoutMs: 2000, responseTimeoutMs: 2000 } },
+    }),
+  )
 })
 afterAll(async () => app.close())
 
 describe('network failure kinds', () => {
   it('an untrusted (self-signed) certificate is tls, with the NODE_EXTRA_CA_CERTS hint', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'hfc-tls-'))
-    const key = path.join(dir, 'key.pem')
-    const cert = path.join(dir, 'cert.pem')
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-      ],
-      { stdio: 'ignore' },
-    )
-    const server = https.createServer({ key: await readFile(key), cert: await readFile(cert) }, (_req, res) =>
-      res.end('{}'),
-    )
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    const address = server.address() as net.AddressInfo
+    const { server, port } = await selfSignedServer()
     try {
       // https on loopback is allowed too; http-only rules apply to remote hosts.
-      const id = await customEnvironment('Self signed', `https://127.0.0.1:${address.port}`)
+      const id = await customEnvironment('Self signed', `https://127.0.0.1:${port}`)
       const result = await create(id)
       expect(result).toMatchObject({ ok: false, error: { kind: 'tls' } })
       if (!result.ok) expect(result.error.hint).toContain('NODE_EXTRA_CA_CERTS')

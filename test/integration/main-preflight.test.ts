@@ -4,32 +4,28 @@
  * (self-signed server made here), refused (closed port) — plus a timeout (latency fault) at the key step and
  * clock skew (sandbox clock offset). Also: production without confirmation, and "Clear all data".
  */
-import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile } from 'node:fs/promises'
 import http from 'node:http'
-import https from 'node:https'
 import net from 'node:net'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { ConsoleApp } from '../../src/main/app-types'
 import { createConsole } from '../../src/main/console'
-import { memoryStore } from '../../src/main/services/keytar-store'
 import type { PreflightReport } from '../../src/shared/diagnostics'
+import {
+  consoleOptions,
+  saveCustomEnvironment,
+  sandboxControl,
+  selfSignedServer,
+  tempDir,
+} from './main-helpers'
 
 let app: ConsoleApp
 let dataDir: string
 const KEY = 'preflight-test-key-1234'
 
-const control = async (method: string, name: string, body?: unknown) => {
-  const response = await fetch(`${app.info.sandboxUrl}/__sandbox/${name}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  if (!response.ok) throw new Error(`control ${name}: ${response.status}`)
-}
+const control = (method: string, name: string, body?: unknown) =>
+  sandboxControl(app.info.sandboxUrl, method, name, body)
 
 async function preflight(environmentId: string, processingTerminalId = '1234001'): Promise<PreflightReport> {
   const result = await app.handlers['preflight:run']({
@@ -43,31 +39,19 @@ async function preflight(environmentId: string, processingTerminalId = '1234001'
 }
 const step = (report: PreflightReport, id: string) => report.steps.find((item) => item.id === id)
 
-async function customEnvironment(name: string, base: string): Promise<string> {
-  const saved = await app.handlers['environment:saveCustom']({
-    name,
-    apiBase: `${base}/v1`,
-    identityBase: base,
-    cdnBase: base,
-  })
-  if (!saved.ok) throw new Error(JSON.stringify(saved.error))
-  await app.handlers['vault:setKey']({ environmentId: saved.value.id, profile: 'default', apiKey: KEY })
-  return saved.value.id
-}
+const customEnvironment = (name: string, base: string): Promise<string> =>
+  saveCustomEnvironment(app, name, base, KEY)
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'hfc-preflight-'))
-  app = await createConsole({
-    dataDir,
-    transport: 'web',
-    appVersion: '0.0.0-test',
-    testPageOrigin: 'http://127.0.0.1:1',
-    secretStore: memoryStore(),
-    gateway: {
-      retry: { baseDelayMs: 5, retries: 0 },
-      timeouts: { connectTimeoutMs: 1500, responseTimeoutMs: 700 },
-    },
-  })
+  dataDir = await tempDir('hfc-preflight-')
+  app = await createConsole(
+    consoleOptions(dataDir, {
+      gateway: {
+        retry: { baseDelayMs: 5, retries: 0 },
+        timeouts: { connectTimeoutMs: 1500, responseTimeoutMs: 700 },
+      },
+    }),
+  )
 })
 afterAll(async () => app.close())
 afterEach(async () => {
@@ -139,33 +123,8 @@ describe('preflight', () => {
   })
 
   it('names an untrusted certificate as such', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'hfc-preflight-tls-'))
-    const [key, cert] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')]
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-      ],
-      { stdio: 'ignore' },
-    )
-    const server = https.createServer({ key: await readFile(key), cert: await readFile(cert) }, (_req, res) =>
-      res.end('{}'),
-    )
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { server, port } = await selfSignedServer()
     try {
-      const port = (server.address() as net.AddressInfo).port
       const report = await preflight(await customEnvironment('Self signed', `https://127.0.0.1:${port}`))
       expect(step(report, 'identity-host')).toMatchObject({
         status: 'fail',

@@ -3,29 +3,23 @@
  * gateway client as create-session (Bearer, Idempotency-Key, journal), the reuse error on `token`, hints, the
  * production gate, and no full token value in the journal.
  */
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { ConsoleApp } from '../../src/main/app-types'
 import { createConsole } from '../../src/main/console'
-import { memoryStore } from '../../src/main/services/keytar-store'
 import { SECURE_TOKEN_HINTS } from '../../src/main/services/secure-tokens'
 import type { SaveSecureTokenInput } from '../../src/shared/contract'
 import { UUID_V4_PATTERN } from '../../src/shared/payroc'
+import { consoleOptions, tempDir } from './main-helpers'
 
 let app: ConsoleApp
 let sandboxUrl: string
 
 beforeAll(async () => {
-  app = await createConsole({
-    dataDir: await mkdtemp(path.join(tmpdir(), 'hfc-secure-tokens-')),
-    transport: 'web',
-    appVersion: '0.0.0-test',
-    testPageOrigin: 'http://127.0.0.1:1',
-    secretStore: memoryStore(),
-    gateway: { retry: { baseDelayMs: 5 }, timeouts: { responseTimeoutMs: 2000 } },
-  })
+  app = await createConsole(
+    consoleOptions(await tempDir('hfc-secure-tokens-'), {
+      gateway: { retry: { baseDelayMs: 5 }, timeouts: { responseTimeoutMs: 2000 } },
+    }),
+  )
   sandboxUrl = app.info.sandboxUrl
 })
 afterAll(async () => app.close())
