@@ -3,19 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import { Journal } from '../../src/main/services/journal'
 import { KnownSecrets } from '../../src/main/services/secrets'
-import type { JournalEntry } from '../../src/shared/contract'
 import { scrubSecrets } from '../../src/shared/redact'
-
-const entry = (id: string): JournalEntry => ({
-  id,
-  operation: 'create-session',
-  environmentId: 'sandbox',
-  profile: 'default',
-  startedAt: new Date(0).toISOString(),
-  durationMs: 1,
-  outcome: 'ok',
-  attempts: [],
-})
+import { journalEntry as entry } from './main-helpers'
 
 describe('Journal id index', () => {
   it('finds held entries and forgets evicted and cleared ones', () => {

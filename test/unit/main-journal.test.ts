@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { Journal } from '../../src/main/services/journal'
 import { KnownSecrets } from '../../src/main/services/secrets'
-import type { JournalEntry } from '../../src/shared/contract'
+import { journalEntry as entry } from './main-helpers'
 
 const API_KEY = 'merchant-key-123456'
 const BEARER = 'eyJhbGciOiJIUzI1NiJ9.payload.signature-abcdef'
 const SESSION_TOKEN = 'sess_0123456789abcdefXYZ123'
-
-const entry = (id: string, attempts: JournalEntry['attempts'] = []): JournalEntry => ({
-  id,
-  operation: 'create-session',
-  environmentId: 'sandbox',
-  profile: 'default',
-  startedAt: new Date(0).toISOString(),
-  durationMs: 1,
-  outcome: 'ok',
-  attempts,
-})
 
 describe('Journal', () => {
   it('redacts keys, bearer tokens and session tokens in headers and bodies', () => {
