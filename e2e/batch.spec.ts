@@ -1,4 +1,4 @@
-import { collectDownloads, expectNoSecrets, openScreen, textOf } from './diagnosis-helpers'
+import { expectNoSecrets, exportCsv, openScreen } from './diagnosis-helpers'
 import { expect, screenshot, test } from './fixtures'
 
 /** 50 lines: 40 payment terminals, 5 the key may not use (403), 3 malformed ids, 2 repeats. */
@@ -39,13 +39,8 @@ test('a batch check of 50 terminals reaches 50/50 with the right verdicts and ex
   await expect(forbiddenRow).toContainText('may not use that processing terminal')
   await screenshot(page, 'batch-check')
 
-  const downloads = collectDownloads(page)
-  await page.getByRole('button', { name: 'Export CSV' }).click()
-  await expect.poll(() => downloads.length).toBe(1)
-  const [download] = downloads
-  if (!download) throw new Error('no download')
-  expect(download.suggestedFilename()).toMatch(/^terminal-check-.*\.csv$/)
-  const csv = await textOf(download)
+  const { filename, csv } = await exportCsv(page)
+  expect(filename).toMatch(/^terminal-check-.*\.csv$/)
   const lines = csv.trimEnd().split('\r\n')
   expect(lines).toHaveLength(51)
   expect(lines[0]).toMatch(/^line,input,processingTerminalId,status,verdict/)

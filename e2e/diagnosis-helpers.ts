@@ -30,6 +30,16 @@ export function collectDownloads(page: Page): Download[] {
   return downloads
 }
 
+/** Clicks the screen's Export CSV and reads back the one file it downloads: its suggested name and text. */
+export async function exportCsv(page: Page): Promise<{ filename: string; csv: string }> {
+  const downloads = collectDownloads(page)
+  await page.getByRole('button', { name: 'Export CSV' }).click()
+  await expect.poll(() => downloads.length).toBe(1)
+  const [download] = downloads
+  if (!download) throw new Error('no download')
+  return { filename: download.suggestedFilename(), csv: await textOf(download) }
+}
+
 export async function openScreen(
   page: Page,
   name: 'Session' | 'History' | 'Batch check' | 'Preflight',

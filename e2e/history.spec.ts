@@ -1,4 +1,4 @@
-import { collectDownloads, expectNoSecrets, openScreen, textOf } from './diagnosis-helpers'
+import { expectNoSecrets, exportCsv, openScreen } from './diagnosis-helpers'
 import { expect, screenshot, test } from './fixtures'
 
 test('history lists sessions, filters them, re-runs one as a new entry and exports CSV without secrets', async ({
@@ -51,13 +51,8 @@ test('history lists sessions, filters them, re-runs one as a new entry and expor
   await expect(rows.filter({ hasText: '5551234' })).toHaveCount(2)
   await screenshot(page, 'history')
 
-  const downloads = collectDownloads(page)
-  await page.getByRole('button', { name: 'Export CSV' }).click()
-  await expect.poll(() => downloads.length).toBe(1)
-  const [download] = downloads
-  if (!download) throw new Error('no download')
-  expect(download.suggestedFilename()).toMatch(/^session-history-.*\.csv$/)
-  const csv = await textOf(download)
+  const { filename, csv } = await exportCsv(page)
+  expect(filename).toMatch(/^session-history-.*\.csv$/)
   const lines = csv.trim().split(/\r\n/)
   expect(lines[0]).toContain('processingTerminalId')
   expect(lines.filter((l) => l.includes('5551234'))).toHaveLength(2)
