@@ -3,7 +3,7 @@
  * secrets are masked with the shared redactor when the journal is read (the hot path only stores references).
  */
 import type { IncomingHttpHeaders } from 'node:http'
-import { maskToken, redactHeaders, redactValue, scrubSecrets } from '../shared/redact'
+import { maskByKey, maskToken, redactHeaders, redactValue, scrubSecrets } from '../shared/redact'
 import { maskCardNumber } from './cards'
 
 export interface JournalRecord {
@@ -113,25 +113,11 @@ const CARD_RULES: Record<string, (value: string) => string> = {
   sessionToken: maskToken,
 }
 
-function maskCardFields(value: unknown, depth: number): unknown {
-  if (depth > 20) return '[depth limit]'
-  if (Array.isArray(value)) return value.map((item) => maskCardFields(item, depth + 1))
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {}
-    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-      const rule = CARD_RULES[key]
-      out[key] = rule && typeof item === 'string' ? rule(item) : maskCardFields(item, depth + 1)
-    }
-    return out
-  }
-  return value
-}
-
 export function redactJournalBody(text: string, knownSecrets: readonly string[]): string {
   if (text.length === 0) return ''
   let result: string
   try {
-    result = JSON.stringify(redactValue(maskCardFields(JSON.parse(text), 0)))
+    result = JSON.stringify(redactValue(maskByKey(JSON.parse(text), CARD_RULES)))
   } catch {
     result = text
   }

@@ -43,18 +43,27 @@ const BODY_RULES: Record<string, (value: string) => string> = {
   token: maskToken,
 }
 
-export function redactValue(value: unknown, depth = 0): unknown {
+/** A copy of a JSON value with each string under a key in `rules` masked by that rule, at any depth (to 20). */
+export function maskByKey(
+  value: unknown,
+  rules: Record<string, (value: string) => string>,
+  depth = 0,
+): unknown {
   if (depth > 20) return '[depth limit]'
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1))
+  if (Array.isArray(value)) return value.map((item) => maskByKey(item, rules, depth + 1))
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {}
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-      const rule = BODY_RULES[key]
-      out[key] = rule && typeof item === 'string' ? rule(item) : redactValue(item, depth + 1)
+      const rule = rules[key]
+      out[key] = rule && typeof item === 'string' ? rule(item) : maskByKey(item, rules, depth + 1)
     }
     return out
   }
   return value
+}
+
+export function redactValue(value: unknown, depth = 0): unknown {
+  return maskByKey(value, BODY_RULES, depth)
 }
 
 /** Redacts a body given as text: JSON is masked key by key; anything else has known secrets replaced. */
