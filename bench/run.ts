@@ -11,7 +11,7 @@ import os from 'node:os'
 import { join } from 'node:path'
 import { startBenchApp } from './lib/app'
 import { startChild } from './lib/child'
-import { describeMachine, machineText, markdownTable, textTable, type Row } from './lib/report'
+import { busy, describeMachine, machineText, markdownTable, textTable, type Row } from './lib/report'
 import { spread } from './lib/stats'
 import { runBatch } from './rows/batch'
 import { runBrowserRows } from './rows/browser'
@@ -209,18 +209,26 @@ async function main(): Promise<void> {
     rows,
     details: { gateway, roundTrips: trips, batch, browser, bundle, load },
   }
-  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`)
-  updateBenchmarksMd(rows, machine, seconds)
+  const resultsFile = join(ROOT, 'bench/results.json')
+  writeFileSync(resultsFile, await formatted(resultsFile, JSON.stringify(results, null, 2)))
+  await updateBenchmarksMd(rows, machine, seconds)
+}
+
+/** Written files pass `prettier --check` (npm run lint) as they are. */
+async function formatted(file: string, text: string): Promise<string> {
+  const prettier = await import('prettier')
+  const options = (await prettier.resolveConfig(file)) ?? {}
+  return prettier.format(text, { ...options, filepath: file })
 }
 
 const START = '<!-- bench:results:start -->'
 const END = '<!-- bench:results:end -->'
 
-function updateBenchmarksMd(
+async function updateBenchmarksMd(
   rows: readonly Row[],
   machine: ReturnType<typeof describeMachine>,
   seconds: number,
-): void {
+): Promise<void> {
   const file = join(ROOT, 'BENCHMARKS.md')
   const text = readFileSync(file, 'utf8')
   const start = text.indexOf(START)
@@ -241,10 +249,15 @@ function updateBenchmarksMd(
     '',
     ...notes,
     `- Goals missed in this run: ${failed.length === 0 ? 'none' : failed.join('; ')}.`,
+    ...(busy(machine)
+      ? [
+          `- The machine was busy (load average above its ${machine.cores} cores): timings are upper bounds; the ratios against same-run baselines are the figures to trust.`,
+        ]
+      : []),
     '',
     END,
   ].join('\n')
-  writeFileSync(file, text.slice(0, start) + section + text.slice(end + END.length))
+  writeFileSync(file, await formatted(file, text.slice(0, start) + section + text.slice(end + END.length)))
 }
 
 main().catch((error: unknown) => {

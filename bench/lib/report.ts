@@ -48,7 +48,8 @@ const fmt = (value: number, unit: string): string => {
   if (!Number.isFinite(value)) return 'n/a'
   const digits = unit === '×' ? 2 : Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2
   const text = value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
-  return unit === '×' ? `${text}×` : `${text} ${unit}`
+  if (unit === '×') return `${text}×`
+  return unit === '' ? text : `${text} ${unit}`
 }
 
 export const verdict = (row: Row): string => (row.pass === undefined ? '—' : row.pass ? 'PASS' : 'FAIL')
@@ -91,6 +92,10 @@ export function markdownTable(rows: readonly Row[]): string {
     ...rows.map((row) => `| ${cells(row).map(escape).join(' | ')} |`),
   ].join('\n')
 }
+
+/** Load average above the core count at start or end: other work competed for the CPU during the run. */
+export const busy = (machine: Machine): boolean =>
+  Math.max(machine.loadAverageAtStart[0] ?? 0, machine.loadAverageAtEnd?.[0] ?? 0) > machine.cores
 
 export function machineText(machine: Machine): string {
   return [
