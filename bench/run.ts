@@ -117,6 +117,13 @@ async function main(): Promise<void> {
     },
     { id: '1', measure: "app's added cost over axios, per call", unit: 'µs', value: gateway.appMinusAxiosUs },
     {
+      id: '1',
+      measure: "app's added CPU over axios, per call (client process)",
+      unit: 'µs',
+      value: gateway.appMinusAxiosCpuUs,
+      note: `CPU per call in the client process (medians): raw ${gateway.cpuUs.raw.median.toFixed(0)} µs, axios ${gateway.cpuUs.axios.median.toFixed(0)} µs, app ${gateway.cpuUs.app.median.toFixed(0)} µs`,
+    },
+    {
       id: '2',
       measure: `sandbox requests per created session after pre-warm (${trips.sessions} creates)`,
       unit: '',

@@ -30,6 +30,9 @@ export interface GatewayResult {
   appOverRaw: Spread
   axiosOverRaw: Spread
   appMinusAxiosUs: Spread
+  /** CPU µs per call in the client process (the sandbox's own work is in its child process). */
+  cpuUs: { raw: Spread; axios: Spread; app: Spread }
+  appMinusAxiosCpuUs: Spread
 }
 
 export interface RoundTripResult {
@@ -131,10 +134,14 @@ function appClient(app: ConsoleApp): () => Promise<void> {
   }
 }
 
-async function batch(call: () => Promise<void>, n: number): Promise<number> {
+/** µs per call: wall time, and CPU time of this (the client's) process — steadier when the machine is busy. */
+async function batch(call: () => Promise<void>, n: number): Promise<{ wall: number; cpu: number }> {
+  const cpu = process.cpuUsage()
   const started = process.hrtime.bigint()
   for (let i = 0; i < n; i += 1) await call()
-  return Number(process.hrtime.bigint() - started) / 1000 / n
+  const wall = Number(process.hrtime.bigint() - started) / 1000 / n
+  const used = process.cpuUsage(cpu)
+  return { wall, cpu: (used.user + used.system) / n }
 }
 
 /** Row 2: what the sandbox saw for `n` app creates right after start-up and pre-warm. */
@@ -177,11 +184,16 @@ export async function runGatewayOverhead(options: {
   try {
     for (const client of clients) await batch(client.call, warmup)
     const samples: Record<Client['name'], number[]> = { raw: [], axios: [], app: [] }
+    const cpu: Record<Client['name'], number[]> = { raw: [], axios: [], app: [] }
     for (let round = 0; round < rounds; round += 1) {
       const order = clients
         .map((_, i) => clients[(i + round) % clients.length])
         .filter((c) => c !== undefined)
-      for (const client of order) samples[client.name].push(await batch(client.call, calls))
+      for (const client of order) {
+        const measured = await batch(client.call, calls)
+        samples[client.name].push(measured.wall)
+        cpu[client.name].push(measured.cpu)
+      }
       log(
         `  round ${round + 1}: raw ${samples.raw.at(-1)?.toFixed(0)} µs, axios ${samples.axios.at(-1)?.toFixed(0)} µs, app ${samples.app.at(-1)?.toFixed(0)} µs per call`,
       )
@@ -197,6 +209,8 @@ export async function runGatewayOverhead(options: {
       appOverRaw: per((i) => at(samples.app, i) / at(samples.raw, i)),
       axiosOverRaw: per((i) => at(samples.axios, i) / at(samples.raw, i)),
       appMinusAxiosUs: per((i) => at(samples.app, i) - at(samples.axios, i)),
+      cpuUs: { raw: spread(cpu.raw), axios: spread(cpu.axios), app: spread(cpu.app) },
+      appMinusAxiosCpuUs: per((i) => at(cpu.app, i) - at(cpu.axios, i)),
     }
   } finally {
     raw.close()
