@@ -15,6 +15,7 @@ import {
   submitButton,
   test,
   type CardFieldName,
+  type LibraryBed,
 } from './library-fixtures'
 import type { Page } from '@playwright/test'
 
@@ -23,10 +24,21 @@ interface Validity {
   validationError?: string
 }
 
-async function openForm(page: Page, token: string, checkout: string): Promise<void> {
-  await page.goto(checkout)
+/** A new session (terminal and scenario as given), its checkout page opened and initialised; the session token. */
+async function openForm(
+  page: Page,
+  bed: LibraryBed,
+  {
+    terminal,
+    scenario,
+    ...query
+  }: { terminal?: string; scenario?: string; mode?: string; variant?: string } = {},
+): Promise<string> {
+  const token = await bed.createSession(terminal, scenario)
+  await page.goto(bed.checkout({ token, ...query }))
   await expect(initState(page)).toHaveText('resolved')
   expect(token).toMatch(/^[0-9a-f]{48}$/)
+  return token
 }
 
 /** The last fieldValidityChange for a field, waiting until it says what we expect. */
@@ -49,8 +61,7 @@ const ERROR_TARGETS: Record<CardFieldName, string> = {
 }
 
 test('renders each field in its own sandbox-origin iframe with a labelled input', async ({ page, bed }) => {
-  const token = await bed.createSession()
-  await openForm(page, token, bed.checkout({ token }))
+  await openForm(page, bed)
   for (const [name, [target, label]] of Object.entries(CARD_TARGETS)) {
     const frame = page.locator(`${target} iframe`)
     await expect(frame).toHaveAttribute(
@@ -76,8 +87,7 @@ test.describe('validation', () => {
   ]
   for (const [name, bad, message, good] of cases) {
     test(`${name}: "${bad}" → "${message}", then "${good}" → valid`, async ({ page, bed }) => {
-      const token = await bed.createSession()
-      await openForm(page, token, bed.checkout({ token }))
+      await openForm(page, bed)
       const box = input(page, name)
       await box.fill(bad)
       await box.blur()
@@ -91,8 +101,7 @@ test.describe('validation', () => {
   }
 
   test('formats the card number in groups and the expiry as MM/YY', async ({ page, bed }) => {
-    const token = await bed.createSession()
-    await openForm(page, token, bed.checkout({ token }))
+    await openForm(page, bed)
     await input(page, 'cardNumber').pressSequentially('4539858876047062')
     await expect(input(page, 'cardNumber')).toHaveValue('4539 8588 7604 7062')
     await input(page, 'expiryDate').pressSequentially('1230')
@@ -102,8 +111,7 @@ test.describe('validation', () => {
   })
 
   test('submit with empty fields → one field error each and no request', async ({ page, bed }) => {
-    const token = await bed.createSession()
-    await openForm(page, token, bed.checkout({ token }))
+    await openForm(page, bed)
     await submitButton(page).click()
     await expect(events(page, 'error')).toHaveCount(4)
     const errors = await payloads<{ type: string; field: string; message: string }>(page, 'error')
@@ -125,8 +133,7 @@ test('a Visa payment → submissionSuccess with a single-use token valid 30 minu
   page,
   bed,
 }) => {
-  const token = await bed.createSession()
-  await openForm(page, token, bed.checkout({ token }))
+  await openForm(page, bed)
   await fillCard(page)
   await expect(events(page, 'surchargingNotAllowed')).toHaveCount(1)
   const clicked = Date.now()
@@ -156,8 +163,7 @@ test('every UAT test card succeeds (any CVV)', async ({ page, bed }) => {
     '3528000000000007',
   ]
   for (const [index, number] of cards.entries()) {
-    const token = await bed.createSession()
-    await openForm(page, token, bed.checkout({ token }))
+    await openForm(page, bed)
     await fillCard(page, { number, cvv: index % 2 === 0 ? '999' : '0000' })
     await submitButton(page).click()
     await expect(events(page, 'submissionSuccess')).toHaveCount(1)
@@ -168,8 +174,11 @@ test('tokenization mode on 1234001 → a single-use token for a tokenization ses
   page,
   bed,
 }) => {
-  const token = await bed.createSession('1234001', 'tokenization')
-  await openForm(page, token, bed.checkout({ token, mode: 'tokenization' }))
+  await openForm(page, bed, {
+    terminal: '1234001',
+    scenario: 'tokenization',
+    mode: 'tokenization',
+  })
   await fillCard(page, { number: '5100270000000007' })
   await submitButton(page).click()
   await expect(events(page, 'submissionSuccess')).toHaveCount(1)
@@ -178,8 +187,7 @@ test('tokenization mode on 1234001 → a single-use token for a tokenization ses
 })
 
 test('terminal 1234003 → surchargingAllowed with 3 % and a disclosure', async ({ page, bed }) => {
-  const token = await bed.createSession('1234003')
-  await openForm(page, token, bed.checkout({ token }))
+  await openForm(page, bed, { terminal: '1234003' })
   await input(page, 'cardNumber').fill('4539858876047062')
   await expect(events(page, 'surchargingAllowed')).toHaveCount(1)
   const [surcharge] = await payloads<{ percentage: number; disclosure: string }>(page, 'surchargingAllowed')
@@ -192,8 +200,7 @@ test('a fault rule on the library group → a submission error; the next submit 
   page,
   bed,
 }) => {
-  const token = await bed.createSession()
-  await openForm(page, token, bed.checkout({ token }))
+  await openForm(page, bed)
   await fillCard(page)
   const fault = await fetch(`${bed.sandbox.url}/__sandbox/faults`, {
     method: 'POST',
@@ -211,8 +218,7 @@ test('a fault rule on the library group → a submission error; the next submit 
 })
 
 test('a 400 forced by a fault rule carries its detail into the submission error', async ({ page, bed }) => {
-  const token = await bed.createSession()
-  await openForm(page, token, bed.checkout({ token }))
+  await openForm(page, bed)
   await fillCard(page)
   bed.sandbox.addFault({
     route: 'library',
@@ -230,8 +236,7 @@ test('styles: css.input reaches the inputs through a whitelist; disableDefaultSt
   page,
   bed,
 }) => {
-  const token = await bed.createSession()
-  await openForm(page, token, bed.checkout({ token, variant: 'styled' }))
+  await openForm(page, bed, { variant: 'styled' })
   const box = input(page, 'cardNumber')
   await expect(box).toHaveCSS('color', 'rgb(1, 2, 3)')
   await expect(box).toHaveCSS('background-image', 'none')
@@ -239,8 +244,7 @@ test('styles: css.input reaches the inputs through a whitelist; disableDefaultSt
 })
 
 test('destroy() removes the frames and the instance emits nothing afterwards', async ({ page, bed }) => {
-  const token = await bed.createSession()
-  await openForm(page, token, bed.checkout({ token }))
+  await openForm(page, bed)
   await input(page, 'cardNumber').fill('4111')
   await page.evaluate(() =>
     (globalThis as unknown as { hostedForm: { destroy(): void } }).hostedForm.destroy(),
