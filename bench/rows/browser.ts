@@ -24,6 +24,8 @@ export interface ClickResult {
   repeats: number
   shownMs: Spread
   paintedMs: Spread
+  /** Click → the bridge's answer to /rpc/session:create fully received (resource timing); the rest is the renderer. */
+  answeredMs: Spread
 }
 export interface FormResult {
   repeats: number
@@ -34,6 +36,7 @@ export interface FormResult {
 const WATCH_CLICK = `(() => {
   const tokenText = () => document.querySelector('[data-testid="session-token"]')?.textContent ?? ''
   const before = tokenText()
+  performance.clearResourceTimings()
   window.__benchClick = new Promise((resolve) => {
     let clickedAt
     document.addEventListener('click', () => {
@@ -46,7 +49,9 @@ const WATCH_CLICK = `(() => {
       const shownAt = performance.now()
       performance.mark('token:shown')
       observer.disconnect()
-      requestAnimationFrame(() => resolve({ shown: shownAt - clickedAt, painted: performance.now() - clickedAt }))
+      const rpc = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/rpc/session:create')).at(-1)
+      const answered = rpc ? rpc.responseEnd - clickedAt : NaN
+      requestAnimationFrame(() => resolve({ shown: shownAt - clickedAt, painted: performance.now() - clickedAt, answered }))
     })
     observer.observe(document.body, { subtree: true, childList: true, characterData: true })
   })
@@ -109,7 +114,8 @@ export async function runBrowserRows(options: {
       const page = await context.newPage()
       await page.addInitScript(WATCH_FORM)
       await page.goto(web.url)
-      await page.waitForFunction('window.__formReady !== undefined')
+      // A function, not a string: Playwright evaluates string predicates with eval, which the page's CSP forbids.
+      await page.waitForFunction(() => (globalThis as { __formReady?: number }).__formReady !== undefined)
       const at = Number(await page.evaluate('window.__formReady'))
       // The first navigation warms the server's file cache and Chromium itself: not counted.
       if (i > 0) ready.push(at)
@@ -124,33 +130,39 @@ export async function runBrowserRows(options: {
     const click = async () => {
       await page.evaluate(WATCH_CLICK)
       await button.click()
-      const result = (await page.evaluate('window.__benchClick')) as { shown: number; painted: number }
-      await page.waitForFunction(
-        `[...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Create session' && !b.disabled)`,
-      )
+      const result = (await page.evaluate('window.__benchClick')) as {
+        shown: number
+        painted: number
+        answered: number
+      }
+      await page.getByRole('button', { name: 'Create session', disabled: false }).waitFor()
       return result
     }
     await click() // warm-up without latency (first render of the token card, test page frame)
     await setLatency(sandboxUrl, options.latencyMs)
     const shown: number[] = []
     const painted: number[] = []
+    const answered: number[] = []
     try {
       await click() // warm-up with latency
       for (let i = 0; i < options.clicks; i += 1) {
         const result = await click()
         shown.push(result.shown)
         painted.push(result.painted)
+        answered.push(result.answered)
       }
     } finally {
       await setLatency(sandboxUrl, 0)
     }
     options.log(`  click → token: ${shown.map((v) => v.toFixed(0)).join(', ')} ms`)
+    options.log(`  click → RPC answered: ${answered.map((v) => v.toFixed(0)).join(', ')} ms`)
     return {
       click: {
         latencyMs: options.latencyMs,
         repeats: shown.length,
         shownMs: spread(shown),
         paintedMs: spread(painted),
+        answeredMs: spread(answered),
       },
       form: { repeats: ready.length, readyMs: spread(ready) },
     }
