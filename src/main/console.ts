@@ -127,6 +127,8 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
         tokens.clear()
         await sandbox.close()
         logger.log('info', 'console closed')
+        // A logger passed in belongs to the shell, which closes it; our own we close here.
+        if (!options.logger && isFileLogger(baseLogger)) baseLogger.close()
       },
     }
   } catch (error) {

@@ -23,6 +23,8 @@ export interface FileLogger extends Logger {
   readonly file: string
   /** Secrets main holds right now; their literal occurrences are masked in every line. */
   setSecretSource(source: () => readonly string[]): void
+  /** Releases the file; a later line reopens it. */
+  close(): void
 }
 
 /** Header- and JSON-shaped secrets that might arrive as plain text (error messages, raw bodies). */
@@ -44,8 +46,20 @@ export function createFileLogger(dataDir: string, options: FileLoggerOptions = {
   const files = options.files ?? 3
   let secrets: () => readonly string[] = () => []
   let size: number | undefined
+  // One descriptor held open (O_APPEND): opening the file for every line cost more than the write itself.
+  let fd: number | undefined
+  const closeFd = () => {
+    if (fd === undefined) return
+    try {
+      fs.closeSync(fd)
+    } catch {
+      // already closed
+    }
+    fd = undefined
+  }
 
   const rotate = () => {
+    closeFd()
     // console.log.2 is dropped, .1 → .2, console.log → .1
     for (let index = files - 1; index >= 1; index -= 1) {
       const from = index === 1 ? file : `${file}.${index - 1}`
@@ -63,6 +77,7 @@ export function createFileLogger(dataDir: string, options: FileLoggerOptions = {
     setSecretSource(source) {
       secrets = source
     },
+    close: closeFd,
     log(level, message, data) {
       if (LEVELS[level] < minLevel) return
       const record = {
@@ -80,11 +95,14 @@ export function createFileLogger(dataDir: string, options: FileLoggerOptions = {
         const bytes = Buffer.byteLength(line)
         if (size > 0 && size + bytes > maxBytes) rotate()
         // Synchronous on purpose: lines stay in order and survive a crash right after them; the app logs little.
-        fs.appendFileSync(file, line, { encoding: 'utf8', mode: 0o600 })
+        fd ??= fs.openSync(file, 'a', 0o600)
+        fs.writeSync(fd, line)
         size = (size ?? 0) + bytes
         if (options.echo) process.stderr.write(line)
       } catch {
-        // Logging must never break the app (full disk, read-only folder); the line is lost, nothing else.
+        // Logging must never break the app (full disk, read-only folder, file removed by "Clear all data"); the
+        // line is lost, nothing else, and the next line reopens the file.
+        closeFd()
       }
     },
   }

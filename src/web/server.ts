@@ -14,7 +14,7 @@ import type { ConsoleEvent } from '../shared/contract'
 import type { ConsoleApp, ConsoleOptions, Logger } from '../main/app-types'
 import { createConsole as createRealConsole } from '../main/console'
 import { dispatch, isChannel } from '../main/dispatch'
-import { createFileLogger } from '../main/log'
+import { createFileLogger, nullLogger } from '../main/log'
 import { appContentSecurityPolicy } from '../main/security'
 import {
   SECURITY_HEADERS,
@@ -189,7 +189,10 @@ function bridge(ctx: BridgeContext) {
 
 export async function startWebConsole(options: WebConsoleOptions): Promise<WebConsole> {
   const rendererDir = options.rendererDir ?? resolve(projectRoot, 'out/renderer')
-  const logger = options.logger ?? createFileLogger(options.dataDir, { echo: options.echoLog ?? false })
+  const ownLogger = options.logger
+    ? undefined
+    : createFileLogger(options.dataDir, { echo: options.echoLog ?? false })
+  const logger: Logger = ownLogger ?? options.logger ?? nullLogger
   const token = newToken()
   const streams = new Set<ServerResponse>()
 
@@ -244,6 +247,7 @@ export async function startWebConsole(options: WebConsoleOptions): Promise<WebCo
         for (const stream of streams) stream.end()
         await Promise.allSettled([server.close(), testPage.close()])
         await app.close()
+        ownLogger?.close()
       })()
       return closing
     },

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -41,6 +41,22 @@ describe('file logger', () => {
     expect(files).toEqual([LOG_FILE, `${LOG_FILE}.1`, `${LOG_FILE}.2`])
     for (const file of files) expect((await readFile(path.join(dir, file))).length).toBeLessThanOrEqual(2000)
     expect(await readFile(path.join(dir, LOG_FILE), 'utf8')).toContain('line 199')
+  })
+
+  it('keeps lines in order across close() and reopens the file for the next line, owner-only', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'hfc-log-'))
+    const logger = createFileLogger(dir)
+    logger.log('info', 'first')
+    logger.close()
+    logger.log('info', 'second')
+    logger.close()
+    const file = path.join(dir, LOG_FILE)
+    const messages = (await readFile(file, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { message: string }).message)
+    expect(messages).toEqual(['first', 'second'])
+    expect((await stat(file)).mode & 0o777).toBe(0o600)
   })
 
   it('scrubbingLogger masks known secrets before any other logger sees them', () => {
