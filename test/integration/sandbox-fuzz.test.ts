@@ -5,20 +5,9 @@
 import { request } from 'node:http'
 import { expect, it } from 'vitest'
 import { bearer, control, createSession, sandbox, useSandbox } from './sandbox-helpers'
+import { prng } from '../prng'
 
 useSandbox({ port: 0 }, { resetEachTest: false })
-
-/** Deterministic PRNG (mulberry32) so a failure can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const SEED = Number(process.env.SANDBOX_FUZZ_SEED ?? 20261125)
 

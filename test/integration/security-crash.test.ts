@@ -17,23 +17,13 @@ import { nullLogger } from '../../src/main/log'
 import { Environments, SETTINGS_FILE } from '../../src/main/services/environments'
 import { History, HISTORY_FILE, HISTORY_VERSION } from '../../src/main/services/history'
 import { HistoryEntry } from '../../src/shared/diagnostics'
+import { prng } from '../prng'
 
 const SEED = Number(process.env['CRASH_SEED'] ?? 20_260_611)
 const KILLS = 24
 const HISTORY_ENTRIES = 800 // ≈ 330 KB per history write
 const CUSTOM_ENVIRONMENTS = 40
 const root = path.resolve(__dirname, '../..')
-
-function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** The writer: every generation stamps all its entries with one sequence number, so a mixed file shows. */
 const CHILD_SOURCE = `

@@ -22,22 +22,11 @@ import { CHANNELS, type Channel } from '../../src/shared/channels'
 import { contract } from '../../src/shared/contract'
 import { MAX_BODY_BYTES, startWebConsole, type WebConsole } from '../../src/web/server'
 import { rawRequest } from './sandbox-helpers'
+import { prng } from '../prng'
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 0x5eed_2026)
 const MIN_PER_TRANSPORT = 200
 const ONE_MB = 1024 * 1024
-
-/** mulberry32: small, fast, good enough to pick mutations reproducibly. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /**
  * How each field of a channel's request is checked, which decides which mutations are certainly invalid:

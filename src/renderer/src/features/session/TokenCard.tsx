@@ -1,35 +1,13 @@
 import { useState } from 'react'
+import { copyToClipboard } from '../../components/clipboard'
 import { useStore } from '../../store-context'
 import { clockSkewMs, formatMmSs, phaseOf } from './countdown'
 import { useCountdown } from './useCountdown'
 
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text)
-    return true
-  } catch {
-    // Clipboard API refused (permissions, insecure context): fall back to a temporary selection.
-    const area = document.createElement('textarea')
-    area.value = text
-    area.setAttribute('readonly', '')
-    area.className = 'offscreen'
-    document.body.append(area)
-    area.select()
-    let copied: boolean
-    try {
-      copied = document.execCommand('copy')
-    } catch {
-      copied = false
-    }
-    area.remove()
-    return copied
-  }
-}
-
 function CopyButton({ token }: { token: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
   const onCopy = async () => {
-    setState((await copyText(token)) ? 'copied' : 'failed')
+    setState((await copyToClipboard(token)) ? 'copied' : 'failed')
     setTimeout(() => setState('idle'), 2500)
   }
   return (
