@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { startSandbox, type Sandbox } from '../src/sandbox'
-import { expect, screenshot, test } from './fixtures'
+import { addCustomEnvironment, expect, screenshot, test } from './fixtures'
 
 let second: Sandbox
 const apiKey = `merchant-key-${randomBytes(12).toString('hex')}`
@@ -27,13 +27,7 @@ test('a Custom environment on a second sandbox, its key saved in the keychain, c
   page,
 }) => {
   const name = `Merchant ${randomBytes(3).toString('hex')}`
-  await page.getByText('Custom environment').click()
-  await page.getByLabel('Name', { exact: true }).fill(name)
-  await page.getByLabel('API base URL').fill(`${second.url}/v1`)
-  await page.getByLabel('Identity base URL').fill(second.url)
-  await page.getByLabel('CDN base URL').fill(second.url)
-  await page.getByRole('button', { name: 'Save environment' }).click()
-  await expect(page.getByLabel('Environment').locator('option:checked')).toHaveText(name)
+  await addCustomEnvironment(page, name, second.url)
 
   const credentials = page.getByRole('region', { name: 'Credentials' })
   await expect(credentials).toContainText('No key stored')

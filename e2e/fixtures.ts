@@ -63,3 +63,14 @@ export const toSeconds = (mmss: string): number => {
   const [m, s] = mmss.split(':').map(Number)
   return (m ?? 0) * 60 + (s ?? 0)
 }
+
+/** Fills and saves the Custom environment form for a gateway whose API, identity and CDN share one base URL. */
+export async function addCustomEnvironment(page: Page, name: string, baseUrl: string): Promise<void> {
+  await page.getByText('Custom environment').click()
+  await page.getByLabel('Name', { exact: true }).fill(name)
+  await page.getByLabel('API base URL').fill(`${baseUrl}/v1`)
+  await page.getByLabel('Identity base URL').fill(baseUrl)
+  await page.getByLabel('CDN base URL').fill(baseUrl)
+  await page.getByRole('button', { name: 'Save environment' }).click()
+  await expect(page.getByLabel('Environment').locator('option:checked')).toHaveText(name)
+}

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Page } from '@playwright/test'
 import { startSandbox, type Sandbox } from '../src/sandbox'
-import { expect, test } from './fixtures'
+import { addCustomEnvironment, expect, test } from './fixtures'
 
 let second: Sandbox
 const apiKey = `leak-canary-${randomBytes(16).toString('hex')}`
@@ -126,13 +126,7 @@ test('neither the API key nor a Bearer token reaches the DOM, the store, the con
   await expect(page.getByRole('button', { name: 'Create session' })).toBeEnabled()
 
   const name = `Leak ${randomBytes(3).toString('hex')}`
-  await page.getByText('Custom environment').click()
-  await page.getByLabel('Name', { exact: true }).fill(name)
-  await page.getByLabel('API base URL').fill(`${second.url}/v1`)
-  await page.getByLabel('Identity base URL').fill(second.url)
-  await page.getByLabel('CDN base URL').fill(second.url)
-  await page.getByRole('button', { name: 'Save environment' }).click()
-  await expect(page.getByLabel('Environment').locator('option:checked')).toHaveText(name)
+  await addCustomEnvironment(page, name, second.url)
 
   const credentials = page.getByRole('region', { name: 'Credentials' })
   const keyInput = credentials.getByLabel('API key')
