@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react'
 import { useStore } from '../../store-context'
+import { useModalDialog } from '../../components/useModalDialog'
 
 /** Production creates only after an explicit yes; Cancel and Escape send nothing. */
 export function ProductionDialog() {
@@ -7,14 +7,7 @@ export function ProductionDialog() {
   const terminal = useStore((s) => s.session.form.processingTerminalId)
   const confirm = useStore((s) => s.session.confirm)
   const cancel = useStore((s) => s.session.cancel)
-  const ref = useRef<HTMLDialogElement>(null)
-
-  useEffect(() => {
-    const dialog = ref.current
-    if (!dialog) return
-    if (confirming && !dialog.open) dialog.showModal()
-    if (!confirming && dialog.open) dialog.close()
-  }, [confirming])
+  const ref = useModalDialog(confirming)
 
   return (
     <dialog

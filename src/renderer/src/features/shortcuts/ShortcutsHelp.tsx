@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useStore } from '../../store-context'
 import { isMac, isTyping, SECTION_KEYS, shortcutFor } from './shortcuts'
+import { useModalDialog } from '../../components/useModalDialog'
 
 const MOD = isMac(typeof navigator === 'undefined' ? '' : navigator.platform) ? '⌘' : 'Ctrl'
 
@@ -32,7 +33,7 @@ function Keys({ keys }: { keys: string[] }) {
  */
 export function ShortcutsHelp() {
   const [open, setOpen] = useState(false)
-  const ref = useRef<HTMLDialogElement>(null)
+  const ref = useModalDialog(open)
   const submit = useStore((s) => s.session.submit)
   const go = useStore((s) => s.nav.go)
   const view = useStore((s) => s.nav.view)
@@ -64,13 +65,6 @@ export function ShortcutsHelp() {
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [submit, go, view])
-
-  useEffect(() => {
-    const dialog = ref.current
-    if (!dialog) return
-    if (open && !dialog.open) dialog.showModal()
-    if (!open && dialog.open) dialog.close()
-  }, [open])
 
   return (
     <>
