@@ -74,3 +74,18 @@ export async function addCustomEnvironment(page: Page, name: string, baseUrl: st
   await page.getByRole('button', { name: 'Save environment' }).click()
   await expect(page.getByLabel('Environment').locator('option:checked')).toHaveText(name)
 }
+
+/**
+ * Types a key into Credentials, saves it, and checks the page shows only its masked form, clears the input and
+ * that the key works ("Test credentials").
+ */
+export async function saveAndTestKey(page: Page, apiKey: string): Promise<void> {
+  const credentials = page.getByRole('region', { name: 'Credentials' })
+  const keyInput = credentials.getByLabel('API key')
+  await keyInput.fill(apiKey)
+  await credentials.getByRole('button', { name: 'Save key' }).click()
+  await expect(credentials).toContainText(`${apiKey.slice(0, 4)}…${apiKey.slice(-4)}`)
+  await expect(keyInput).toHaveValue('')
+  await credentials.getByRole('button', { name: 'Test credentials' }).click()
+  await expect(credentials).toContainText('Credentials work')
+}

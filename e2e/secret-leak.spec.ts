@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Page } from '@playwright/test'
 import { startSandbox, type Sandbox } from '../src/sandbox'
-import { addCustomEnvironment, expect, test } from './fixtures'
+import { addCustomEnvironment, expect, saveAndTestKey, test } from './fixtures'
 
 let second: Sandbox
 const apiKey = `leak-canary-${randomBytes(16).toString('hex')}`
@@ -128,14 +128,8 @@ test('neither the API key nor a Bearer token reaches the DOM, the store, the con
   const name = `Leak ${randomBytes(3).toString('hex')}`
   await addCustomEnvironment(page, name, second.url)
 
+  await saveAndTestKey(page, apiKey)
   const credentials = page.getByRole('region', { name: 'Credentials' })
-  const keyInput = credentials.getByLabel('API key')
-  await keyInput.fill(apiKey)
-  await credentials.getByRole('button', { name: 'Save key' }).click()
-  await expect(credentials).toContainText(`${apiKey.slice(0, 4)}…${apiKey.slice(-4)}`)
-  await expect(keyInput).toHaveValue('')
-  await credentials.getByRole('button', { name: 'Test credentials' }).click()
-  await expect(credentials).toContainText('Credentials work')
 
   await page.getByLabel('Processing terminal ID').fill('1234001')
   await page.getByRole('button', { name: 'Create session' }).click()
