@@ -1,23 +1,31 @@
 import { defineConfig } from 'vitest/config'
 
+// Which project a test file belongs to is decided by where it lives or by its suffix:
+//   test/build/**            → build (runs after `npm run build`, checks the bundles themselves)
+//   *.int.test.ts, test/integration/** → integration (real loopback HTTP, the real keychain)
+//   every other *.test.ts    → unit
+const BUILD = ['test/build/**/*.test.ts']
+const INTEGRATION = ['test/integration/**/*.test.ts', 'test/**/*.int.test.ts', 'src/**/*.int.test.ts']
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'src/**/*.test.ts'],
+          include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+          exclude: [...BUILD, ...INTEGRATION, '**/node_modules/**'],
           environment: 'node',
         },
       },
       {
-        // Runs after `npm run build`: checks the bundles themselves.
-        test: { name: 'build', include: ['test/build/**/*.test.ts'], environment: 'node' },
+        test: { name: 'build', include: BUILD, environment: 'node' },
       },
       {
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
+          include: INTEGRATION,
+          exclude: ['**/node_modules/**'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,
