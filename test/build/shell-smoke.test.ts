@@ -20,9 +20,16 @@ let dataDir: string
 /** What the log held when ready fired: everything the shell did at module load. */
 let beforeReady: string[]
 
+/** The shell's `void main()` rejecting (a startup throw) surfaces here instead of as a timeout. */
+let startupError: unknown
+const onRejection = (error: unknown): void => {
+  startupError ??= error
+}
+
 const waitFor = async (what: string, check: () => boolean, ms = 15_000): Promise<void> => {
   const until = Date.now() + ms
   while (!check()) {
+    if (startupError) throw new Error(`the shell threw while ${what}: ${String(startupError)}`)
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
     await new Promise((r) => setTimeout(r, 10))
   }
@@ -76,11 +83,13 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'hfc-shell-smoke-'))
   process.env['HFC_DATA_DIR'] = dataDir
   electron = createElectronStandIn()
+  process.on('unhandledRejection', onRejection)
   loadBundleWithStandIn(mainBundle, electron)
   beforeReady = electron.log.map((entry) => entry.api)
   electron.emitReady()
   // main() ends by registering will-quit after the window has loaded its page.
-  await waitFor('the shell to finish starting', () => electron.appListenerCount('will-quit') > 0)
+  await waitFor('starting', () => electron.appListenerCount('will-quit') > 0)
+  process.off('unhandledRejection', onRejection)
 }, 30_000)
 
 afterAll(() => {
@@ -112,10 +121,14 @@ describe('desktop shell in a Node stand-in for electron (NOT Electron): startup 
     const loaded = electron.indexOf('BrowserWindow.loadURL')
     expect(loaded).toBeGreaterThan(electron.indexOf('(ready)'))
     expect(electron.calls('BrowserWindow.loadURL').map((c) => c.args[0])).toEqual([APP_PAGE])
+    // Installed once, and before the page loads (a second install later would replace the first).
     const before = (api: string, arg?: unknown) => {
+      const label = `${api} ${String(arg ?? '')}`
       const at = electron.indexOf(api, arg)
-      expect(at, `${api} ${String(arg ?? '')}`).toBeGreaterThanOrEqual(0)
-      expect(at, `${api} ${String(arg ?? '')} after loadURL`).toBeLessThan(loaded)
+      expect(at, label).toBeGreaterThanOrEqual(0)
+      expect(at, `${label} after loadURL`).toBeLessThan(loaded)
+      const times = electron.calls(api).filter((c) => arg === undefined || c.args[0] === arg).length
+      expect(times, `${label} installed ${times} times`).toBe(1)
     }
     before('protocol.handle', 'app')
     before('session.defaultSession.setPermissionRequestHandler')
@@ -315,5 +328,5 @@ describe('desktop shell in a Node stand-in for electron (NOT Electron): quit', (
       }
       expect(closed, `${url} still answers after quit`).toBe(true)
     }
-  })
+  }, 30_000)
 })
