@@ -6,9 +6,10 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 const product = 'Hosted Fields Session Console'
-const dist = new URL('../dist/', import.meta.url).pathname.replace(/^\/([A-Za-z]:)/, '$1')
+const dist = fileURLToPath(new URL('../dist/', import.meta.url))
 const candidates = {
   darwin: (dir) => join(dist, dir, `${product}.app`, 'Contents', 'MacOS', product),
   win32: (dir) => join(dist, dir, `${product}.exe`),

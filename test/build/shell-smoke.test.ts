@@ -115,6 +115,10 @@ describe('desktop shell in a Node stand-in for electron (NOT Electron): startup 
     expect(electron.calls('app.quit')).toHaveLength(0)
     expect(beforeReady).not.toContain('protocol.handle')
     expect(beforeReady).not.toContain('new BrowserWindow')
+    // The main-process log went to that folder, and the console started in its Electron transport.
+    const log = readFileSync(join(dataDir, 'console.log'), 'utf8')
+    expect(log).toContain('console started')
+    expect(log).toContain('"transport":"electron"')
   })
 
   it('installs permission handlers and every navigation / window-open / webview policy before the page loads', () => {
