@@ -276,7 +276,6 @@ describe('desktop shell in a Node stand-in for electron (NOT Electron): IPC', ()
     const bound = electron.calls('ipcMain.handle').map((c) => c.args[0])
     expect([...bound].sort()).toEqual([...CHANNELS].sort())
     expect(new Set(bound).size).toBe(bound.length)
-    expect(bound).toHaveLength(26)
   })
 
   it('session:create through the bound handler reaches the embedded sandbox and returns a token', async () => {
