@@ -21,7 +21,7 @@ import { VAULT_SERVICE } from '../../src/main/services/vault'
 import { CHANNELS, type Channel } from '../../src/shared/channels'
 import { contract } from '../../src/shared/contract'
 import { MAX_BODY_BYTES, startWebConsole, type WebConsole } from '../../src/web/server'
-import { rawRequest } from './sandbox-helpers'
+import { rawRequest } from '../support/sandbox'
 import { prng } from '../prng'
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 0x5eed_2026)
