@@ -84,6 +84,14 @@ export class SandboxControlClient {
     return this.call('GET', 'terminals')
   }
 
+  /**
+   * Any control call by method and name under /__sandbox/ (e.g. 'GET', 'journal?limit=5'); the JSON answer.
+   * For callers that pass calls through; everything else should use the typed methods above.
+   */
+  async send<T = unknown>(method: string, name: string, body?: unknown): Promise<T> {
+    return this.call<T>(method, name, body)
+  }
+
   private async call<T>(method: string, name: string, body?: unknown): Promise<T> {
     const path = `${CONTROL_PREFIX}${name}`
     const response = await this.fetcher(`${this.sandboxUrl}${path}`, {
