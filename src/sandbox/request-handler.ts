@@ -35,6 +35,11 @@ function fallbackGroup(path: string): RouteGroup | 'other' {
   return path.startsWith('/js/hosted-fields/') || path.startsWith('/hosted-fields/') ? 'library' : 'other'
 }
 
+const gatewayNotAllowed = (allow: string): Reply =>
+  problem(405, `Use ${allow} on this resource.`, { Allow: allow })
+const controlNotAllowed = (allow: string, ctx: SandboxRouteRequest): Reply =>
+  problem(405, `Use ${allow} on ${ctx.path}.`, { Allow: allow })
+
 export function createRequestHandler(parts: RequestHandlerParts) {
   const { state, gateway, control, writer } = parts
 
@@ -56,12 +61,16 @@ export function createRequestHandler(parts: RequestHandlerParts) {
     latencyDone: false,
   })
 
-  const answer = (ctx: SandboxRouteRequest, found: RouteResult, notAllowed: (allow: string) => Reply) => {
+  const answer = (
+    ctx: SandboxRouteRequest,
+    found: RouteResult,
+    notAllowed: (allow: string, ctx: SandboxRouteRequest) => Reply,
+  ) => {
     if (found.kind === 'route') {
       ctx.params = found.params
       return found.route.handle(ctx)
     }
-    if (found.kind === 'method') return notAllowed(found.allow)
+    if (found.kind === 'method') return notAllowed(found.allow, ctx)
     return undefined
   }
 
@@ -73,9 +82,8 @@ export function createRequestHandler(parts: RequestHandlerParts) {
     ctx.body = body
     const reply = !isLoopbackAddress(req.socket.remoteAddress)
       ? forbidden(ctx.path, 'sandbox-control-api', 'The control API answers loopback clients only.')
-      : ((await answer(ctx, control.resolve(ctx.method, ctx.path), (allow) =>
-          problem(405, `Use ${allow} on ${ctx.path}.`, { Allow: allow }),
-        )) ?? problem(404, `No control route ${ctx.path}.`))
+      : ((await answer(ctx, control.resolve(ctx.method, ctx.path), controlNotAllowed)) ??
+        problem(404, `No control route ${ctx.path}.`))
     writer.write(res, reply, false)
   }
 
@@ -150,10 +158,7 @@ export function createRequestHandler(parts: RequestHandlerParts) {
         close = true
       } else {
         ctx.body = body
-        reply =
-          (await answer(ctx, found, (allow) =>
-            problem(405, `Use ${allow} on this resource.`, { Allow: allow }),
-          )) ?? problem(404, `No resource at ${path}.`)
+        reply = (await answer(ctx, found, gatewayNotAllowed)) ?? problem(404, `No resource at ${path}.`)
         await finishLatency(ctx)
       }
     }

@@ -25,7 +25,7 @@ export async function idempotent(
   caller: Caller,
   key: string,
   produce: () => Produced,
-  replaySession?: (session: SessionReplay) => Reply,
+  replaySession?: (ctx: SandboxRouteRequest, session: SessionReplay) => Reply,
 ): Promise<Reply> {
   const store = ctx.state.idempotency
   const scoped = `${caller.apiKeyId} ${key}`
@@ -36,10 +36,10 @@ export async function idempotent(
         return idempotencyKeyInUse(ctx.uri, stored.method, stored.uri)
       }
       ctx.state.counters.idempotentReplays++
-      if (stored.session && replaySession) return replaySession(stored.session)
+      if (stored.session && replaySession) return replaySession(ctx, stored.session)
       return stored.reply ?? problem(500)
     }
-    const pending = store.inFlight.get(scoped)
+    const pending = ctx.state.inFlight.get(scoped)
     if (!pending) break
     if (pending.uri !== ctx.uri || pending.method !== ctx.method || !sameBody(pending.body, ctx.body)) {
       return idempotencyKeyInUse(ctx.uri, pending.method, pending.uri)
@@ -48,7 +48,7 @@ export async function idempotent(
   }
   let release!: () => void
   const done = new Promise<void>((resolve) => (release = resolve))
-  store.inFlight.set(scoped, { method: ctx.method, uri: ctx.uri, body: ctx.body, done })
+  ctx.state.inFlight.set(scoped, { method: ctx.method, uri: ctx.uri, body: ctx.body, done })
   try {
     const reply = produce()
     await waitLatency(ctx)
@@ -63,7 +63,7 @@ export async function idempotent(
     }
     return reply
   } finally {
-    store.inFlight.delete(scoped)
+    ctx.state.inFlight.delete(scoped)
     release()
   }
 }

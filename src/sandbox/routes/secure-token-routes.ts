@@ -6,7 +6,7 @@ import { CreateSecureTokenBody, UpdateAccountBody, type ProblemError } from '../
 import { forbidden, json, problem, validationProblem, type Reply } from '../problem-replies'
 import type { SandboxRoute, SandboxRouteRequest } from '../sandbox-types'
 import { randomDigits, newToken } from '../state/random-tokens'
-import type { SecureTokenRecord } from '../state/secure-token-store'
+import { findSecureToken, putSecureToken, type SecureTokenRecord } from '../state/secure-token-store'
 import {
   answeringInputErrors,
   checkSecureTokenId,
@@ -63,13 +63,16 @@ async function createSecureToken(ctx: SandboxRouteRequest): Promise<Reply> {
     const denied = secureTokenTerminal(ctx, terminalId, caller)
     if (denied) return denied
     const requested = body.secureTokenId
-    if (requested !== undefined && state.secureTokens.find(terminalId, requested, caller.apiKeyId)) {
+    if (
+      requested !== undefined &&
+      findSecureToken(state.secureTokens, terminalId, requested, caller.apiKeyId)
+    ) {
       return exists(requested)
     }
     return answeringInputErrors(() => {
       const single = state.consumeSingleUseToken(body.source.token, terminalId)
       const id = requested ?? single.secureTokenId ?? `MREF_${newToken().slice(0, 24)}`
-      if (state.secureTokens.find(terminalId, id, caller.apiKeyId)) return exists(id)
+      if (findSecureToken(state.secureTokens, terminalId, id, caller.apiKeyId)) return exists(id)
       const now = state.now()
       const record: SecureTokenRecord = {
         secureTokenId: id,
@@ -82,7 +85,7 @@ async function createSecureToken(ctx: SandboxRouteRequest): Promise<Reply> {
         expiresAt: Number.POSITIVE_INFINITY,
       }
       if (body.mitAgreement !== undefined) record.mitAgreement = body.mitAgreement
-      state.secureTokens.put(record)
+      putSecureToken(state.secureTokens, record)
       state.counters.secureTokensCreated++
       const location = `${ctx.sandbox.url}/v1/processing-terminals/${encodeURIComponent(terminalId)}/secure-tokens/${encodeURIComponent(id)}`
       return json(201, secureTokenBody(record), { Location: location })
@@ -101,7 +104,7 @@ function getSecureToken(ctx: SandboxRouteRequest): Reply {
   }
   const denied = secureTokenTerminal(ctx, terminalId, caller)
   if (denied) return denied
-  const record = ctx.state.secureTokens.find(terminalId, secureTokenId, caller.apiKeyId)
+  const record = findSecureToken(ctx.state.secureTokens, terminalId, secureTokenId, caller.apiKeyId)
   if (!record) return problem(404, `No secure token with secureTokenId ${secureTokenId}.`)
   return json(200, secureTokenBody(record))
 }
@@ -121,7 +124,7 @@ async function updateAccount(ctx: SandboxRouteRequest): Promise<Reply> {
   return idempotent(ctx, caller, key, () => {
     const denied = secureTokenTerminal(ctx, terminalId, caller)
     if (denied) return denied
-    const record = state.secureTokens.find(terminalId, secureTokenId, caller.apiKeyId)
+    const record = findSecureToken(state.secureTokens, terminalId, secureTokenId, caller.apiKeyId)
     if (!record) return problem(404, `No secure token with secureTokenId ${secureTokenId}.`)
     return answeringInputErrors(() => {
       const single = state.consumeSingleUseToken(body.token, terminalId)

@@ -23,6 +23,9 @@ function sessionReply(baseUrl: string, session: SessionReplay): Reply & { sessio
   }
 }
 
+const replaySession = (ctx: SandboxRouteRequest, session: SessionReplay): Reply =>
+  sessionReply(ctx.sandbox.url, session)
+
 async function createSession(ctx: SandboxRouteRequest): Promise<Reply> {
   const checked = writeChecks(ctx)
   if ('status' in checked) return checked
@@ -53,7 +56,7 @@ async function createSession(ctx: SandboxRouteRequest): Promise<Reply> {
       })
       return sessionReply(baseUrl, session)
     },
-    (session) => sessionReply(baseUrl, session),
+    replaySession,
   )
 }
 

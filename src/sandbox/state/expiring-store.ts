@@ -38,7 +38,7 @@ export class ExpiringStore<V extends Expiring> {
    */
   constructor(
     private cap: number,
-    protected readonly now: () => number,
+    private readonly now: () => number,
     private readonly retainMs = 0,
   ) {}
 

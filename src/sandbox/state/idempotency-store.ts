@@ -1,6 +1,8 @@
-/** Stored answers by scoped Idempotency-Key, and the requests holding a key whose answer is not known yet. */
+/**
+ * Stored answers by scoped Idempotency-Key (in an ExpiringStore), and the requests holding a key whose answer
+ * is not known yet (the in-flight map); idempotent-replay.ts uses both.
+ */
 import type { Reply } from '../problem-replies'
-import { ExpiringStore } from './expiring-store'
 
 export interface IdempotencyRecord {
   method: string
@@ -17,9 +19,4 @@ export interface InFlightRequest {
   uri: string
   body: string
   done: Promise<void>
-}
-
-export class IdempotencyStore extends ExpiringStore<IdempotencyRecord> {
-  /** Requests holding an Idempotency-Key whose answer is not known yet (scoped key → waiters). */
-  readonly inFlight = new Map<string, InFlightRequest>()
 }

@@ -1,20 +1,35 @@
 /**
- * The sandbox's in-memory state: clock, configuration, accepted API keys, one store per kind of record,
+ * The sandbox's in-memory state: clock, configuration, accepted API keys, one store per kind of record (each
+ * with its operations in its own module: session-store.ts, access-token-store.ts, …),
  * terminals, faults, journal and counters. Routes go through here, and the embedding app (or the simulated
  * Hosted Fields library) can use the same object directly.
  */
 import type { Scenario } from '../../shared/payroc'
 import { FaultSet } from '../fault-rules'
 import type { Terminal, TerminalDirectory } from '../terminal-directory'
-import { AccessTokenStore, type AccessTokenRecord } from './access-token-store'
-import { IdempotencyStore } from './idempotency-store'
+import { issueAccessToken, type AccessTokenRecord } from './access-token-store'
+import { ExpiringStore } from './expiring-store'
+import type { IdempotencyRecord, InFlightRequest } from './idempotency-store'
 import { apiKeyIdOf } from './random-tokens'
 import { RequestJournal } from './request-journal'
 import { countResponse, emptyCounters, type SandboxStats } from './sandbox-counters'
 import { SandboxClock } from './sandbox-clock'
-import { SecureTokenStore } from './secure-token-store'
-import { SessionStore, type SessionBinding, type SessionLookup, type SessionRecord } from './session-store'
-import { SingleUseTokenStore, type CardInput } from './single-use-token-store'
+import type { SecureTokenRecord } from './secure-token-store'
+import {
+  bindSession,
+  createSession,
+  lookupSession,
+  newSessionStore,
+  type SessionBinding,
+  type SessionLookup,
+  type SessionRecord,
+} from './session-store'
+import {
+  consumeSingleUseToken,
+  issueSingleUseToken,
+  type CardInput,
+  type SingleUseTokenRecord,
+} from './single-use-token-store'
 
 export interface SandboxConfig {
   sessionTtlSeconds: number
@@ -43,11 +58,14 @@ export class SandboxState {
   readonly terminals: TerminalDirectory
   readonly faults = new FaultSet()
   readonly journal: RequestJournal
-  readonly sessions: SessionStore
-  readonly accessTokens: AccessTokenStore
-  readonly idempotency: IdempotencyStore
-  readonly singleUseTokens: SingleUseTokenStore
-  readonly secureTokens: SecureTokenStore
+  readonly sessions: ExpiringStore<SessionRecord>
+  readonly accessTokens: ExpiringStore<AccessTokenRecord>
+  readonly idempotency: ExpiringStore<IdempotencyRecord>
+  /** Requests holding an Idempotency-Key whose answer is not known yet (scoped key → waiters). */
+  readonly inFlight = new Map<string, InFlightRequest>()
+  readonly singleUseTokens: ExpiringStore<SingleUseTokenRecord>
+  /** Keyed by `${processingTerminalId}\n${secureTokenId}` (secureTokenKey). */
+  readonly secureTokens: ExpiringStore<SecureTokenRecord>
   counters = emptyCounters()
   private readonly clock: SandboxClock
 
@@ -59,16 +77,11 @@ export class SandboxState {
     this.terminals = options.terminals
     this.journal = new RequestJournal(options.journalSize)
     const now = () => this.clock.now()
-    this.sessions = new SessionStore(options.maxEntries, now)
-    this.accessTokens = new AccessTokenStore(options.maxEntries, now)
-    this.idempotency = new IdempotencyStore(options.maxEntries, now)
-    this.singleUseTokens = new SingleUseTokenStore(options.maxEntries, now)
-    this.secureTokens = new SecureTokenStore(options.maxEntries, now)
-  }
-
-  /** Requests holding an Idempotency-Key whose answer is not known yet (scoped key → waiters). */
-  get inFlight(): IdempotencyStore['inFlight'] {
-    return this.idempotency.inFlight
+    this.sessions = newSessionStore(options.maxEntries, now)
+    this.accessTokens = new ExpiringStore(options.maxEntries, now)
+    this.idempotency = new ExpiringStore(options.maxEntries, now)
+    this.singleUseTokens = new ExpiringStore(options.maxEntries, now)
+    this.secureTokens = new ExpiringStore(options.maxEntries, now)
   }
 
   /** Epoch ms on the sandbox clock (real time shifted by clockOffsetSeconds). */
@@ -151,7 +164,13 @@ export class SandboxState {
   issueAccessToken(apiKey: string): { accessToken: string; record: AccessTokenRecord } | undefined {
     const apiKeyId = this.apiKeys.get(apiKey)
     if (apiKeyId === undefined) return undefined
-    const issued = this.accessTokens.issue(apiKey, apiKeyId, this.config.tokenTtlSeconds)
+    const issued = issueAccessToken(
+      this.accessTokens,
+      apiKey,
+      apiKeyId,
+      this.config.tokenTtlSeconds,
+      this.now(),
+    )
     this.counters.accessTokensIssued++
     return issued
   }
@@ -167,7 +186,7 @@ export class SandboxState {
     secureTokenId?: string
     apiKeyId: string
   }): SessionRecord {
-    const record = this.sessions.create(input, this.config.sessionTtlSeconds)
+    const record = createSession(this.sessions, input, this.config.sessionTtlSeconds, this.now())
     this.counters.sessionsCreated++
     return record
   }
@@ -179,12 +198,12 @@ export class SandboxState {
 
   /** Why a token cannot be used: 'unknown' | 'expired', or the live record. */
   lookupSession(token: string): SessionLookup {
-    return this.sessions.lookup(token)
+    return lookupSession(this.sessions, token, this.now())
   }
 
   /** Binds a session token to one Hosted Fields instance ('already-used' when another instance had it). */
   markSessionInitialized(token: string, instanceId: string): SessionBinding {
-    return this.sessions.bind(token, instanceId)
+    return bindSession(this.sessions, token, instanceId, this.now())
   }
 
   /**
@@ -195,14 +214,15 @@ export class SandboxState {
     token: string
     expiresAt: string
   } {
-    const found = this.sessions.lookup(input.sessionToken)
-    const record = this.singleUseTokens.issue(found, input.card, this.config.singleUseTokenTtlSeconds)
+    const found = this.lookupSession(input.sessionToken)
+    const ttl = this.config.singleUseTokenTtlSeconds
+    const record = issueSingleUseToken(this.singleUseTokens, found, input.card, ttl, this.now())
     this.counters.singleUseTokensIssued++
     return { token: record.token, expiresAt: new Date(record.expiresAt).toISOString() }
   }
 
-  /** Consumes a single-use token for a secure-token call (see SingleUseTokenStore.consume). */
-  consumeSingleUseToken(token: string, processingTerminalId: string) {
-    return this.singleUseTokens.consume(token, processingTerminalId)
+  /** Consumes a single-use token for a secure-token call (see consumeSingleUseToken). */
+  consumeSingleUseToken(token: string, processingTerminalId: string): SingleUseTokenRecord {
+    return consumeSingleUseToken(this.singleUseTokens, token, processingTerminalId, this.now())
   }
 }

@@ -1,5 +1,5 @@
 /** Secure tokens, keyed by terminal and secureTokenId; they never expire (the count cap bounds them). */
-import { ExpiringStore } from './expiring-store'
+import type { ExpiringStore } from './expiring-store'
 import type { CardSource } from './single-use-token-store'
 
 export interface SecureTokenRecord {
@@ -18,14 +18,17 @@ export interface SecureTokenRecord {
 export const secureTokenKey = (processingTerminalId: string, secureTokenId: string): string =>
   `${processingTerminalId}\n${secureTokenId}`
 
-export class SecureTokenStore extends ExpiringStore<SecureTokenRecord> {
-  /** The record when it exists and belongs to the API key `apiKeyId`. */
-  find(processingTerminalId: string, secureTokenId: string, apiKeyId: string): SecureTokenRecord | undefined {
-    const record = this.get(secureTokenKey(processingTerminalId, secureTokenId))
-    return record && record.apiKeyId === apiKeyId ? record : undefined
-  }
+/** The record when it exists and belongs to the API key `apiKeyId`. */
+export function findSecureToken(
+  store: ExpiringStore<SecureTokenRecord>,
+  processingTerminalId: string,
+  secureTokenId: string,
+  apiKeyId: string,
+): SecureTokenRecord | undefined {
+  const record = store.get(secureTokenKey(processingTerminalId, secureTokenId))
+  return record && record.apiKeyId === apiKeyId ? record : undefined
+}
 
-  put(record: SecureTokenRecord): void {
-    this.set(secureTokenKey(record.processingTerminalId, record.secureTokenId), record)
-  }
+export function putSecureToken(store: ExpiringStore<SecureTokenRecord>, record: SecureTokenRecord): void {
+  store.set(secureTokenKey(record.processingTerminalId, record.secureTokenId), record)
 }
