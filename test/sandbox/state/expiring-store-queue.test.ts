@@ -1,4 +1,4 @@
-// ExpiringStore keeps insertion order in its own queue (issue 7, bench row 6): the order, cap and expiry rules
+// ExpiringStore keeps insertion order in its own queue (the sandbox throughput benchmark): the order, cap and expiry rules
 // must be exactly those of the Map-ordered version, and a store at its cap must stay cheap to write to.
 import { describe, expect, it } from 'vitest'
 import { ExpiringStore } from '../../../src/sandbox/state/expiring-store'
