@@ -1,9 +1,18 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import * as esbuild from 'esbuild'
+import { buildLibraryAssets } from './src/sandbox/library/build-library-assets'
 
 export default defineConfig({
   main: {
+    // The embedded sandbox's simulated library, built from its browser sources into the bundle (the packaged app
+    // has no esbuild; under tsx and vitest the sandbox builds them itself, see src/sandbox/README.md).
+    define: {
+      __SANDBOX_LIBRARY_ASSETS__: JSON.stringify(
+        buildLibraryAssets(esbuild, resolve(__dirname, 'src/sandbox/library/browser')),
+      ),
+    },
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
     },

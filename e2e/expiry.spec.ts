@@ -1,12 +1,9 @@
 import { expect, screenshot, test } from './fixtures'
+import type { ConfigPatch } from '../src/sandbox/control-schemas'
+import { sandboxControlClient } from '../src/sandbox/control-client'
 
-const patchConfig = async (sandboxUrl: string, body: Record<string, number>): Promise<void> => {
-  const response = await fetch(`${sandboxUrl}/__sandbox/config`, {
-    method: 'PATCH',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-  expect(response.ok).toBe(true)
+const patchConfig = async (sandboxUrl: string, body: ConfigPatch): Promise<void> => {
+  await sandboxControlClient(sandboxUrl).configure(body)
 }
 
 test('a token past its expiry shows the expired state and offers a new session', async ({

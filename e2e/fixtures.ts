@@ -7,6 +7,7 @@ import { _electron, test as base, expect, type Page } from '@playwright/test'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { sandboxControlClient } from '../src/sandbox/control-client'
 
 export const SCREENSHOT_DIR = join(__dirname, '../docs/screenshots')
 
@@ -52,9 +53,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** How many create-session calls the embedded sandbox has seen (its journal, via the control API). */
 export async function sessionCallCount(sandboxUrl: string): Promise<number> {
-  const response = await fetch(`${sandboxUrl}/__sandbox/journal?limit=1000`)
-  const body = (await response.json()) as { entries: { route: string }[] }
-  return body.entries.filter((entry) => entry.route === 'sessions').length
+  const entries = await sandboxControlClient(sandboxUrl).journal(1000)
+  return entries.filter((entry) => entry.route === 'sessions').length
 }
 
 export const MM_SS = /^\d{2}:\d{2}$/

@@ -4,6 +4,7 @@
  */
 import { events, expect, initState, LIB, payloads, test } from './library-fixtures'
 import type { Page } from '@playwright/test'
+import { sandboxControlClient } from '../src/sandbox/control-client'
 
 interface ErrorPayload {
   type: string
@@ -56,12 +57,8 @@ test.describe('init errors', () => {
   })
 
   test('an expired session token', async ({ page, bed }) => {
-    const patch = await fetch(`${bed.sandbox.url}/__sandbox/config`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ sessionTtlSeconds: 1 }),
-    })
-    expect(patch.status).toBe(200)
+    const config = await sandboxControlClient(bed.sandbox.url).configure({ sessionTtlSeconds: 1 })
+    expect(config.sessionTtlSeconds).toBe(1)
     // The sandbox sweeps expired sessions every second, after which a token reads as unknown ("invalid"); so the
     // page is loaded first and initialises on a click the moment the token has expired. Should the sweep still
     // win (a loaded machine), the scenario is repeated with a fresh session (at most three times).

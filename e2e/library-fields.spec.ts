@@ -18,6 +18,7 @@ import {
   type LibraryBed,
 } from './library-fixtures'
 import type { Page } from '@playwright/test'
+import { sandboxControlClient } from '../src/sandbox/control-client'
 
 interface Validity {
   field: string
@@ -202,12 +203,12 @@ test('a fault rule on the library group → a submission error; the next submit 
 }) => {
   await openForm(page, bed)
   await fillCard(page)
-  const fault = await fetch(`${bed.sandbox.url}/__sandbox/faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ route: 'library', action: { type: 'status', status: 500 }, times: 1 }),
+  const fault = await sandboxControlClient(bed.sandbox.url).addFault({
+    route: 'library',
+    action: { type: 'status', status: 500 },
+    times: 1,
   })
-  expect(fault.status).toBe(201)
+  expect(fault.remaining).toBe(1)
   await submitButton(page).click()
   await expect(events(page, 'error')).toHaveCount(1)
   const [error] = await payloads<{ type: string; message: string }>(page, 'error')

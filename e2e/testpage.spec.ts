@@ -5,20 +5,12 @@
  */
 import type { FrameLocator, Page } from '@playwright/test'
 import { expect, screenshot, test } from './fixtures'
+import { sandboxControlClient } from '../src/sandbox/control-client'
 
 const VISA = '4539858876047062'
 
 const testPage = (page: Page): FrameLocator => page.frameLocator('iframe[title="Hosted Fields test page"]')
 const field = (page: Page, target: string): FrameLocator => testPage(page).frameLocator(`${target} iframe`)
-
-async function control(sandboxUrl: string, method: string, name: string, body?: unknown): Promise<void> {
-  const response = await fetch(`${sandboxUrl}/__sandbox/${name}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  expect(response.ok, `${method} ${name}`).toBe(true)
-}
 
 async function createSession(
   page: Page,
@@ -113,14 +105,14 @@ test('expired session token: the form does not initialise and the log says what 
   page,
   sandboxUrl,
 }) => {
-  await control(sandboxUrl, 'PATCH', 'config', { sessionTtlSeconds: 2 })
+  await sandboxControlClient(sandboxUrl).configure({ sessionTtlSeconds: 2 })
   try {
     await createSession(page)
     await expect(page.getByRole('region', { name: 'Session token' })).toContainText('Expired', {
       timeout: 8_000,
     })
   } finally {
-    await control(sandboxUrl, 'PATCH', 'config', { sessionTtlSeconds: 600 })
+    await sandboxControlClient(sandboxUrl).configure({ sessionTtlSeconds: 600 })
   }
   // The merchant's page opened after the token expired (a reload is a new Hosted Fields instance).
   await page.getByText('Advanced').click()

@@ -51,7 +51,7 @@ const connections = positive('connections', 1000)
 const maxRssMb = positive('max-rss-mb', 16_384)
 
 // ── the sandbox, in its own process ─────────────────────────────────────────────────────────────────────────
-const sandbox = spawn(process.execPath, ['--import', 'tsx', 'src/sandbox/cli.ts', '--port', '0'], {
+const sandbox = spawn(process.execPath, ['--import', 'tsx', 'src/sandbox/sandbox-cli.ts', '--port', '0'], {
   cwd: root,
   stdio: ['ignore', 'pipe', 'pipe'],
 })

@@ -7,6 +7,7 @@ import type { ConsoleApp } from '../../src/main/app-types'
 import type { ConsoleEvent } from '../../src/shared/contract'
 import { BENCH_ENVIRONMENT, BENCH_PROFILE, nextEvent } from '../lib/app'
 import { spread, type Spread } from '../lib/stats'
+import { sandboxControlClient } from '../../src/sandbox/control-client'
 
 export interface BatchResult {
   terminals: number
@@ -21,12 +22,7 @@ export interface BatchResult {
 type BatchEvent = Extract<ConsoleEvent, { type: 'batch' }>
 
 async function setLatency(sandboxUrl: string, latencyMs: number): Promise<void> {
-  const response = await fetch(`${sandboxUrl}/__sandbox/config`, {
-    method: 'PATCH',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ latencyMs }),
-  })
-  if (!response.ok) throw new Error(`PATCH /__sandbox/config: HTTP ${response.status}`)
+  await sandboxControlClient(sandboxUrl).configure({ latencyMs })
 }
 
 async function runOnce(app: ConsoleApp, input: string, concurrency: number): Promise<number> {

@@ -18,6 +18,7 @@ import type { Browser, Page } from '@playwright/test'
 import { startWebConsole, type WebConsole } from '../../src/web/server'
 import { launchChromium } from '../lib/browser'
 import { spread, type Spread } from '../lib/stats'
+import { sandboxControlClient } from '../../src/sandbox/control-client'
 
 export interface ClickResult {
   latencyMs: number
@@ -92,12 +93,7 @@ async function openConsole(browser: Browser, url: string): Promise<Page> {
 }
 
 async function setLatency(sandboxUrl: string, latencyMs: number): Promise<void> {
-  const response = await fetch(`${sandboxUrl}/__sandbox/config`, {
-    method: 'PATCH',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ latencyMs }),
-  })
-  if (!response.ok) throw new Error(`PATCH /__sandbox/config: HTTP ${response.status}`)
+  await sandboxControlClient(sandboxUrl).configure({ latencyMs })
 }
 
 export async function runBrowserRows(options: {

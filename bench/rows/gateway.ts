@@ -15,6 +15,7 @@ import axios from 'axios'
 import type { ConsoleApp } from '../../src/main/app-types'
 import { BENCH_ENVIRONMENT, BENCH_PROFILE, SANDBOX_KEY } from '../lib/app'
 import { spread, type Spread } from '../lib/stats'
+import { sandboxControlClient } from '../../src/sandbox/control-client'
 
 const TERMINAL = '1234001'
 const LIB_VERSION = '1.7.0.261457'
@@ -50,8 +51,7 @@ interface SandboxStats {
 }
 
 export async function sandboxStats(url: string): Promise<SandboxStats> {
-  const response = await fetch(`${url}/__sandbox/stats`)
-  return (await response.json()) as SandboxStats
+  return sandboxControlClient(url).stats()
 }
 
 async function bearer(url: string): Promise<string> {

@@ -6,9 +6,9 @@
  * routes cannot share the control prefix. Note: as an extra route it counts as (and is subject to the fault
  * rules of) the 'library' group.
  */
-import { decodeSegment, isLoopbackAddress } from './http'
-import { forbidden, json, problem } from './problems'
-import type { SandboxRoute } from './server'
+import { decodeSegment, isLoopbackAddress } from './sandbox-http'
+import { forbidden, json, problem } from './problem-replies'
+import type { SandboxRoute } from './sandbox-types'
 
 export const CAPABILITIES_PATH = '/sandbox-capabilities/terminals/'
 

@@ -11,6 +11,7 @@ import path from 'node:path'
 import type { ConsoleApp, ConsoleOptions } from '../../src/main/app-types'
 import { memoryStore } from '../../src/main/services/keytar-store'
 import type { CreateSessionInput } from '../../src/shared/contract'
+import { sandboxControlClient } from '../../src/sandbox/control-client'
 
 /** A fresh temporary folder whose name starts with `prefix`. */
 export const tempDir = (prefix: string): Promise<string> => mkdtemp(path.join(tmpdir(), prefix))
@@ -34,13 +35,7 @@ export async function sandboxControl<T = unknown>(
   name: string,
   body?: unknown,
 ): Promise<T> {
-  const response = await fetch(`${sandboxUrl}/__sandbox/${name}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  if (!response.ok) throw new Error(`control ${name}: ${response.status} ${await response.text()}`)
-  return (await response.json()) as T
+  return sandboxControlClient(sandboxUrl).send<T>(method, name, body)
 }
 
 /** session:create input for the sandbox's 1234001 payment session, unless overridden. */

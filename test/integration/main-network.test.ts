@@ -14,6 +14,7 @@ import {
   sessionInput,
   tempDir,
 } from './main-helpers'
+import { sandboxControlClient } from '../../src/sandbox/control-client'
 
 let app: ConsoleApp
 const KEY = 'network-test-key-1234'
@@ -85,12 +86,7 @@ describe('network failure kinds', () => {
   it('concurrent creates on a cold profile share one identity call', async () => {
     const sandboxUrl = app.info.sandboxUrl
     const id = await customEnvironment('Sandbox again', sandboxUrl, 'sandbox-api-key')
-    const stats = async () =>
-      (
-        (await (await fetch(`${sandboxUrl}/__sandbox/stats`)).json()) as {
-          requests: { authorize: number; sessions: number }
-        }
-      ).requests
+    const stats = async () => (await sandboxControlClient(sandboxUrl).stats()).requests
     const before = await stats()
     const results = await Promise.all(Array.from({ length: 6 }, () => create(id)))
     expect(results.every((result) => result.ok)).toBe(true)

@@ -10,6 +10,7 @@ import { SECURE_TOKEN_HINTS } from '../../src/main/services/secure-tokens'
 import type { SaveSecureTokenInput } from '../../src/shared/contract'
 import { UUID_V4_PATTERN } from '../../src/shared/payroc'
 import { consoleOptions, tempDir } from './main-helpers'
+import { sandboxControlClient } from '../../src/sandbox/control-client'
 
 let app: ConsoleApp
 let sandboxUrl: string
@@ -24,7 +25,7 @@ beforeAll(async () => {
 })
 afterAll(async () => app.close())
 afterEach(async () => {
-  await fetch(`${sandboxUrl}/__sandbox/faults`, { method: 'DELETE' })
+  await sandboxControlClient(sandboxUrl).clearFaults()
 })
 
 const target = { environmentId: 'sandbox', profile: 'default' } as const
@@ -117,10 +118,10 @@ describe('secureToken:save', () => {
 
   it('retries a 503 with the same Idempotency-Key and journals it as secure-token:create', async () => {
     const singleUse = await singleUseToken()
-    await fetch(`${sandboxUrl}/__sandbox/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ route: 'secure-tokens', action: { type: 'status', status: 503 }, times: 1 }),
+    await sandboxControlClient(sandboxUrl).addFault({
+      route: 'secure-tokens',
+      action: { type: 'status', status: 503 },
+      times: 1,
     })
     const saved = await save(singleUse)
     expect(saved.ok, JSON.stringify(saved)).toBe(true)

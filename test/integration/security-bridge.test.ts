@@ -9,7 +9,7 @@ import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_BODY_BYTES, startWebConsole, type WebConsole } from '../../src/web/server'
-import { rawRequest } from './sandbox-helpers'
+import { rawRequest } from '../support/sandbox'
 
 let web: WebConsole
 let root: string

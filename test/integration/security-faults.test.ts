@@ -15,6 +15,7 @@ import { memoryStore } from '../../src/main/services/keytar-store'
 import type { CreateSessionInput, SessionCreated } from '../../src/shared/contract'
 import type { HistoryEntry } from '../../src/shared/diagnostics'
 import type { ErrorKind, Result } from '../../src/shared/result'
+import { sandboxControlClient } from '../../src/sandbox/control-client'
 
 /** Client response timeout for this suite: every latency fault below is well beyond it. */
 const RESPONSE_TIMEOUT_MS = 400
@@ -38,15 +39,8 @@ interface Stats {
   requests: { authorize: number; sessions: number }
 }
 
-const control = async <T>(method: string, name: string, body?: unknown): Promise<T> => {
-  const response = await fetch(`${sandboxUrl}/__sandbox/${name}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  if (!response.ok) throw new Error(`control ${name}: ${response.status} ${await response.text()}`)
-  return (await response.json()) as T
-}
+const control = <T>(method: string, name: string, body?: unknown): Promise<T> =>
+  sandboxControlClient(sandboxUrl).send<T>(method, name, body)
 const stats = () => control<Stats>('GET', 'stats')
 const wire = async (route: string): Promise<WireEntry[]> =>
   (await control<{ entries: WireEntry[] }>('GET', 'journal?limit=1000')).entries.filter(

@@ -21,8 +21,9 @@ import { VAULT_SERVICE } from '../../src/main/services/vault'
 import { CHANNELS, type Channel } from '../../src/shared/channels'
 import { contract } from '../../src/shared/contract'
 import { MAX_BODY_BYTES, startWebConsole, type WebConsole } from '../../src/web/server'
-import { rawRequest } from './sandbox-helpers'
+import { rawRequest } from '../support/sandbox'
 import { prng } from '../prng'
+import { sandboxControlClient } from '../../src/sandbox/control-client'
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 0x5eed_2026)
 const MIN_PER_TRANSPORT = 200
@@ -269,10 +270,7 @@ async function snapshot(): Promise<Snapshot> {
   const consoles = [app, web.app]
   const sandboxes = await Promise.all(
     consoles.map(async (one) => {
-      const stats = (await (await fetch(`${one.info.sandboxUrl}/__sandbox/stats`)).json()) as {
-        sessionsCreated: number
-        requests: { sessions: number }
-      }
+      const stats = await sandboxControlClient(one.info.sandboxUrl).stats()
       return { sessionsCreated: stats.sessionsCreated, sessionRequests: stats.requests.sessions }
     }),
   )

@@ -19,6 +19,7 @@ import { accountFor, VAULT_SERVICE } from '../../src/main/services/vault'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
 import type { ConsoleEvent, CreateSessionInput } from '../../src/shared/contract'
 import { maskSecret } from '../../src/shared/redact'
+import { sandboxControlClient } from '../../src/sandbox/control-client'
 
 const API_KEY = `leak-canary-${randomBytes(16).toString('hex')}`
 const PROFILE = 'support-desk'
@@ -174,7 +175,7 @@ it('neither the API key nor any Bearer token appears in anything the console emi
   await call(app.handlers['app:info']({}))
 
   // What the sandboxes recorded, then the files after a clean close (history flushed).
-  const embeddedJournal = await (await fetch(`${app.info.sandboxUrl}/__sandbox/journal?limit=1000`)).text()
+  const embeddedJournal = JSON.stringify(await sandboxControlClient(app.info.sandboxUrl).journal(1000))
   const secondJournal = JSON.stringify(second.journal(1000))
   await app.close()
   const files = await filesText(dataDir)

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startStaticServer, toRelativePath, type StaticServer } from '../../src/main/services/static-server'
-import { rawRequest } from './sandbox-helpers'
+import { rawRequest } from '../support/sandbox'
 
 let dir: string
 let server: StaticServer

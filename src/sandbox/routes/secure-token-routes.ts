@@ -1,0 +1,150 @@
+/**
+ * Secure tokens: create (idempotent, from a single-use token of a tokenization session), read, and
+ * update-account. A terminal without secure tokens → 403; a secureTokenId that exists → 409.
+ */
+import { CreateSecureTokenBody, UpdateAccountBody, type ProblemError } from '../../shared/payroc'
+import { forbidden, json, problem, validationProblem, type Reply } from '../problem-replies'
+import type { SandboxRoute, SandboxRouteRequest } from '../sandbox-types'
+import { randomDigits, newToken } from '../state/random-tokens'
+import { findSecureToken, putSecureToken, type SecureTokenRecord } from '../state/secure-token-store'
+import {
+  answeringInputErrors,
+  checkSecureTokenId,
+  checkTerminalId,
+  parseBody,
+  readChecks,
+  terminalForbidden,
+  terminalResource,
+  writeChecks,
+  type Caller,
+} from './gateway-checks'
+import { idempotent } from './idempotent-replay'
+
+function secureTokenTerminal(
+  ctx: SandboxRouteRequest,
+  terminalId: string,
+  caller: Caller,
+): Reply | undefined {
+  const terminal = ctx.state.terminalFor(terminalId, caller.apiKey)
+  if (!terminal) return terminalForbidden(ctx, terminalId)
+  if (!terminal.tokenization) {
+    return forbidden(
+      ctx.path,
+      terminalResource(terminalId),
+      'Secure tokens are not enabled for this processing terminal.',
+    )
+  }
+  return undefined
+}
+
+function secureTokenBody(record: SecureTokenRecord) {
+  return {
+    secureTokenId: record.secureTokenId,
+    processingTerminalId: record.processingTerminalId,
+    token: record.token,
+    source: record.source,
+    ...(record.mitAgreement !== undefined ? { mitAgreement: record.mitAgreement } : {}),
+  }
+}
+
+const exists = (id: string): Reply => problem(409, `A secure token with secureTokenId ${id} already exists.`)
+
+async function createSecureToken(ctx: SandboxRouteRequest): Promise<Reply> {
+  const checked = writeChecks(ctx)
+  if ('status' in checked) return checked
+  const { caller, key } = checked
+  const { state } = ctx
+  const errors: ProblemError[] = []
+  const terminalId = checkTerminalId(ctx.params[0] ?? '', errors)
+  const body = parseBody(ctx.body, CreateSecureTokenBody, errors)
+  if (errors.length > 0 || terminalId === undefined || body === undefined) return validationProblem(errors)
+
+  return idempotent(ctx, caller, key, () => {
+    const denied = secureTokenTerminal(ctx, terminalId, caller)
+    if (denied) return denied
+    const requested = body.secureTokenId
+    if (
+      requested !== undefined &&
+      findSecureToken(state.secureTokens, terminalId, requested, caller.apiKeyId)
+    ) {
+      return exists(requested)
+    }
+    return answeringInputErrors(() => {
+      const single = state.consumeSingleUseToken(body.source.token, terminalId)
+      const id = requested ?? single.secureTokenId ?? `MREF_${newToken().slice(0, 24)}`
+      if (findSecureToken(state.secureTokens, terminalId, id, caller.apiKeyId)) return exists(id)
+      const now = state.now()
+      const record: SecureTokenRecord = {
+        secureTokenId: id,
+        processingTerminalId: terminalId,
+        token: randomDigits(16),
+        source: { ...single.source },
+        apiKeyId: caller.apiKeyId,
+        createdAt: now,
+        updatedAt: now,
+        expiresAt: Number.POSITIVE_INFINITY,
+      }
+      if (body.mitAgreement !== undefined) record.mitAgreement = body.mitAgreement
+      putSecureToken(state.secureTokens, record)
+      state.counters.secureTokensCreated++
+      const location = `${ctx.sandbox.url}/v1/processing-terminals/${encodeURIComponent(terminalId)}/secure-tokens/${encodeURIComponent(id)}`
+      return json(201, secureTokenBody(record), { Location: location })
+    })
+  })
+}
+
+function getSecureToken(ctx: SandboxRouteRequest): Reply {
+  const caller = readChecks(ctx)
+  if ('status' in caller) return caller
+  const errors: ProblemError[] = []
+  const terminalId = checkTerminalId(ctx.params[0] ?? '', errors)
+  const secureTokenId = checkSecureTokenId(ctx.params[1] ?? '', errors)
+  if (errors.length > 0 || terminalId === undefined || secureTokenId === undefined) {
+    return validationProblem(errors)
+  }
+  const denied = secureTokenTerminal(ctx, terminalId, caller)
+  if (denied) return denied
+  const record = findSecureToken(ctx.state.secureTokens, terminalId, secureTokenId, caller.apiKeyId)
+  if (!record) return problem(404, `No secure token with secureTokenId ${secureTokenId}.`)
+  return json(200, secureTokenBody(record))
+}
+
+async function updateAccount(ctx: SandboxRouteRequest): Promise<Reply> {
+  const checked = writeChecks(ctx)
+  if ('status' in checked) return checked
+  const { caller, key } = checked
+  const { state } = ctx
+  const errors: ProblemError[] = []
+  const terminalId = checkTerminalId(ctx.params[0] ?? '', errors)
+  const secureTokenId = checkSecureTokenId(ctx.params[1] ?? '', errors)
+  const body = parseBody(ctx.body, UpdateAccountBody, errors)
+  if (errors.length > 0 || terminalId === undefined || secureTokenId === undefined || body === undefined) {
+    return validationProblem(errors)
+  }
+  return idempotent(ctx, caller, key, () => {
+    const denied = secureTokenTerminal(ctx, terminalId, caller)
+    if (denied) return denied
+    const record = findSecureToken(state.secureTokens, terminalId, secureTokenId, caller.apiKeyId)
+    if (!record) return problem(404, `No secure token with secureTokenId ${secureTokenId}.`)
+    return answeringInputErrors(() => {
+      const single = state.consumeSingleUseToken(body.token, terminalId)
+      record.source = { ...single.source }
+      record.updatedAt = state.now()
+      state.counters.secureTokensUpdated++
+      return json(200, secureTokenBody(record))
+    })
+  })
+}
+
+const TOKENS = '^\\/v1\\/processing-terminals\\/([^/]*)\\/secure-tokens'
+
+export const secureTokenRoutes: readonly SandboxRoute[] = [
+  { method: 'POST', path: new RegExp(`${TOKENS}$`), group: 'secure-tokens', handle: createSecureToken },
+  { method: 'GET', path: new RegExp(`${TOKENS}\\/([^/]*)$`), group: 'secure-tokens', handle: getSecureToken },
+  {
+    method: 'POST',
+    path: new RegExp(`${TOKENS}\\/([^/]*)\\/update-account$`),
+    group: 'secure-tokens',
+    handle: updateAccount,
+  },
+]
