@@ -1,9 +1,9 @@
-import type { AppInfo, ConsoleEvent } from '../../../../shared/contract'
-import type { EnvironmentInfo } from '../../../../shared/environments'
-import type { AppError } from '../../../../shared/result'
-import { DEFAULT_PROFILE } from '../../constants'
-import type { SliceFactory } from '../../store'
-import { PREF_ENVIRONMENT, PREF_PROFILE } from '../environment/environment-slice'
+import type { AppInfo, ConsoleEvent } from '@shared/contract'
+import type { EnvironmentInfo } from '@shared/environments'
+import type { AppError } from '@shared/result'
+import { DEFAULT_PROFILE } from '@renderer/constants'
+import type { SliceFactory } from '@renderer/app-store'
+import { PREF_ENVIRONMENT, PREF_PROFILE } from '@renderer/features/environment/environment-slice'
 
 export interface PrewarmState {
   environmentId: string

@@ -1,7 +1,7 @@
-import type { BatchProgressEvent } from '../../../../shared/diagnostics'
-import type { ResponseOf } from '../../../../shared/contract'
-import type { AppError, Result } from '../../../../shared/result'
-import type { SliceFactory } from '../../store'
+import type { BatchProgressEvent } from '@shared/diagnostics'
+import type { ResponseOf } from '@shared/contract'
+import type { AppError, Result } from '@shared/result'
+import type { SliceFactory } from '@renderer/app-store'
 import { applyEvent, applySnapshot, type BatchProgress } from './batch-progress'
 
 /** Mirrors BATCH_DEFAULT_CONCURRENCY / BATCH_MAX_CONCURRENCY (src/shared pulls zod in; a test checks they match). */

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react'
-import { ErrorPanel } from '../../components/ErrorPanel'
-import { describedBy, FieldMessages } from '../../components/FieldMessages'
-import { useStore } from '../../store-context'
-import { loadValidation } from '../../validation'
+import { ErrorPanel } from '@renderer/components/ErrorPanel'
+import { describedBy, FieldMessages } from '@renderer/components/FieldMessages'
+import { useStore } from '@renderer/store-context'
+import { loadValidation } from '@renderer/validation'
 
 function EnvironmentSelect() {
   const id = useId()

@@ -1,8 +1,8 @@
-import type { RequestOf } from '../../../../shared/contract'
-import type { EnvironmentInfo } from '../../../../shared/environments'
-import type { AppError, Result } from '../../../../shared/result'
-import { DEFAULT_PROFILE } from '../../constants'
-import type { SliceFactory } from '../../store'
+import type { RequestOf } from '@shared/contract'
+import type { EnvironmentInfo } from '@shared/environments'
+import type { AppError, Result } from '@shared/result'
+import { DEFAULT_PROFILE } from '@renderer/constants'
+import type { SliceFactory } from '@renderer/app-store'
 
 export const PREF_ENVIRONMENT = 'hosted-fields-console.environment'
 export const PREF_PROFILE = 'hosted-fields-console.profile'

@@ -1,12 +1,14 @@
 import { lazy, Suspense, useEffect, useId } from 'react'
-import type { HistoryEntry } from '../../../../shared/diagnostics'
-import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { ErrorPanel } from '../../components/ErrorPanel'
-import { ExportCsvButton } from '../../components/ExportCsvButton'
-import { formatMs, formatTime } from '../../components/format'
-import { useStore } from '../../store-context'
+import type { HistoryEntry } from '@shared/diagnostics'
+import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
+import { ErrorPanel } from '@renderer/components/ErrorPanel'
+import { ExportCsvButton } from '@renderer/components/ExportCsvButton'
+import { formatMs, formatTime } from '@renderer/components/format'
+import { useStore } from '@renderer/store-context'
 
-const Inspector = lazy(() => import('../inspector/Inspector').then((m) => ({ default: m.Inspector })))
+const Inspector = lazy(() =>
+  import('@renderer/features/journal/Inspector').then((m) => ({ default: m.Inspector })),
+)
 
 function Filters() {
   const id = useId()

@@ -1,7 +1,7 @@
-import type { ResponseOf } from '../../../../shared/contract'
-import type { HistoryEntry, HistoryFilter } from '../../../../shared/diagnostics'
-import type { AppError, Result } from '../../../../shared/result'
-import type { SliceFactory } from '../../store'
+import type { ResponseOf } from '@shared/contract'
+import type { HistoryEntry, HistoryFilter } from '@shared/diagnostics'
+import type { AppError, Result } from '@shared/result'
+import type { SliceFactory } from '@renderer/app-store'
 
 export interface HistoryFilterForm {
   terminal: string

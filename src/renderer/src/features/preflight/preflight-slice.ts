@@ -1,6 +1,6 @@
-import type { PreflightReport } from '../../../../shared/diagnostics'
-import type { AppError } from '../../../../shared/result'
-import type { SliceFactory } from '../../store'
+import type { PreflightReport } from '@shared/diagnostics'
+import type { AppError } from '@shared/result'
+import type { SliceFactory } from '@renderer/app-store'
 
 export interface PreflightForm {
   processingTerminalId: string

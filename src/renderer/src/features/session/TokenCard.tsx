@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { copyToClipboard } from '../../components/clipboard'
-import { useStore } from '../../store-context'
+import { copyToClipboard } from '@renderer/components/clipboard'
+import { useStore } from '@renderer/store-context'
 import { clockSkewMs, formatMmSs, phaseOf } from './countdown'
 import { useCountdown } from './useCountdown'
 

@@ -1,8 +1,8 @@
-import type { SessionCreated } from '../../../../shared/contract'
-import type { EnvironmentInfo } from '../../../../shared/environments'
-import type { AppError } from '../../../../shared/result'
-import type { SliceFactory } from '../../store'
-import { loadValidation } from '../../validation'
+import type { SessionCreated } from '@shared/contract'
+import type { EnvironmentInfo } from '@shared/environments'
+import type { AppError } from '@shared/result'
+import type { SliceFactory } from '@renderer/app-store'
+import { loadValidation } from '@renderer/validation'
 
 export const SESSION_FIELDS = ['processingTerminalId', 'scenario', 'secureTokenId', 'libVersion'] as const
 export type SessionField = (typeof SESSION_FIELDS)[number]

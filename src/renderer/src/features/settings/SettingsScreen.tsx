@@ -1,6 +1,6 @@
-import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { ErrorPanel } from '../../components/ErrorPanel'
-import { useStore } from '../../store-context'
+import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
+import { ErrorPanel } from '@renderer/components/ErrorPanel'
+import { useStore } from '@renderer/store-context'
 import { describeCleared } from './settings-slice'
 
 export function SettingsScreen() {

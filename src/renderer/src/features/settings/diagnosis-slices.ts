@@ -2,12 +2,12 @@
  * The diagnosis screens' slices (navigation, inspector, history, batch check, preflight, settings), combined
  * here so store.ts lists them with one line.
  */
-import type { SliceFactory } from '../../store'
-import { createBatchSlice, type BatchSlice } from '../batch/batch-slice'
-import { createHistorySlice, type HistorySlice } from '../history/history-slice'
-import { createInspectorSlice, type InspectorSlice } from '../inspector/inspector-slice'
-import { createPreflightSlice, type PreflightSlice } from '../preflight/preflight-slice'
-import { createNavSlice, type NavSlice } from './nav-slice'
+import type { SliceFactory } from '@renderer/app-store'
+import { createBatchSlice, type BatchSlice } from '@renderer/features/batch/batch-slice'
+import { createHistorySlice, type HistorySlice } from '@renderer/features/history/history-slice'
+import { createInspectorSlice, type InspectorSlice } from '@renderer/features/journal/journal-slice'
+import { createPreflightSlice, type PreflightSlice } from '@renderer/features/preflight/preflight-slice'
+import { createNavSlice, type NavSlice } from '@renderer/features/nav/nav-slice'
 import { createSettingsSlice, type SettingsSlice } from './settings-slice'
 
 export type DiagnosisSlices = NavSlice &

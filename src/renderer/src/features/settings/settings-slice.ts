@@ -1,7 +1,7 @@
-import type { ResponseOf } from '../../../../shared/contract'
-import type { AppError } from '../../../../shared/result'
-import { DEFAULT_PROFILE } from '../../constants'
-import type { SliceFactory } from '../../store'
+import type { ResponseOf } from '@shared/contract'
+import type { AppError } from '@shared/result'
+import { DEFAULT_PROFILE } from '@renderer/constants'
+import type { SliceFactory } from '@renderer/app-store'
 
 export type Cleared = ResponseOf<'app:clearAllData'>
 

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
-import { useStore } from '../../store-context'
-import { acceptPageMessage, PROTOCOL, testPageUrl, type ConsoleToPage } from '../../testpage/protocol'
-import { EventLog } from '../eventlog/EventLog'
-import { SecureTokenPanel } from '../securetoken/SecureTokenPanel'
+import { useStore } from '@renderer/store-context'
+import { acceptPageMessage, PROTOCOL, testPageUrl, type ConsoleToPage } from '@renderer/testpage/protocol'
+import { EventLog } from '@renderer/features/eventlog/EventLog'
+import { SecureTokenPanel } from '@renderer/features/secureToken/SecureTokenPanel'
 import { cdnOrigin, sessionForPage } from './session-for-page'
 
 /** Which page instance is showing: a new session token or Reload form makes a new one. */
