@@ -1,33 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import type { Channel } from '@shared/channels'
 import type { RequestOf, ResponseOf } from '@shared/contract'
-import { DEFAULT_PROFILE as SHARED_DEFAULT_PROFILE, type EnvironmentInfo } from '@shared/environments'
-import type { AppError, Result } from '@shared/result'
-import type { ConsoleTransport } from '@renderer/transport'
+import { DEFAULT_PROFILE as SHARED_DEFAULT_PROFILE } from '@shared/environments'
+import type { AppError } from '@shared/result'
 import { DEFAULT_PROFILE } from '@renderer/constants'
 import { PREF_ENVIRONMENT } from '@renderer/features/environment/environment-slice'
 import { fieldErrorsOf } from '@renderer/features/session/session-slice'
-import { createAppStore } from '@renderer/app-store'
+import { environment, startedStore, type Handlers } from '../support/renderer-transport'
 
-const env = (
-  id: string,
-  kind: EnvironmentInfo['kind'],
-  extra: Partial<EnvironmentInfo> = {},
-): EnvironmentInfo => ({
-  id,
-  name: id,
-  kind,
-  apiBase: 'http://127.0.0.1:4010/v1',
-  identityBase: 'http://127.0.0.1:4010',
-  cdnBase: 'http://127.0.0.1:4010',
-  defaultLibVersion: '1.7.0.261457',
-  requiresConfirmation: kind === 'production',
-  ...extra,
-})
 const ENVIRONMENTS = [
-  env('sandbox', 'sandbox'),
-  env('production', 'production', { defaultLibVersion: '1.7.0.261471' }),
-  env('custom:merchant', 'custom', { defaultLibVersion: '1.7.0.1' }),
+  environment('sandbox', 'sandbox'),
+  environment('production', 'production', { defaultLibVersion: '1.7.0.261471' }),
+  environment('custom:merchant', 'custom', { defaultLibVersion: '1.7.0.1' }),
 ]
 
 const created = (request: RequestOf<'session:create'>): ResponseOf<'session:create'> => ({
@@ -45,73 +28,39 @@ const created = (request: RequestOf<'session:create'>): ResponseOf<'session:crea
   journalId: 'j1',
 })
 
-type Handler<C extends Channel> = (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
-type Overrides = { [C in Channel]?: Handler<C> }
-
-function fakeTransport(overrides: Overrides = {}) {
-  const calls: { channel: Channel; request: unknown }[] = []
-  const defaults: Overrides = {
-    'app:info': async () => ({
-      ok: true,
-      value: {
-        name: 'Console',
-        version: '0.1.0',
-        transport: 'web',
-        testPageOrigin: 'http://127.0.0.1:5181',
-        sandboxUrl: 'http://127.0.0.1:4010',
-        dataDir: '/tmp/x',
-      },
-    }),
-    'environment:list': async () => ({
-      ok: true,
-      value: { environments: ENVIRONMENTS, sandboxUrl: 'http://127.0.0.1:4010' },
-    }),
-    'environment:select': async () => ({ ok: true, value: { prewarming: true } }),
-    'vault:status': async (r) => ({
-      ok: true,
-      value: {
-        ...r,
-        configured: r.environmentId === 'sandbox',
-        source: r.environmentId === 'sandbox' ? 'managed' : 'none',
-        keychain: { available: true },
-        profiles: [r.profile],
-      },
-    }),
-    'vault:setKey': async (r) => ({
-      ok: true,
-      value: {
-        environmentId: r.environmentId,
-        profile: r.profile,
-        configured: true,
-        masked: `${r.apiKey.slice(0, 4)}…${r.apiKey.slice(-4)}`,
-        source: 'keychain',
-        keychain: { available: true },
-        profiles: [r.profile],
-      },
-    }),
-    'session:create': async (r) => ({ ok: true, value: created(r) }),
-  }
-  const handlers = { ...defaults, ...overrides }
-  const call = async (channel: Channel, request: unknown): Promise<Result<unknown>> => {
-    calls.push({ channel, request })
-    const handler = handlers[channel] as ((r: unknown) => Promise<Result<unknown>>) | undefined
-    if (!handler) throw new Error(`unexpected call ${channel}`)
-    return handler(request)
-  }
-  const transport: ConsoleTransport = {
-    kind: 'web',
-    call: call as ConsoleTransport['call'],
-    onEvent: () => () => undefined,
-  }
-  return { transport, calls, count: (channel: Channel) => calls.filter((c) => c.channel === channel).length }
+/** This suite's channels: a custom environment, a vault configured in the Sandbox only, and sessions. */
+const STORE_HANDLERS: Handlers = {
+  'environment:list': () => ({
+    ok: true,
+    value: { environments: ENVIRONMENTS, sandboxUrl: 'http://127.0.0.1:4010' },
+  }),
+  'vault:status': (r) => ({
+    ok: true,
+    value: {
+      ...r,
+      configured: r.environmentId === 'sandbox',
+      source: r.environmentId === 'sandbox' ? 'managed' : 'none',
+      keychain: { available: true },
+      profiles: [r.profile],
+    },
+  }),
+  'vault:setKey': (r) => ({
+    ok: true,
+    value: {
+      environmentId: r.environmentId,
+      profile: r.profile,
+      configured: true,
+      masked: `${r.apiKey.slice(0, 4)}…${r.apiKey.slice(-4)}`,
+      source: 'keychain',
+      keychain: { available: true },
+      profiles: [r.profile],
+    },
+  }),
+  'session:create': (r) => ({ ok: true, value: created(r) }),
 }
 
-async function started(overrides: Overrides = {}, preferences: Storage | null = null) {
-  const fake = fakeTransport(overrides)
-  const store = createAppStore({ transport: fake.transport, preferences })
-  await store.getState().app.start()
-  return { store, ...fake }
-}
+const started = (overrides: Handlers = {}, preferences: Storage | null = null) =>
+  startedStore({ ...STORE_HANDLERS, ...overrides }, preferences)
 
 const memoryStorage = (): Storage => {
   const data = new Map<string, string>()
@@ -136,7 +85,7 @@ describe('store slices', () => {
     const { store, count } = await started()
     const s = store.getState()
     expect(s.app.status).toBe('ready')
-    expect(s.env.environmentId).toBe('sandbox')
+    expect(s.environment.environmentId).toBe('sandbox')
     expect(s.session.form.processingTerminalId).toBe('1234001')
     expect(s.session.form.libVersion).toBe('1.7.0.261457')
     expect(s.vault.status?.source).toBe('managed')
@@ -213,7 +162,7 @@ describe('store slices', () => {
 
   it('asks before creating in production and re-sends with confirmProduction', async () => {
     const { store, calls, count } = await started()
-    await store.getState().env.select('production')
+    await store.getState().environment.select('production')
     expect(store.getState().session.form.processingTerminalId).toBe('')
     expect(store.getState().session.form.libVersion).toBe('1.7.0.261471')
     store.getState().session.setField('processingTerminalId', '1234001')
@@ -247,7 +196,7 @@ describe('store slices', () => {
 
   it('validates the API key before sending and never keeps it in the store', async () => {
     const { store, count } = await started()
-    await store.getState().env.select('custom:merchant')
+    await store.getState().environment.select('custom:merchant')
     expect(await store.getState().vault.saveKey('short')).toBe(false)
     expect(store.getState().vault.keyError).toBe('apiKey must be at least 8 characters')
     expect(count('vault:setKey')).toBe(0)
@@ -270,20 +219,20 @@ describe('store slices', () => {
         }
       },
     })
-    const slow = store.getState().env.select('production')
-    await store.getState().env.select('custom:merchant')
+    const slow = store.getState().environment.select('production')
+    await store.getState().environment.select('custom:merchant')
     release()
     await slow
-    expect(store.getState().env.environmentId).toBe('custom:merchant')
+    expect(store.getState().environment.environmentId).toBe('custom:merchant')
     expect(store.getState().vault.status?.environmentId).toBe('custom:merchant')
   })
 
   it('remembers the environment for the next launch', async () => {
     const preferences = memoryStorage()
     const first = await started({}, preferences)
-    await first.store.getState().env.select('custom:merchant')
+    await first.store.getState().environment.select('custom:merchant')
     expect(preferences.getItem(PREF_ENVIRONMENT)).toBe('custom:merchant')
     const second = await started({}, preferences)
-    expect(second.store.getState().env.environmentId).toBe('custom:merchant')
+    expect(second.store.getState().environment.environmentId).toBe('custom:merchant')
   })
 })

@@ -1,6 +1,6 @@
 /**
- * A scripted transport for the diagnosis slices' unit tests: answers per channel, records every call, and lets a
- * test push events. Not imported by the app.
+ * The renderer's one transport fake, for the store and slice tests: answers per channel (a few defaults so the
+ * store can start in the Sandbox), records every call, and lets a test push events. Not imported by the app.
  */
 import type { Channel } from '@shared/channels'
 import type { ConsoleEvent, RequestOf, ResponseOf } from '@shared/contract'
@@ -14,7 +14,11 @@ export type Handler<C extends Channel> = (
 ) => Promise<Result<ResponseOf<C>>> | Result<ResponseOf<C>>
 export type Handlers = { [C in Channel]?: Handler<C> }
 
-export const environment = (id: string, kind: EnvironmentInfo['kind']): EnvironmentInfo => ({
+export const environment = (
+  id: string,
+  kind: EnvironmentInfo['kind'],
+  extra: Partial<EnvironmentInfo> = {},
+): EnvironmentInfo => ({
   id,
   name: id === 'sandbox' ? 'Sandbox' : id,
   kind,
@@ -23,6 +27,7 @@ export const environment = (id: string, kind: EnvironmentInfo['kind']): Environm
   cdnBase: 'http://127.0.0.1:4010',
   defaultLibVersion: '1.7.0.261457',
   requiresConfirmation: kind === 'production',
+  ...extra,
 })
 
 const BASE: Handlers = {
@@ -78,17 +83,19 @@ export function scripted(handlers: Handlers = {}) {
     transport,
     calls,
     requests: (channel: Channel) => calls.filter((c) => c.channel === channel).map((c) => c.request),
+    count: (channel: Channel) => calls.filter((c) => c.channel === channel).length,
     emit: (event: ConsoleEvent) => listeners.forEach((listener) => listener(event)),
     listenerCount: () => listeners.size,
   }
 }
 
-/** A started store (Sandbox selected) over a scripted transport. */
+/** A started store (Sandbox selected, unless preferences remember another environment) over a scripted transport. */
 export async function startedStore(
   handlers: Handlers = {},
+  preferences: Pick<Storage, 'getItem' | 'setItem'> | null = null,
 ): Promise<ReturnType<typeof scripted> & { store: AppStore }> {
   const fake = scripted(handlers)
-  const store = createAppStore({ transport: fake.transport, preferences: null })
+  const store = createAppStore({ transport: fake.transport, preferences })
   await store.getState().app.start()
   return { ...fake, store }
 }

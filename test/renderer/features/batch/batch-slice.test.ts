@@ -95,7 +95,7 @@ describe('batch slice', () => {
       'batch:start': () => ({ ok: true, value: { batchId: 'b1', total: 1, invalid: 0 } }),
       'batch:get': () => ({ ok: true, value: snapshotOf([row(1, 'ok')], 'completed') }),
     })
-    await store.getState().env.select('production')
+    await store.getState().environment.select('production')
     store.getState().batch.setInput('1234001')
     await store.getState().batch.start()
     expect(store.getState().batch.confirming).toBe(true)

@@ -14,13 +14,13 @@ const journal: JournalEntry = {
   attempts: [],
 }
 
-describe('inspector slice', () => {
+describe('journal slice', () => {
   it('fetches a journal entry once and serves it from memory afterwards', async () => {
     const { store, requests } = await startedStore({ 'journal:get': () => ({ ok: true, value: journal }) })
-    await store.getState().inspector.load('j1')
-    await store.getState().inspector.load('j1')
+    await store.getState().journal.load('j1')
+    await store.getState().journal.load('j1')
     expect(requests('journal:get')).toEqual([{ id: 'j1' }])
-    expect(store.getState().inspector.entries['j1']).toEqual({ state: 'ready', entry: journal })
+    expect(store.getState().journal.entries['j1']).toEqual({ state: 'ready', entry: journal })
   })
 
   it('retries an entry whose fetch failed', async () => {
@@ -34,11 +34,11 @@ describe('inspector slice', () => {
             }
           : { ok: true, value: journal },
     })
-    await store.getState().inspector.load('j1')
-    expect(store.getState().inspector.entries['j1']?.state).toBe('failed')
+    await store.getState().journal.load('j1')
+    expect(store.getState().journal.entries['j1']?.state).toBe('failed')
     fail = false
-    await store.getState().inspector.load('j1')
-    expect(store.getState().inspector.entries['j1']?.state).toBe('ready')
+    await store.getState().journal.load('j1')
+    expect(store.getState().journal.entries['j1']?.state).toBe('ready')
     expect(requests('journal:get')).toHaveLength(2)
   })
 
@@ -46,21 +46,8 @@ describe('inspector slice', () => {
     const { store, requests } = await startedStore({
       'journal:curl': (r) => ({ ok: true, value: { command: `curl #${r.attempt ?? 'last'}` } }),
     })
-    expect(await store.getState().inspector.curl('j1')).toEqual({ ok: true, value: 'curl #last' })
-    expect(await store.getState().inspector.curl('j1', 2)).toEqual({ ok: true, value: 'curl #2' })
+    expect(await store.getState().journal.curl('j1')).toEqual({ ok: true, value: 'curl #last' })
+    expect(await store.getState().journal.curl('j1', 2)).toEqual({ ok: true, value: 'curl #2' })
     expect(requests('journal:curl')).toEqual([{ id: 'j1' }, { id: 'j1', attempt: 2 }])
-  })
-
-  it('exports the bundle of the entry with its environment and profile', async () => {
-    const { store, requests } = await startedStore({
-      'bundle:export': () => ({
-        ok: true,
-        value: { filename: 'support-bundle-x.json', json: '{}', har: '{}' },
-      }),
-    })
-    await store.getState().inspector.bundle({ journalId: 'j1', environmentId: 'sandbox', profile: 'default' })
-    expect(requests('bundle:export')).toEqual([
-      { journalId: 'j1', environmentId: 'sandbox', profile: 'default' },
-    ])
   })
 })

@@ -34,7 +34,7 @@ describe('preflight slice', () => {
     const { store, requests } = await startedStore({
       'preflight:run': (r) => ({ ok: true, value: report(r) }),
     })
-    await store.getState().env.select('production')
+    await store.getState().environment.select('production')
     await store.getState().preflight.run()
     expect(store.getState().preflight.confirming).toBe(true)
     expect(requests('preflight:run')).toEqual([])

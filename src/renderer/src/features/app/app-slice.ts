@@ -1,4 +1,4 @@
-import type { AppInfo, ConsoleEvent } from '@shared/contract'
+import type { AppInfo, ConsoleEvent, ResponseOf } from '@shared/contract'
 import type { EnvironmentInfo } from '@shared/environments'
 import type { AppError } from '@shared/result'
 import { DEFAULT_PROFILE } from '@renderer/constants'
@@ -12,6 +12,14 @@ export interface PrewarmState {
   message?: string | undefined
 }
 
+export type Cleared = ResponseOf<'app:clearAllData'>
+
+/** "Removed 12 history entries and 2 keychain entries." */
+export function describeCleared(cleared: Cleared): string {
+  const entries = (n: number, what: string) => `${n} ${what} ${n === 1 ? 'entry' : 'entries'}`
+  return `Removed ${entries(cleared.historyEntries, 'history')}, the saved settings and ${entries(cleared.keychainEntries, 'keychain')}.`
+}
+
 export interface AppSlice {
   app: {
     status: 'loading' | 'ready' | 'failed'
@@ -23,6 +31,15 @@ export interface AppSlice {
     start(): Promise<void>
     refreshEnvironments(): Promise<void>
     handleEvent(event: ConsoleEvent): void
+    /** Clear all data (its button sits in the Settings screen's danger zone). */
+    confirmingClear: boolean
+    clearing: boolean
+    cleared: Cleared | null
+    clearError: AppError | null
+    askClear(): void
+    cancelClear(): void
+    /** Removes history, settings and this app's keychain entries, then starts the renderer afresh in the Sandbox. */
+    clearAllData(): Promise<void>
   }
 }
 
@@ -37,6 +54,10 @@ export const createAppSlice: SliceFactory<AppSlice> =
         environments: [],
         error: null,
         prewarm: null,
+        confirmingClear: false,
+        clearing: false,
+        cleared: null,
+        clearError: null,
 
         async start() {
           patch({ status: 'loading', error: null })
@@ -52,7 +73,7 @@ export const createAppSlice: SliceFactory<AppSlice> =
             ? (remembered as string)
             : 'sandbox'
           const profile = preferences?.getItem(PREF_PROFILE) || DEFAULT_PROFILE
-          await get().env.select(environmentId, profile)
+          await get().environment.select(environmentId, profile)
         },
 
         async refreshEnvironments() {
@@ -73,11 +94,28 @@ export const createAppSlice: SliceFactory<AppSlice> =
             })
           }
         },
+
+        askClear: () => patch({ confirmingClear: true, cleared: null, clearError: null }),
+        cancelClear: () => patch({ confirmingClear: false }),
+
+        async clearAllData() {
+          patch({ confirmingClear: false, clearing: true, clearError: null })
+          const result = await transport.call('app:clearAllData', {})
+          if (!result.ok) return patch({ clearing: false, clearError: result.error })
+          const s = get()
+          s.history.reset()
+          s.journal.reset()
+          s.batch.reset()
+          s.preflight.reset()
+          await s.app.refreshEnvironments()
+          await get().environment.select('sandbox', DEFAULT_PROFILE)
+          patch({ clearing: false, cleared: result.value })
+        },
       },
     }
   }
 
 /** The environment currently selected, if the list knows it. */
 export const selectedEnvironment = (
-  s: AppSlice & { env: { environmentId: string } },
-): EnvironmentInfo | undefined => s.app.environments.find((e) => e.id === s.env.environmentId)
+  s: AppSlice & { environment: { environmentId: string } },
+): EnvironmentInfo | undefined => s.app.environments.find((e) => e.id === s.environment.environmentId)

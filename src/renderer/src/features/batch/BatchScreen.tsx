@@ -18,9 +18,11 @@ function InputForm() {
   const starting = useStore((s) => s.batch.starting)
   const running = useStore((s) => s.batch.progress?.state === 'running')
   const environmentName = useStore(
-    (s) => s.app.environments.find((e) => e.id === s.env.environmentId)?.name ?? s.env.environmentId,
+    (s) =>
+      s.app.environments.find((e) => e.id === s.environment.environmentId)?.name ??
+      s.environment.environmentId,
   )
-  const profile = useStore((s) => s.env.profile)
+  const profile = useStore((s) => s.environment.profile)
   const [importMessage, setImportMessage] = useState('')
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {

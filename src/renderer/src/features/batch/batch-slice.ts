@@ -63,7 +63,7 @@ export const createBatchSlice: SliceFactory<BatchSlice> =
 
     const send = async (confirmProduction: boolean): Promise<void> => {
       const { input, concurrency } = get().batch
-      const { environmentId, profile } = get().env
+      const { environmentId, profile } = get().environment
       patch({ starting: true, confirming: false, error: null })
       const started = await transport.call('batch:start', {
         environmentId,
@@ -109,7 +109,7 @@ export const createBatchSlice: SliceFactory<BatchSlice> =
               },
             })
           }
-          const environment = get().app.environments.find((e) => e.id === get().env.environmentId)
+          const environment = get().app.environments.find((e) => e.id === get().environment.environmentId)
           if (environment?.requiresConfirmation) return patch({ confirming: true, error: null })
           await send(false)
         },

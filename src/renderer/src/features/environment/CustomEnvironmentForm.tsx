@@ -17,7 +17,7 @@ const EMPTY: Values = { name: '', apiBase: '', identityBase: '', cdnBase: '' }
 
 export function CustomEnvironmentForm() {
   const id = useId()
-  const saveCustom = useStore((s) => s.env.saveCustom)
+  const saveCustom = useStore((s) => s.environment.saveCustom)
   const [open, setOpen] = useState(false)
   const [values, setValues] = useState<Values>(EMPTY)
   const [errors, setErrors] = useState<Record<string, string[]>>({})

@@ -8,7 +8,7 @@ export const PREF_ENVIRONMENT = 'hosted-fields-console.environment'
 export const PREF_PROFILE = 'hosted-fields-console.profile'
 
 export interface EnvironmentSlice {
-  env: {
+  environment: {
     environmentId: string
     profile: string
     error: AppError | null
@@ -22,8 +22,8 @@ export interface EnvironmentSlice {
 export const createEnvironmentSlice: SliceFactory<EnvironmentSlice> =
   ({ transport, preferences }) =>
   (set, get) => {
-    const patch = (partial: Partial<EnvironmentSlice['env']>): void =>
-      set((s) => ({ env: { ...s.env, ...partial } }))
+    const patch = (partial: Partial<EnvironmentSlice['environment']>): void =>
+      set((s) => ({ environment: { ...s.environment, ...partial } }))
     const remember = (key: string, value: string): void => {
       try {
         preferences?.setItem(key, value)
@@ -32,14 +32,14 @@ export const createEnvironmentSlice: SliceFactory<EnvironmentSlice> =
       }
     }
     return {
-      env: {
+      environment: {
         environmentId: 'sandbox',
         profile: DEFAULT_PROFILE,
         error: null,
 
-        async select(environmentId, profile = get().env.profile) {
+        async select(environmentId, profile = get().environment.profile) {
           const environments = get().app.environments
-          const previous = environments.find((e) => e.id === get().env.environmentId)
+          const previous = environments.find((e) => e.id === get().environment.environmentId)
           const next = environments.find((e) => e.id === environmentId)
           patch({ environmentId, profile, error: null })
           remember(PREF_ENVIRONMENT, environmentId)
@@ -51,7 +51,7 @@ export const createEnvironmentSlice: SliceFactory<EnvironmentSlice> =
             transport.call('environment:select', { environmentId, profile }),
             get().vault.refresh(),
           ])
-          const current = get().env
+          const current = get().environment
           if (!selected.ok && current.environmentId === environmentId && current.profile === profile) {
             patch({ error: selected.error })
           }
@@ -61,7 +61,7 @@ export const createEnvironmentSlice: SliceFactory<EnvironmentSlice> =
           const saved = await transport.call('environment:saveCustom', input)
           if (saved.ok) {
             await get().app.refreshEnvironments()
-            await get().env.select(saved.value.id)
+            await get().environment.select(saved.value.id)
           }
           return saved
         },
@@ -70,7 +70,7 @@ export const createEnvironmentSlice: SliceFactory<EnvironmentSlice> =
           const deleted = await transport.call('environment:deleteCustom', { environmentId })
           if (deleted.ok) {
             await get().app.refreshEnvironments()
-            if (get().env.environmentId === environmentId) await get().env.select('sandbox')
+            if (get().environment.environmentId === environmentId) await get().environment.select('sandbox')
           } else {
             patch({ error: deleted.error })
           }

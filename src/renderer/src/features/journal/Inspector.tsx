@@ -1,8 +1,9 @@
 import { useEffect, useId, useState } from 'react'
 import type { JournalAttempt, JournalEntry } from '@shared/contract'
+import { ActionStatus, type ActionState } from '@renderer/components/ActionStatus'
 import { copyToClipboard } from '@renderer/components/clipboard'
-import { downloadText } from '@renderer/components/download'
 import { formatMs, formatTime } from '@renderer/components/format'
+import { ExportBundleButton } from '@renderer/features/bundle/ExportBundleButton'
 import { useStore } from '@renderer/store-context'
 
 /** JSON bodies are shown indented; anything else as it came. */
@@ -140,13 +141,9 @@ function Problem({ entry }: { entry: JournalEntry }) {
   )
 }
 
-type ActionState = { kind: 'idle' } | { kind: 'done'; text: string } | { kind: 'failed'; text: string }
-
 function Actions({ entry }: { entry: JournalEntry }) {
-  const curl = useStore((s) => s.inspector.curl)
-  const bundle = useStore((s) => s.inspector.bundle)
+  const curl = useStore((s) => s.journal.curl)
   const [copy, setCopy] = useState<ActionState>({ kind: 'idle' })
-  const [exported, setExported] = useState<ActionState>({ kind: 'idle' })
 
   const onCopy = async () => {
     const command = await curl(entry.id)
@@ -159,34 +156,14 @@ function Actions({ entry }: { entry: JournalEntry }) {
         : { kind: 'failed', text: 'Copy failed — the clipboard refused' },
     )
   }
-  const onExport = async () => {
-    const result = await bundle({
-      journalId: entry.id,
-      environmentId: entry.environmentId,
-      profile: entry.profile,
-    })
-    if (!result.ok)
-      return setExported({ kind: 'failed', text: `${result.error.message} ${result.error.hint}` })
-    const { filename, json, har } = result.value
-    downloadText(filename, json, 'application/json')
-    downloadText(filename.replace(/\.json$/, '') + '.har', har, 'application/json')
-    setExported({ kind: 'done', text: 'Saved JSON and HAR (secrets removed)' })
-  }
 
   return (
     <div className="inspector-actions">
       <button type="button" onClick={() => void onCopy()}>
         Copy as cURL
       </button>
-      <span role="status" className={copy.kind === 'failed' ? 'action-status bad' : 'action-status'}>
-        {copy.kind === 'idle' ? '' : copy.text}
-      </span>
-      <button type="button" onClick={() => void onExport()}>
-        Export support bundle
-      </button>
-      <span role="status" className={exported.kind === 'failed' ? 'action-status bad' : 'action-status'}>
-        {exported.kind === 'idle' ? '' : exported.text}
-      </span>
+      <ActionStatus state={copy} />
+      <ExportBundleButton entry={entry} />
     </div>
   )
 }
@@ -237,8 +214,8 @@ function EntryView({ entry }: { entry: JournalEntry }) {
 /** The raw exchange behind one journal entry, laid out for a support agent. */
 export function Inspector({ journalId, onClose }: { journalId: string; onClose?: () => void }) {
   const id = useId()
-  const load = useStore((s) => s.inspector.load)
-  const loaded = useStore((s) => s.inspector.entries[journalId])
+  const load = useStore((s) => s.journal.load)
+  const loaded = useStore((s) => s.journal.entries[journalId])
   useEffect(() => {
     void load(journalId)
   }, [journalId, load])

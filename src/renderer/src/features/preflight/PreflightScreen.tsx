@@ -93,8 +93,8 @@ export function PreflightScreen() {
   const confirming = useStore((s) => s.preflight.confirming)
   const confirm = useStore((s) => s.preflight.confirm)
   const cancelConfirm = useStore((s) => s.preflight.cancelConfirm)
-  const environment = useStore((s) => s.app.environments.find((e) => e.id === s.env.environmentId))
-  const profile = useStore((s) => s.env.profile)
+  const environment = useStore((s) => s.app.environments.find((e) => e.id === s.environment.environmentId))
+  const profile = useStore((s) => s.environment.profile)
 
   return (
     <main className="screen" aria-labelledby="preflight-title">

@@ -39,7 +39,7 @@ export const createSecureTokenSlice: SliceFactory<SecureTokenSlice> =
       patch({ pending: action, confirming: null, error: null })
       const base = {
         environmentId: created.environmentId,
-        profile: get().env.profile,
+        profile: get().environment.profile,
         processingTerminalId: created.processingTerminalId,
         singleUseToken: singleUse.token,
         ...(confirmProduction ? { confirmProduction: true } : {}),

@@ -81,7 +81,9 @@ function SessionError() {
 function MissingKey() {
   const status = useStore((s) => s.vault.status)
   const name = useStore(
-    (s) => s.app.environments.find((e) => e.id === s.env.environmentId)?.name ?? s.env.environmentId,
+    (s) =>
+      s.app.environments.find((e) => e.id === s.environment.environmentId)?.name ??
+      s.environment.environmentId,
   )
   if (!status || status.configured) return null
   return (

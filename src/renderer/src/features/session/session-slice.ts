@@ -64,8 +64,8 @@ export const createSessionSlice: SliceFactory<SessionSlice> =
       const { form } = get().session
       const secureTokenId = form.secureTokenId.trim()
       return {
-        environmentId: get().env.environmentId,
-        profile: get().env.profile,
+        environmentId: get().environment.environmentId,
+        profile: get().environment.profile,
         processingTerminalId: form.processingTerminalId.trim(),
         scenario: form.scenario,
         libVersion: form.libVersion.trim(),

@@ -3,7 +3,7 @@ import type { AppError, Result } from '@shared/result'
 import type { SliceFactory } from '@renderer/app-store'
 import { loadValidation } from '@renderer/validation'
 
-export interface CredentialsSlice {
+export interface VaultSlice {
   vault: {
     status: VaultStatus | null
     busy: 'save' | 'delete' | 'test' | null
@@ -20,20 +20,20 @@ export interface CredentialsSlice {
   }
 }
 
-type Vault = CredentialsSlice['vault']
+type Vault = VaultSlice['vault']
 type Busy = Vault['busy']
 type Target = { environmentId: string; profile: string }
 
-export const createCredentialsSlice: SliceFactory<CredentialsSlice> =
+export const createVaultSlice: SliceFactory<VaultSlice> =
   ({ transport }) =>
   (set, get) => {
     const patch = (partial: Partial<Vault>): void => set((s) => ({ vault: { ...s.vault, ...partial } }))
     const target = (): Target => ({
-      environmentId: get().env.environmentId,
-      profile: get().env.profile,
+      environmentId: get().environment.environmentId,
+      profile: get().environment.profile,
     })
     const stillCurrent = (t: Target): boolean =>
-      get().env.environmentId === t.environmentId && get().env.profile === t.profile
+      get().environment.environmentId === t.environmentId && get().environment.profile === t.profile
 
     /** One vault call for the current target; an answer for a target the user has left is dropped. */
     const run = async <T>(
