@@ -54,7 +54,7 @@ function SkipLink() {
 
 function ProductionBanner() {
   const production = useStore(
-    (s) => s.app.environments.find((e) => e.id === s.environment.environmentId)?.kind === 'production',
+    (s) => s.environment.list.find((e) => e.id === s.environment.environmentId)?.kind === 'production',
   )
   if (!production) return null
   return (
@@ -83,7 +83,7 @@ export function App() {
   const status = useStore((s) => s.app.status)
   const view = useStore((s) => s.nav.view)
   const kind = useStore(
-    (s) => s.app.environments.find((e) => e.id === s.environment.environmentId)?.kind ?? 'sandbox',
+    (s) => s.environment.list.find((e) => e.id === s.environment.environmentId)?.kind ?? 'sandbox',
   )
   return (
     <div className="app" data-kind={kind}>

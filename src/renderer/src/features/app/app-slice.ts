@@ -1,16 +1,8 @@
 import type { AppInfo, ConsoleEvent, ResponseOf } from '@shared/contract'
-import type { EnvironmentInfo } from '@shared/environments'
 import type { AppError } from '@shared/result'
 import { DEFAULT_PROFILE } from '@renderer/constants'
 import type { SliceFactory } from '@renderer/app-store'
 import { PREF_ENVIRONMENT, PREF_PROFILE } from '@renderer/features/environment/environment-slice'
-
-export interface PrewarmState {
-  environmentId: string
-  profile: string
-  ok: boolean
-  message?: string | undefined
-}
 
 export type Cleared = ResponseOf<'app:clearAllData'>
 
@@ -24,12 +16,10 @@ export interface AppSlice {
   app: {
     status: 'loading' | 'ready' | 'failed'
     info: AppInfo | null
-    environments: EnvironmentInfo[]
     error: AppError | null
-    prewarm: PrewarmState | null
-    /** Loads app info and environments, then selects the remembered (or default) environment. */
+    /** Loads app info and the environment list, then selects the remembered (or default) environment. */
     start(): Promise<void>
-    refreshEnvironments(): Promise<void>
+    /** Every pushed event, handed to the slice it concerns. */
     handleEvent(event: ConsoleEvent): void
     /** Clear all data (its button sits in the Settings screen's danger zone). */
     confirmingClear: boolean
@@ -51,9 +41,7 @@ export const createAppSlice: SliceFactory<AppSlice> =
       app: {
         status: 'loading',
         info: null,
-        environments: [],
         error: null,
-        prewarm: null,
         confirmingClear: false,
         clearing: false,
         cleared: null,
@@ -67,7 +55,10 @@ export const createAppSlice: SliceFactory<AppSlice> =
           ])
           if (!info.ok) return patch({ status: 'failed', error: info.error })
           if (!list.ok) return patch({ status: 'failed', error: list.error })
-          patch({ status: 'ready', info: info.value, environments: list.value.environments })
+          set((s) => ({
+            app: { ...s.app, status: 'ready', info: info.value },
+            environment: { ...s.environment, list: list.value.environments },
+          }))
           const remembered = preferences?.getItem(PREF_ENVIRONMENT)
           const environmentId = list.value.environments.some((e) => e.id === remembered)
             ? (remembered as string)
@@ -76,23 +67,8 @@ export const createAppSlice: SliceFactory<AppSlice> =
           await get().environment.select(environmentId, profile)
         },
 
-        async refreshEnvironments() {
-          const list = await transport.call('environment:list', {})
-          if (list.ok) patch({ environments: list.value.environments })
-          else patch({ error: list.error })
-        },
-
         handleEvent(event) {
-          if (event.type === 'prewarm') {
-            patch({
-              prewarm: {
-                environmentId: event.environmentId,
-                profile: event.profile,
-                ok: event.ok,
-                message: event.message,
-              },
-            })
-          }
+          if (event.type === 'prewarm') get().environment.notePrewarm(event)
         },
 
         askClear: () => patch({ confirmingClear: true, cleared: null, clearError: null }),
@@ -107,15 +83,10 @@ export const createAppSlice: SliceFactory<AppSlice> =
           s.journal.reset()
           s.batch.reset()
           s.preflight.reset()
-          await s.app.refreshEnvironments()
+          await s.environment.refresh()
           await get().environment.select('sandbox', DEFAULT_PROFILE)
           patch({ clearing: false, cleared: result.value })
         },
       },
     }
   }
-
-/** The environment currently selected, if the list knows it. */
-export const selectedEnvironment = (
-  s: AppSlice & { environment: { environmentId: string } },
-): EnvironmentInfo | undefined => s.app.environments.find((e) => e.id === s.environment.environmentId)

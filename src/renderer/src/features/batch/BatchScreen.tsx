@@ -19,7 +19,7 @@ function InputForm() {
   const running = useStore((s) => s.batch.progress?.state === 'running')
   const environmentName = useStore(
     (s) =>
-      s.app.environments.find((e) => e.id === s.environment.environmentId)?.name ??
+      s.environment.list.find((e) => e.id === s.environment.environmentId)?.name ??
       s.environment.environmentId,
   )
   const profile = useStore((s) => s.environment.profile)

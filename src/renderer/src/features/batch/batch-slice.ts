@@ -109,7 +109,7 @@ export const createBatchSlice: SliceFactory<BatchSlice> =
               },
             })
           }
-          const environment = get().app.environments.find((e) => e.id === get().environment.environmentId)
+          const environment = get().environment.list.find((e) => e.id === get().environment.environmentId)
           if (environment?.requiresConfirmation) return patch({ confirming: true, error: null })
           await send(false)
         },

@@ -6,7 +6,7 @@ import { loadValidation } from '@renderer/validation'
 
 function EnvironmentSelect() {
   const id = useId()
-  const environments = useStore((s) => s.app.environments)
+  const environments = useStore((s) => s.environment.list)
   const environmentId = useStore((s) => s.environment.environmentId)
   const select = useStore((s) => s.environment.select)
   const builtin = environments.filter((e) => e.kind !== 'custom')
@@ -77,12 +77,12 @@ function ProfileInput({ initial }: { initial: string }) {
 }
 
 function EnvironmentDetails() {
-  const environment = useStore((s) => s.app.environments.find((e) => e.id === s.environment.environmentId))
+  const environment = useStore((s) => s.environment.list.find((e) => e.id === s.environment.environmentId))
   const sandboxUrl = useStore((s) => s.app.info?.sandboxUrl)
   const prewarm = useStore((s) =>
-    s.app.prewarm?.environmentId === s.environment.environmentId &&
-    s.app.prewarm.profile === s.environment.profile
-      ? s.app.prewarm
+    s.environment.prewarm?.environmentId === s.environment.environmentId &&
+    s.environment.prewarm.profile === s.environment.profile
+      ? s.environment.prewarm
       : null,
   )
   const deleteCustom = useStore((s) => s.environment.deleteCustom)

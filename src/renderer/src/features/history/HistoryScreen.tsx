@@ -14,7 +14,7 @@ function Filters() {
   const id = useId()
   const filter = useStore((s) => s.history.filter)
   const setFilter = useStore((s) => s.history.setFilter)
-  const environments = useStore((s) => s.app.environments)
+  const environments = useStore((s) => s.environment.list)
   return (
     <div className="filters" role="search">
       <div className="field">
@@ -112,7 +112,7 @@ function Row({ entry, environmentName }: { entry: HistoryEntry; environmentName:
 function HistoryTable() {
   const entries = useStore((s) => s.history.entries)
   const status = useStore((s) => s.history.status)
-  const environments = useStore((s) => s.app.environments)
+  const environments = useStore((s) => s.environment.list)
   const filtered = useStore((s) => Object.values(s.history.filter).some((v) => v.trim() !== ''))
   if (entries.length === 0) {
     if (status === 'idle' || status === 'loading') return <p className="muted">Loading history…</p>

@@ -128,7 +128,7 @@ export const createHistorySlice: SliceFactory<HistorySlice> =
 
         async rerun(id) {
           const entry = get().history.entries.find((e) => e.id === id)
-          const environment = get().app.environments.find((e) => e.id === entry?.environmentId)
+          const environment = get().environment.list.find((e) => e.id === entry?.environmentId)
           if (environment?.requiresConfirmation) return patch({ confirmingRerun: id })
           await send(id, false)
         },

@@ -93,7 +93,7 @@ export function PreflightScreen() {
   const confirming = useStore((s) => s.preflight.confirming)
   const confirm = useStore((s) => s.preflight.confirm)
   const cancelConfirm = useStore((s) => s.preflight.cancelConfirm)
-  const environment = useStore((s) => s.app.environments.find((e) => e.id === s.environment.environmentId))
+  const environment = useStore((s) => s.environment.list.find((e) => e.id === s.environment.environmentId))
   const profile = useStore((s) => s.environment.profile)
 
   return (

@@ -29,7 +29,7 @@ export const createPreflightSlice: SliceFactory<PreflightSlice> =
     const patch = (partial: Partial<PreflightSlice['preflight']>): void =>
       set((s) => ({ preflight: { ...s.preflight, ...partial } }))
 
-    const environment = () => get().app.environments.find((e) => e.id === get().environment.environmentId)
+    const environment = () => get().environment.list.find((e) => e.id === get().environment.environmentId)
 
     const send = async (confirmProduction: boolean): Promise<void> => {
       const { form } = get().preflight

@@ -31,7 +31,7 @@ export const createSecureTokenSlice: SliceFactory<SecureTokenSlice> =
       const created = get().session.created
       const singleUse = get().eventLog.lastSuccess
       if (!created || !singleUse || get().secureToken.pending) return
-      const environment = get().app.environments.find((e) => e.id === created.environmentId)
+      const environment = get().environment.list.find((e) => e.id === created.environmentId)
       if (environment?.requiresConfirmation && !confirmProduction) {
         patch({ confirming: action, error: null })
         return

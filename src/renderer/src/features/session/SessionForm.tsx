@@ -82,7 +82,7 @@ function MissingKey() {
   const status = useStore((s) => s.vault.status)
   const name = useStore(
     (s) =>
-      s.app.environments.find((e) => e.id === s.environment.environmentId)?.name ??
+      s.environment.list.find((e) => e.id === s.environment.environmentId)?.name ??
       s.environment.environmentId,
   )
   if (!status || status.configured) return null

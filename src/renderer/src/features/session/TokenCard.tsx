@@ -43,7 +43,7 @@ export function TokenCard() {
   const pending = useStore((s) => s.session.pending)
   const submit = useStore((s) => s.session.submit)
   const environmentName = useStore(
-    (s) => s.app.environments.find((e) => e.id === s.session.created?.environmentId)?.name,
+    (s) => s.environment.list.find((e) => e.id === s.session.created?.environmentId)?.name,
   )
   const { remaining, announcement } = useCountdown(created)
   const phase = created ? phaseOf(remaining) : 'ok'

@@ -86,7 +86,7 @@ export const createSessionSlice: SliceFactory<SessionSlice> =
         })
         return
       }
-      const environment = get().app.environments.find((e) => e.id === parsed.data.environmentId)
+      const environment = get().environment.list.find((e) => e.id === parsed.data.environmentId)
       if (environment?.requiresConfirmation && !confirmProduction) {
         patch({ fieldErrors: {}, error: null, confirming: true })
         return

@@ -21,7 +21,7 @@ export default function TestPagePanel() {
   const origin = useStore((s) => s.app.info?.testPageOrigin ?? '')
   const created = useStore((s) => s.session.created)
   const environment = useStore((s) =>
-    s.app.environments.find((e) => e.id === s.session.created?.environmentId),
+    s.environment.list.find((e) => e.id === s.session.created?.environmentId),
   )
   const addEvent = useStore((s) => s.eventLog.add)
   const resetLog = useStore((s) => s.eventLog.reset)
