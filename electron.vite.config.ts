@@ -24,6 +24,13 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
+    // The same aliases as tsconfig.web.json's paths.
+    resolve: {
+      alias: {
+        '@renderer': resolve(__dirname, 'src/renderer/src'),
+        '@shared': resolve(__dirname, 'src/shared'),
+      },
+    },
     plugins: [react()],
     build: {
       // Source maps stay out of the shipped bundle; the size budget counts what a user downloads.

@@ -1,16 +1,16 @@
-import { ErrorPanel } from './components/ErrorPanel'
-import { ScreenNav, SettingsButton } from './components/ScreenNav'
-import { Screens } from './components/Screens'
-import { CredentialsPanel } from './features/credentials/CredentialsPanel'
-import { CustomEnvironmentForm } from './features/environment/CustomEnvironmentForm'
-import { EnvironmentPanel } from './features/environment/EnvironmentPanel'
-import { SessionInspector } from './features/inspector/SessionInspector'
-import { ShortcutsHelp } from './features/shortcuts/ShortcutsHelp'
-import { Toasts } from './features/toasts/Toasts'
-import { ProductionDialog } from './features/session/ProductionDialog'
-import { SessionForm } from './features/session/SessionForm'
-import { TestPageFrame } from './features/session/TestPageFrame'
-import { TokenCard } from './features/session/TokenCard'
+import { ErrorPanel } from '@renderer/components/ErrorPanel'
+import { ScreenNav, SettingsButton } from '@renderer/features/nav/ScreenNav'
+import { Screens } from '@renderer/features/nav/Screens'
+import { CredentialsPanel } from '@renderer/features/vault/CredentialsPanel'
+import { CustomEnvironmentForm } from '@renderer/features/environment/CustomEnvironmentForm'
+import { EnvironmentPanel } from '@renderer/features/environment/EnvironmentPanel'
+import { SessionInspector } from '@renderer/features/journal/SessionInspector'
+import { ShortcutsHelp } from '@renderer/features/shortcuts/ShortcutsHelp'
+import { Toasts } from '@renderer/features/toasts/Toasts'
+import { ProductionDialog } from '@renderer/features/session/ProductionDialog'
+import { SessionForm } from '@renderer/features/session/SessionForm'
+import { TestPageFrame } from '@renderer/features/session/TestPageFrame'
+import { TokenCard } from '@renderer/features/session/TokenCard'
 import { useStore } from './store-context'
 
 function TopBar({ production }: { production: boolean }) {
@@ -54,7 +54,7 @@ function SkipLink() {
 
 function ProductionBanner() {
   const production = useStore(
-    (s) => s.app.environments.find((e) => e.id === s.env.environmentId)?.kind === 'production',
+    (s) => s.environment.list.find((e) => e.id === s.environment.environmentId)?.kind === 'production',
   )
   if (!production) return null
   return (
@@ -83,7 +83,7 @@ export function App() {
   const status = useStore((s) => s.app.status)
   const view = useStore((s) => s.nav.view)
   const kind = useStore(
-    (s) => s.app.environments.find((e) => e.id === s.env.environmentId)?.kind ?? 'sandbox',
+    (s) => s.environment.list.find((e) => e.id === s.environment.environmentId)?.kind ?? 'sandbox',
   )
   return (
     <div className="app" data-kind={kind}>

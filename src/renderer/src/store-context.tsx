@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react'
 import { useStore as useZustand } from 'zustand'
-import type { AppStore, Store } from './store'
+import type { AppStore, Store } from './app-store'
 
 const StoreContext = createContext<AppStore | null>(null)
 

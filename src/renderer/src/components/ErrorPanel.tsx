@@ -1,4 +1,4 @@
-import type { AppError } from '../../../shared/result'
+import type { AppError } from '@shared/result'
 
 interface Props {
   error: AppError

@@ -1,6 +1,6 @@
 import { memo, useMemo, useState } from 'react'
-import type { BatchRow, BatchVerdict } from '../../../../shared/diagnostics'
-import { formatMs } from '../../components/format'
+import type { BatchRow, BatchVerdict } from '@shared/diagnostics'
+import { formatMs } from '@renderer/components/format'
 import { countVerdicts } from './batch-progress'
 
 /** The first rows rendered; the rest on request ("Show all"), so a 10,000-line paste stays responsive. */

@@ -1,9 +1,9 @@
 import { useId, useState, type ChangeEvent } from 'react'
-import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { ErrorPanel } from '../../components/ErrorPanel'
-import { ExportCsvButton } from '../../components/ExportCsvButton'
-import { formatEta } from '../../components/format'
-import { useStore } from '../../store-context'
+import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
+import { ErrorPanel } from '@renderer/components/ErrorPanel'
+import { ExportCsvButton } from '@renderer/components/ExportCsvButton'
+import { formatEta } from '@renderer/components/format'
+import { useStore } from '@renderer/store-context'
 import { countInputLines } from './batch-progress'
 import { BatchResults, VerdictSummary } from './BatchResults'
 import { clampConcurrency, MAX_CONCURRENCY } from './batch-slice'
@@ -18,9 +18,11 @@ function InputForm() {
   const starting = useStore((s) => s.batch.starting)
   const running = useStore((s) => s.batch.progress?.state === 'running')
   const environmentName = useStore(
-    (s) => s.app.environments.find((e) => e.id === s.env.environmentId)?.name ?? s.env.environmentId,
+    (s) =>
+      s.environment.list.find((e) => e.id === s.environment.environmentId)?.name ??
+      s.environment.environmentId,
   )
-  const profile = useStore((s) => s.env.profile)
+  const profile = useStore((s) => s.environment.profile)
   const [importMessage, setImportMessage] = useState('')
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {

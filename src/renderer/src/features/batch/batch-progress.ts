@@ -9,7 +9,7 @@ import type {
   BatchSnapshot,
   BatchState,
   BatchVerdict,
-} from '../../../../shared/diagnostics'
+} from '@shared/diagnostics'
 
 export interface BatchProgress {
   batchId: string

@@ -1,7 +1,7 @@
-import type { BatchProgressEvent } from '../../../../shared/diagnostics'
-import type { ResponseOf } from '../../../../shared/contract'
-import type { AppError, Result } from '../../../../shared/result'
-import type { SliceFactory } from '../../store'
+import type { BatchProgressEvent } from '@shared/diagnostics'
+import type { ResponseOf } from '@shared/contract'
+import type { AppError, Result } from '@shared/result'
+import type { SliceFactory } from '@renderer/app-store'
 import { applyEvent, applySnapshot, type BatchProgress } from './batch-progress'
 
 /** Mirrors BATCH_DEFAULT_CONCURRENCY / BATCH_MAX_CONCURRENCY (src/shared pulls zod in; a test checks they match). */
@@ -63,7 +63,7 @@ export const createBatchSlice: SliceFactory<BatchSlice> =
 
     const send = async (confirmProduction: boolean): Promise<void> => {
       const { input, concurrency } = get().batch
-      const { environmentId, profile } = get().env
+      const { environmentId, profile } = get().environment
       patch({ starting: true, confirming: false, error: null })
       const started = await transport.call('batch:start', {
         environmentId,
@@ -109,7 +109,7 @@ export const createBatchSlice: SliceFactory<BatchSlice> =
               },
             })
           }
-          const environment = get().app.environments.find((e) => e.id === get().env.environmentId)
+          const environment = get().environment.list.find((e) => e.id === get().environment.environmentId)
           if (environment?.requiresConfirmation) return patch({ confirming: true, error: null })
           await send(false)
         },

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react'
-import type { AppError } from '../../../../shared/result'
-import { ErrorPanel } from '../../components/ErrorPanel'
-import { describedBy, FieldMessages } from '../../components/FieldMessages'
-import { useStore } from '../../store-context'
-import { loadValidation } from '../../validation'
+import type { AppError } from '@shared/result'
+import { ErrorPanel } from '@renderer/components/ErrorPanel'
+import { describedBy, FieldMessages } from '@renderer/components/FieldMessages'
+import { useStore } from '@renderer/store-context'
+import { loadValidation } from '@renderer/validation'
 
 const FIELDS = [
   { name: 'name', label: 'Name', placeholder: 'Merchant staging' },
@@ -17,7 +17,7 @@ const EMPTY: Values = { name: '', apiBase: '', identityBase: '', cdnBase: '' }
 
 export function CustomEnvironmentForm() {
   const id = useId()
-  const saveCustom = useStore((s) => s.env.saveCustom)
+  const saveCustom = useStore((s) => s.environment.saveCustom)
   const [open, setOpen] = useState(false)
   const [values, setValues] = useState<Values>(EMPTY)
   const [errors, setErrors] = useState<Record<string, string[]>>({})

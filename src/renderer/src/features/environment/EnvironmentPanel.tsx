@@ -1,14 +1,14 @@
 import { useId, useState } from 'react'
-import { ErrorPanel } from '../../components/ErrorPanel'
-import { describedBy, FieldMessages } from '../../components/FieldMessages'
-import { useStore } from '../../store-context'
-import { loadValidation } from '../../validation'
+import { ErrorPanel } from '@renderer/components/ErrorPanel'
+import { describedBy, FieldMessages } from '@renderer/components/FieldMessages'
+import { useStore } from '@renderer/store-context'
+import { loadValidation } from '@renderer/validation'
 
 function EnvironmentSelect() {
   const id = useId()
-  const environments = useStore((s) => s.app.environments)
-  const environmentId = useStore((s) => s.env.environmentId)
-  const select = useStore((s) => s.env.select)
+  const environments = useStore((s) => s.environment.list)
+  const environmentId = useStore((s) => s.environment.environmentId)
+  const select = useStore((s) => s.environment.select)
   const builtin = environments.filter((e) => e.kind !== 'custom')
   const custom = environments.filter((e) => e.kind === 'custom')
   return (
@@ -39,9 +39,9 @@ function ProfileInput({ initial }: { initial: string }) {
   const id = useId()
   const [value, setValue] = useState(initial)
   const [error, setError] = useState<string[] | undefined>(undefined)
-  const environmentId = useStore((s) => s.env.environmentId)
+  const environmentId = useStore((s) => s.environment.environmentId)
   const profiles = useStore((s) => s.vault.status?.profiles)
-  const select = useStore((s) => s.env.select)
+  const select = useStore((s) => s.environment.select)
   const commit = async () => {
     const { ProfileName } = await loadValidation()
     const parsed = ProfileName.safeParse(value.trim())
@@ -77,14 +77,15 @@ function ProfileInput({ initial }: { initial: string }) {
 }
 
 function EnvironmentDetails() {
-  const environment = useStore((s) => s.app.environments.find((e) => e.id === s.env.environmentId))
+  const environment = useStore((s) => s.environment.list.find((e) => e.id === s.environment.environmentId))
   const sandboxUrl = useStore((s) => s.app.info?.sandboxUrl)
   const prewarm = useStore((s) =>
-    s.app.prewarm?.environmentId === s.env.environmentId && s.app.prewarm.profile === s.env.profile
-      ? s.app.prewarm
+    s.environment.prewarm?.environmentId === s.environment.environmentId &&
+    s.environment.prewarm.profile === s.environment.profile
+      ? s.environment.prewarm
       : null,
   )
-  const deleteCustom = useStore((s) => s.env.deleteCustom)
+  const deleteCustom = useStore((s) => s.environment.deleteCustom)
   if (!environment) return null
   return (
     <>
@@ -123,9 +124,9 @@ function EnvironmentDetails() {
 }
 
 export function EnvironmentPanel() {
-  const profile = useStore((s) => s.env.profile)
-  const environmentId = useStore((s) => s.env.environmentId)
-  const error = useStore((s) => s.env.error)
+  const profile = useStore((s) => s.environment.profile)
+  const environmentId = useStore((s) => s.environment.environmentId)
+  const error = useStore((s) => s.environment.error)
   return (
     <section className="card" aria-labelledby="target-title">
       <h2 id="target-title">Target</h2>

@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
-import { useStore } from '../../store-context'
-import { formatMmSs } from '../session/countdown'
-import { useCountdown } from '../session/useCountdown'
+import { useStore } from '@renderer/store-context'
+import { formatMmSs } from '@renderer/features/session/countdown'
+import { useCountdown } from '@renderer/features/session/useCountdown'
 import type { LogEntry, SingleUseToken } from './eventlog-slice'
 
 const timeFormat = new Intl.DateTimeFormat(undefined, {

@@ -1,6 +1,6 @@
-import type { SliceFactory } from '../../store'
-import type { LoggedEvent } from '../../testpage/protocol'
-import { hintForEvent } from './hints'
+import type { SliceFactory } from '@renderer/app-store'
+import type { LoggedEvent } from '@renderer/testpage/protocol'
+import { hintForEvent } from './event-hints'
 
 export interface LogEntry extends LoggedEvent {
   id: number

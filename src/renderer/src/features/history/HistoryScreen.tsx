@@ -1,18 +1,20 @@
 import { lazy, Suspense, useEffect, useId } from 'react'
-import type { HistoryEntry } from '../../../../shared/diagnostics'
-import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { ErrorPanel } from '../../components/ErrorPanel'
-import { ExportCsvButton } from '../../components/ExportCsvButton'
-import { formatMs, formatTime } from '../../components/format'
-import { useStore } from '../../store-context'
+import type { HistoryEntry } from '@shared/diagnostics'
+import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
+import { ErrorPanel } from '@renderer/components/ErrorPanel'
+import { ExportCsvButton } from '@renderer/components/ExportCsvButton'
+import { formatMs, formatTime } from '@renderer/components/format'
+import { useStore } from '@renderer/store-context'
 
-const Inspector = lazy(() => import('../inspector/Inspector').then((m) => ({ default: m.Inspector })))
+const Inspector = lazy(() =>
+  import('@renderer/features/journal/Inspector').then((m) => ({ default: m.Inspector })),
+)
 
 function Filters() {
   const id = useId()
   const filter = useStore((s) => s.history.filter)
   const setFilter = useStore((s) => s.history.setFilter)
-  const environments = useStore((s) => s.app.environments)
+  const environments = useStore((s) => s.environment.list)
   return (
     <div className="filters" role="search">
       <div className="field">
@@ -110,7 +112,7 @@ function Row({ entry, environmentName }: { entry: HistoryEntry; environmentName:
 function HistoryTable() {
   const entries = useStore((s) => s.history.entries)
   const status = useStore((s) => s.history.status)
-  const environments = useStore((s) => s.app.environments)
+  const environments = useStore((s) => s.environment.list)
   const filtered = useStore((s) => Object.values(s.history.filter).some((v) => v.trim() !== ''))
   if (entries.length === 0) {
     if (status === 'idle' || status === 'loading') return <p className="muted">Loading history…</p>

@@ -1,7 +1,7 @@
-import type { ResponseOf } from '../../../../shared/contract'
-import type { HistoryEntry, HistoryFilter } from '../../../../shared/diagnostics'
-import type { AppError, Result } from '../../../../shared/result'
-import type { SliceFactory } from '../../store'
+import type { ResponseOf } from '@shared/contract'
+import type { HistoryEntry, HistoryFilter } from '@shared/diagnostics'
+import type { AppError, Result } from '@shared/result'
+import type { SliceFactory } from '@renderer/app-store'
 
 export interface HistoryFilterForm {
   terminal: string
@@ -128,7 +128,7 @@ export const createHistorySlice: SliceFactory<HistorySlice> =
 
         async rerun(id) {
           const entry = get().history.entries.find((e) => e.id === id)
-          const environment = get().app.environments.find((e) => e.id === entry?.environmentId)
+          const environment = get().environment.list.find((e) => e.id === entry?.environmentId)
           if (environment?.requiresConfirmation) return patch({ confirmingRerun: id })
           await send(id, false)
         },

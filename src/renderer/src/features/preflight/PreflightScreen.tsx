@@ -1,11 +1,13 @@
 import { lazy, Suspense, useId, useState } from 'react'
-import type { PreflightStatus, PreflightStep } from '../../../../shared/diagnostics'
-import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { ErrorPanel } from '../../components/ErrorPanel'
-import { formatMs, formatTime } from '../../components/format'
-import { useStore } from '../../store-context'
+import type { PreflightStatus, PreflightStep } from '@shared/diagnostics'
+import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
+import { ErrorPanel } from '@renderer/components/ErrorPanel'
+import { formatMs, formatTime } from '@renderer/components/format'
+import { useStore } from '@renderer/store-context'
 
-const Inspector = lazy(() => import('../inspector/Inspector').then((m) => ({ default: m.Inspector })))
+const Inspector = lazy(() =>
+  import('@renderer/features/journal/Inspector').then((m) => ({ default: m.Inspector })),
+)
 
 const STATUS: Record<PreflightStatus, { icon: string; label: string }> = {
   pass: { icon: '✓', label: 'Pass' },
@@ -91,8 +93,8 @@ export function PreflightScreen() {
   const confirming = useStore((s) => s.preflight.confirming)
   const confirm = useStore((s) => s.preflight.confirm)
   const cancelConfirm = useStore((s) => s.preflight.cancelConfirm)
-  const environment = useStore((s) => s.app.environments.find((e) => e.id === s.env.environmentId))
-  const profile = useStore((s) => s.env.profile)
+  const environment = useStore((s) => s.environment.list.find((e) => e.id === s.environment.environmentId))
+  const profile = useStore((s) => s.environment.profile)
 
   return (
     <main className="screen" aria-labelledby="preflight-title">

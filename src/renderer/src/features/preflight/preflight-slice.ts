@@ -1,6 +1,6 @@
-import type { PreflightReport } from '../../../../shared/diagnostics'
-import type { AppError } from '../../../../shared/result'
-import type { SliceFactory } from '../../store'
+import type { PreflightReport } from '@shared/diagnostics'
+import type { AppError } from '@shared/result'
+import type { SliceFactory } from '@renderer/app-store'
 
 export interface PreflightForm {
   processingTerminalId: string
@@ -29,11 +29,11 @@ export const createPreflightSlice: SliceFactory<PreflightSlice> =
     const patch = (partial: Partial<PreflightSlice['preflight']>): void =>
       set((s) => ({ preflight: { ...s.preflight, ...partial } }))
 
-    const environment = () => get().app.environments.find((e) => e.id === get().env.environmentId)
+    const environment = () => get().environment.list.find((e) => e.id === get().environment.environmentId)
 
     const send = async (confirmProduction: boolean): Promise<void> => {
       const { form } = get().preflight
-      const { environmentId, profile } = get().env
+      const { environmentId, profile } = get().environment
       const libVersion = form.libVersion.trim() || environment()?.defaultLibVersion || ''
       patch({ running: true, confirming: false, error: null })
       const result = await transport.call('preflight:run', {

@@ -1,5 +1,5 @@
-import { useStore } from '../../store-context'
-import { useModalDialog } from '../../components/useModalDialog'
+import { useStore } from '@renderer/store-context'
+import { useModalDialog } from '@renderer/components/useModalDialog'
 
 /** Production creates only after an explicit yes; Cancel and Escape send nothing. */
 export function ProductionDialog() {

@@ -1,9 +1,9 @@
 import { useId, type FormEvent } from 'react'
-import { ErrorPanel } from '../../components/ErrorPanel'
-import { describedBy, FieldMessages } from '../../components/FieldMessages'
-import { useStore } from '../../store-context'
-import { API_KEY_INPUT_ID } from '../credentials/CredentialsPanel'
-import { isMac } from '../shortcuts/shortcuts'
+import { ErrorPanel } from '@renderer/components/ErrorPanel'
+import { describedBy, FieldMessages } from '@renderer/components/FieldMessages'
+import { useStore } from '@renderer/store-context'
+import { API_KEY_INPUT_ID } from '@renderer/features/vault/CredentialsPanel'
+import { isMac } from '@renderer/features/shortcuts/shortcuts'
 import { SESSION_FIELDS, type SessionField } from './session-slice'
 
 const SUBMIT_KEYS = `${isMac(typeof navigator === 'undefined' ? '' : navigator.platform) ? '⌘' : 'Ctrl'}+Enter`
@@ -81,7 +81,9 @@ function SessionError() {
 function MissingKey() {
   const status = useStore((s) => s.vault.status)
   const name = useStore(
-    (s) => s.app.environments.find((e) => e.id === s.env.environmentId)?.name ?? s.env.environmentId,
+    (s) =>
+      s.environment.list.find((e) => e.id === s.environment.environmentId)?.name ??
+      s.environment.environmentId,
   )
   if (!status || status.configured) return null
   return (

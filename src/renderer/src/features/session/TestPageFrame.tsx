@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react'
-import { Skeleton } from '../../components/Skeleton'
+import { Skeleton } from '@renderer/components/Skeleton'
 
-const TestPagePanel = lazy(() => import('../testpage/TestPagePanel'))
+const TestPagePanel = lazy(() => import('@renderer/features/testpage/TestPagePanel'))
 
 /**
  * The Hosted Fields test page with its event log and secure-token actions (features/testpage), loaded on

@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { copyToClipboard } from '../../components/clipboard'
-import { useStore } from '../../store-context'
+import { copyToClipboard } from '@renderer/components/clipboard'
+import { useStore } from '@renderer/store-context'
 import { clockSkewMs, formatMmSs, phaseOf } from './countdown'
 import { useCountdown } from './useCountdown'
 
@@ -43,7 +43,7 @@ export function TokenCard() {
   const pending = useStore((s) => s.session.pending)
   const submit = useStore((s) => s.session.submit)
   const environmentName = useStore(
-    (s) => s.app.environments.find((e) => e.id === s.session.created?.environmentId)?.name,
+    (s) => s.environment.list.find((e) => e.id === s.session.created?.environmentId)?.name,
   )
   const { remaining, announcement } = useCountdown(created)
   const phase = created ? phaseOf(remaining) : 'ok'

@@ -1,8 +1,8 @@
-import type { SessionCreated } from '../../../../shared/contract'
-import type { EnvironmentInfo } from '../../../../shared/environments'
-import type { AppError } from '../../../../shared/result'
-import type { SliceFactory } from '../../store'
-import { loadValidation } from '../../validation'
+import type { SessionCreated } from '@shared/contract'
+import type { EnvironmentInfo } from '@shared/environments'
+import type { AppError } from '@shared/result'
+import type { SliceFactory } from '@renderer/app-store'
+import { loadValidation } from '@renderer/validation'
 
 export const SESSION_FIELDS = ['processingTerminalId', 'scenario', 'secureTokenId', 'libVersion'] as const
 export type SessionField = (typeof SESSION_FIELDS)[number]
@@ -64,8 +64,8 @@ export const createSessionSlice: SliceFactory<SessionSlice> =
       const { form } = get().session
       const secureTokenId = form.secureTokenId.trim()
       return {
-        environmentId: get().env.environmentId,
-        profile: get().env.profile,
+        environmentId: get().environment.environmentId,
+        profile: get().environment.profile,
         processingTerminalId: form.processingTerminalId.trim(),
         scenario: form.scenario,
         libVersion: form.libVersion.trim(),
@@ -86,7 +86,7 @@ export const createSessionSlice: SliceFactory<SessionSlice> =
         })
         return
       }
-      const environment = get().app.environments.find((e) => e.id === parsed.data.environmentId)
+      const environment = get().environment.list.find((e) => e.id === parsed.data.environmentId)
       if (environment?.requiresConfirmation && !confirmProduction) {
         patch({ fieldErrors: {}, error: null, confirming: true })
         return

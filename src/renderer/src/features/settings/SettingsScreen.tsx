@@ -1,17 +1,17 @@
-import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { ErrorPanel } from '../../components/ErrorPanel'
-import { useStore } from '../../store-context'
-import { describeCleared } from './settings-slice'
+import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
+import { ErrorPanel } from '@renderer/components/ErrorPanel'
+import { useStore } from '@renderer/store-context'
+import { describeCleared } from '@renderer/features/app/app-slice'
 
 export function SettingsScreen() {
   const dataDir = useStore((s) => s.app.info?.dataDir)
-  const confirming = useStore((s) => s.settings.confirmingClear)
-  const clearing = useStore((s) => s.settings.clearing)
-  const cleared = useStore((s) => s.settings.cleared)
-  const error = useStore((s) => s.settings.error)
-  const askClear = useStore((s) => s.settings.askClear)
-  const cancelClear = useStore((s) => s.settings.cancelClear)
-  const clearAllData = useStore((s) => s.settings.clearAllData)
+  const confirming = useStore((s) => s.app.confirmingClear)
+  const clearing = useStore((s) => s.app.clearing)
+  const cleared = useStore((s) => s.app.cleared)
+  const error = useStore((s) => s.app.clearError)
+  const askClear = useStore((s) => s.app.askClear)
+  const cancelClear = useStore((s) => s.app.cancelClear)
+  const clearAllData = useStore((s) => s.app.clearAllData)
 
   return (
     <main className="screen" aria-labelledby="settings-title">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
-import { useStore } from '../../store-context'
+import { useStore } from '@renderer/store-context'
 import { isMac, isTyping, SECTION_KEYS, shortcutFor } from './shortcuts'
-import { useModalDialog } from '../../components/useModalDialog'
+import { useModalDialog } from '@renderer/components/useModalDialog'
 
 const MOD = isMac(typeof navigator === 'undefined' ? '' : navigator.platform) ? '⌘' : 'Ctrl'
 

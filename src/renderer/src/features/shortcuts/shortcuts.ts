@@ -1,4 +1,4 @@
-import type { View } from '../settings/nav-slice'
+import type { View } from '@renderer/features/nav/nav-slice'
 
 /** ⌘ on macOS, Ctrl elsewhere — for the labels; both modifiers work everywhere. */
 export const isMac = (platform: string): boolean => /mac|iphone|ipad/i.test(platform)

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
-import { useStore } from '../../store-context'
-import { acceptPageMessage, PROTOCOL, testPageUrl, type ConsoleToPage } from '../../testpage/protocol'
-import { EventLog } from '../eventlog/EventLog'
-import { SecureTokenPanel } from '../securetoken/SecureTokenPanel'
+import { useStore } from '@renderer/store-context'
+import { acceptPageMessage, PROTOCOL, testPageUrl, type ConsoleToPage } from '@renderer/testpage/protocol'
+import { EventLog } from '@renderer/features/eventlog/EventLog'
+import { SecureTokenPanel } from '@renderer/features/secureToken/SecureTokenPanel'
 import { cdnOrigin, sessionForPage } from './session-for-page'
 
 /** Which page instance is showing: a new session token or Reload form makes a new one. */
@@ -21,7 +21,7 @@ export default function TestPagePanel() {
   const origin = useStore((s) => s.app.info?.testPageOrigin ?? '')
   const created = useStore((s) => s.session.created)
   const environment = useStore((s) =>
-    s.app.environments.find((e) => e.id === s.session.created?.environmentId),
+    s.environment.list.find((e) => e.id === s.session.created?.environmentId),
   )
   const addEvent = useStore((s) => s.eventLog.add)
   const resetLog = useStore((s) => s.eventLog.reset)

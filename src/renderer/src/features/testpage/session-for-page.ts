@@ -1,7 +1,7 @@
-import type { SessionCreated } from '../../../../shared/contract'
-import { libraryScriptUrl, type EnvironmentInfo } from '../../../../shared/environments'
-import { KNOWN_LIBRARIES } from '../../../../shared/payroc'
-import { scriptVersionOf, type TestPageSession } from '../../testpage/protocol'
+import type { SessionCreated } from '@shared/contract'
+import { libraryScriptUrl, type EnvironmentInfo } from '@shared/environments'
+import { KNOWN_LIBRARIES } from '@shared/payroc'
+import { scriptVersionOf, type TestPageSession } from '@renderer/testpage/protocol'
 
 /**
  * What the console hands the test page for one session: the script of the session's libVersion (or of the

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { useStore } from '../../store-context'
+import { useStore } from '@renderer/store-context'
 import type { Toast } from './toast-slice'
 
 /** How long a toast stays when nobody hovers or focuses it. */

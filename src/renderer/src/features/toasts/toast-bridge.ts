@@ -1,5 +1,5 @@
-import type { AppError } from '../../../../shared/result'
-import type { AppStore, Store } from '../../store'
+import type { AppError } from '@shared/result'
+import type { AppStore, Store } from '@renderer/app-store'
 import type { ToastTone } from './toast-slice'
 
 type Note = { tone: ToastTone; message: string }

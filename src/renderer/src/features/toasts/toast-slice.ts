@@ -1,4 +1,4 @@
-import type { SliceFactory } from '../../store'
+import type { SliceFactory } from '@renderer/app-store'
 
 export type ToastTone = 'success' | 'failure' | 'info'
 

@@ -1,0 +1,69 @@
+/**
+ * One zustand store built from feature slices (zustand's slices pattern). A channel namespace's state sits under
+ * the store key of the same name, in the feature folder of the same name (`environment`, `vault`, `session`,
+ * `journal`, …); features with no channel (`nav`, `eventLog`, `toasts`) add their own keys. Components select
+ * narrow pieces: `useStore((s) => s.session.pending)`. The transport is injected, so slices are tested with a
+ * fake one and no DOM.
+ */
+import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla'
+import type { ConsoleTransport } from '@renderer/transport'
+import { createAppSlice, type AppSlice } from '@renderer/features/app/app-slice'
+import { createBatchSlice, type BatchSlice } from '@renderer/features/batch/batch-slice'
+import { createBundleSlice, type BundleSlice } from '@renderer/features/bundle/bundle-slice'
+import {
+  createEnvironmentSlice,
+  type EnvironmentSlice,
+} from '@renderer/features/environment/environment-slice'
+import { createEventLogSlice, type EventLogSlice } from '@renderer/features/eventlog/eventlog-slice'
+import { createHistorySlice, type HistorySlice } from '@renderer/features/history/history-slice'
+import { createJournalSlice, type JournalSlice } from '@renderer/features/journal/journal-slice'
+import { createNavSlice, type NavSlice } from '@renderer/features/nav/nav-slice'
+import { createPreflightSlice, type PreflightSlice } from '@renderer/features/preflight/preflight-slice'
+import {
+  createSecureTokenSlice,
+  type SecureTokenSlice,
+} from '@renderer/features/secureToken/secure-token-slice'
+import { createSessionSlice, type SessionSlice } from '@renderer/features/session/session-slice'
+import { createToastSlice, type ToastSlice } from '@renderer/features/toasts/toast-slice'
+import { createVaultSlice, type VaultSlice } from '@renderer/features/vault/vault-slice'
+
+export interface StoreDeps {
+  transport: ConsoleTransport
+  /** Remembers the last environment/profile across launches (localStorage in the page). */
+  preferences?: Pick<Storage, 'getItem' | 'setItem'> | null
+}
+
+export type Store = AppSlice &
+  EnvironmentSlice &
+  VaultSlice &
+  SessionSlice &
+  JournalSlice &
+  HistorySlice &
+  BundleSlice &
+  PreflightSlice &
+  BatchSlice &
+  SecureTokenSlice &
+  NavSlice &
+  EventLogSlice &
+  ToastSlice
+export type Slice<T> = StateCreator<Store, [], [], T>
+export type SliceFactory<T> = (deps: StoreDeps) => Slice<T>
+export type AppStore = StoreApi<Store>
+
+export function createAppStore(deps: StoreDeps): AppStore {
+  return createStore<Store>()((...a) => ({
+    ...createAppSlice(deps)(...a),
+    ...createEnvironmentSlice(deps)(...a),
+    ...createVaultSlice(deps)(...a),
+    ...createSessionSlice(deps)(...a),
+    ...createJournalSlice(deps)(...a),
+    ...createHistorySlice(deps)(...a),
+    ...createBundleSlice(deps)(...a),
+    ...createPreflightSlice(deps)(...a),
+    ...createBatchSlice(deps)(...a),
+    ...createSecureTokenSlice(deps)(...a),
+    ...createNavSlice(deps)(...a),
+    ...createEventLogSlice(deps)(...a),
+    ...createToastSlice(deps)(...a),
+  }))
+}

@@ -1,0 +1,244 @@
+import { useEffect, useId, useState } from 'react'
+import type { JournalAttempt, JournalEntry } from '@shared/contract'
+import { ActionStatus, type ActionState } from '@renderer/components/ActionStatus'
+import { copyToClipboard } from '@renderer/components/clipboard'
+import { formatMs, formatTime } from '@renderer/components/format'
+import { ExportBundleButton } from '@renderer/features/bundle/ExportBundleButton'
+import { useStore } from '@renderer/store-context'
+
+/** JSON bodies are shown indented; anything else as it came. */
+function pretty(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2)
+  } catch {
+    return body
+  }
+}
+
+function Headers({ headers }: { headers: Record<string, string> }) {
+  const names = Object.keys(headers)
+  if (names.length === 0) return <p className="muted">No headers.</p>
+  return (
+    <dl className="headers">
+      {names.map((name) => (
+        <div key={name}>
+          <dt>{name}</dt>
+          <dd>{headers[name]}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+function Exchange({
+  label,
+  headers,
+  body,
+}: {
+  label: string
+  headers: Record<string, string>
+  body?: string | undefined
+}) {
+  return (
+    <details className="exchange">
+      <summary>{label}</summary>
+      <Headers headers={headers} />
+      {body ? <pre className="body">{pretty(body)}</pre> : <p className="muted">No body.</p>}
+    </details>
+  )
+}
+
+function Attempt({ attempt }: { attempt: JournalAttempt }) {
+  const status = attempt.response?.status
+  const failed = attempt.error !== undefined || (status !== undefined && status >= 400)
+  return (
+    <li className="attempt" data-failed={failed || undefined}>
+      <p className="attempt-line">
+        <span className="attempt-n">#{attempt.n}</span>
+        <code>{attempt.method}</code> <code className="url">{attempt.url}</code>
+        <span className={`status-pill${failed ? ' bad' : ''}`}>{status ?? attempt.error?.kind ?? '—'}</span>
+        <span className="muted">{formatMs(attempt.durationMs)}</span>
+      </p>
+      {attempt.error && (
+        <p className="attempt-error">
+          {attempt.error.message}
+          {attempt.error.code ? ` (${attempt.error.code})` : ''}
+        </p>
+      )}
+      {attempt.hint && <p className="attempt-hint">{attempt.hint}</p>}
+      {attempt.retry && (
+        <p className="muted">
+          Retried: {attempt.retry.reason}, after {formatMs(attempt.retry.delayMs)}.
+        </p>
+      )}
+      <Exchange
+        label="Request headers and body"
+        headers={attempt.request.headers}
+        body={attempt.request.body}
+      />
+      {attempt.response && (
+        <Exchange
+          label="Response headers and body"
+          headers={attempt.response.headers}
+          body={attempt.response.body}
+        />
+      )}
+    </li>
+  )
+}
+
+const safeLink = (type: string): string | undefined => (/^https:\/\//i.test(type) ? type : undefined)
+
+function Problem({ entry }: { entry: JournalEntry }) {
+  const problem = entry.error?.problem
+  if (!problem) return null
+  const href = problem.type ? safeLink(problem.type) : undefined
+  return (
+    <dl className="details problem">
+      {problem.type && (
+        <>
+          <dt>Type</dt>
+          <dd>
+            {href ? (
+              <a href={href} target="_blank" rel="noreferrer noopener">
+                {problem.type}
+              </a>
+            ) : (
+              <code>{problem.type}</code>
+            )}
+          </dd>
+        </>
+      )}
+      {problem.title && (
+        <>
+          <dt>Title</dt>
+          <dd className="problem-title">{problem.title}</dd>
+        </>
+      )}
+      {problem.detail && (
+        <>
+          <dt>Detail</dt>
+          <dd>{problem.detail}</dd>
+        </>
+      )}
+      {(problem.errors ?? []).length > 0 && (
+        <>
+          <dt>Errors</dt>
+          <dd>
+            <ul className="problem-errors">
+              {(problem.errors ?? []).map((item, index) => (
+                <li key={index}>
+                  {item.parameter && <code>{item.parameter}</code>}
+                  {item.parameter && ' → '}
+                  {item.message ?? item.detail}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      )}
+    </dl>
+  )
+}
+
+function Actions({ entry }: { entry: JournalEntry }) {
+  const curl = useStore((s) => s.journal.curl)
+  const [copy, setCopy] = useState<ActionState>({ kind: 'idle' })
+
+  const onCopy = async () => {
+    const command = await curl(entry.id)
+    if (!command.ok)
+      return setCopy({ kind: 'failed', text: `${command.error.message} ${command.error.hint}` })
+    const copied = await copyToClipboard(command.value)
+    setCopy(
+      copied
+        ? { kind: 'done', text: 'Copied' }
+        : { kind: 'failed', text: 'Copy failed — the clipboard refused' },
+    )
+  }
+
+  return (
+    <div className="inspector-actions">
+      <button type="button" onClick={() => void onCopy()}>
+        Copy as cURL
+      </button>
+      <ActionStatus state={copy} />
+      <ExportBundleButton entry={entry} />
+    </div>
+  )
+}
+
+const OPERATION: Record<JournalEntry['operation'], string> = {
+  authorize: 'Identity (authorize)',
+  'create-session': 'Create session',
+  'secure-token:create': 'Save secure token',
+  'secure-token:update': 'Update secure token',
+}
+
+function EntryView({ entry }: { entry: JournalEntry }) {
+  return (
+    <>
+      {entry.error && (
+        <p className="inspector-why" data-testid="inspector-why">
+          <strong>Why it failed:</strong> {entry.error.message} {entry.error.hint}
+        </p>
+      )}
+      <p className="inspector-meta">
+        <span className={`status-pill${entry.outcome === 'error' ? ' bad' : ''}`}>
+          {entry.status ?? (entry.outcome === 'ok' ? 'OK' : entry.errorKind)}
+        </span>
+        <span>{OPERATION[entry.operation]}</span>
+        <span>{entry.environmentId}</span>
+        <span>{formatTime(entry.startedAt)}</span>
+        <span>{formatMs(entry.durationMs)}</span>
+        <span>
+          {entry.attempts.length} attempt{entry.attempts.length === 1 ? '' : 's'}
+        </span>
+        {entry.idempotencyKey && (
+          <span>
+            Idempotency-Key <code>{entry.idempotencyKey}</code>
+          </span>
+        )}
+      </p>
+      <Problem entry={entry} />
+      <Actions entry={entry} />
+      <ol className="attempts">
+        {entry.attempts.map((attempt) => (
+          <Attempt key={attempt.n} attempt={attempt} />
+        ))}
+      </ol>
+    </>
+  )
+}
+
+/** The raw exchange behind one journal entry, laid out for a support agent. */
+export function Inspector({ journalId, onClose }: { journalId: string; onClose?: () => void }) {
+  const id = useId()
+  const load = useStore((s) => s.journal.load)
+  const loaded = useStore((s) => s.journal.entries[journalId])
+  useEffect(() => {
+    void load(journalId)
+  }, [journalId, load])
+
+  return (
+    <section className="card inspector" aria-labelledby={`${id}-title`}>
+      <div className="card-head">
+        <h2 id={`${id}-title`}>Inspector</h2>
+        {onClose && (
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        )}
+      </div>
+      {!loaded || loaded.state === 'loading' ? (
+        <p className="muted">Loading the journal entry…</p>
+      ) : loaded.state === 'failed' ? (
+        <p className="inspector-why">
+          {loaded.error.message} {loaded.error.hint}
+        </p>
+      ) : (
+        <EntryView entry={loaded.entry} />
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,97 @@
+import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
+import { ErrorPanel } from '@renderer/components/ErrorPanel'
+import { useStore } from '@renderer/store-context'
+
+function SavedToken() {
+  const saved = useStore((s) => s.secureToken.saved)
+  if (!saved) return null
+  const { source } = saved
+  return (
+    <div className="secure-token" data-testid="secure-token">
+      <dl className="details">
+        <dt>secureTokenId</dt>
+        <dd>
+          <code>{saved.secureTokenId}</code>
+        </dd>
+        <dt>Card</dt>
+        <dd>
+          {source.cardType} <code>{source.cardNumber}</code> · expires {source.expiryDate} ·{' '}
+          {source.cardholderName}
+        </dd>
+        <dt>Token</dt>
+        <dd>
+          <code className="token">{saved.token}</code>
+        </dd>
+        {saved.mitAgreement && (
+          <>
+            <dt>MIT agreement</dt>
+            <dd>{saved.mitAgreement}</dd>
+          </>
+        )}
+      </dl>
+    </div>
+  )
+}
+
+/** After a tokenization-mode submissionSuccess: save the single-use token, or update saved details with it. */
+export function SecureTokenPanel() {
+  const created = useStore((s) => s.session.created)
+  const success = useStore((s) => s.eventLog.lastSuccess)
+  const pending = useStore((s) => s.secureToken.pending)
+  const confirming = useStore((s) => s.secureToken.confirming)
+  const error = useStore((s) => s.secureToken.error)
+  const saved = useStore((s) => s.secureToken.saved)
+  const run = useStore((s) => s.secureToken.run)
+  const confirm = useStore((s) => s.secureToken.confirm)
+  const cancel = useStore((s) => s.secureToken.cancel)
+  if (!created || created.scenario !== 'tokenization' || !success) return null
+  return (
+    <section className="card securetoken-card" aria-labelledby="securetoken-title">
+      <h2 id="securetoken-title">Secure token</h2>
+      <p className="token-meta">
+        Terminal <code>{created.processingTerminalId}</code>
+        {created.secureTokenId ? (
+          <>
+            {' '}
+            · session for secureTokenId <code>{created.secureTokenId}</code>
+          </>
+        ) : null}
+      </p>
+      <div className="actions">
+        <button
+          type="button"
+          className={created.secureTokenId ? undefined : 'primary'}
+          disabled={pending !== null}
+          onClick={() => void run('save')}
+        >
+          {pending === 'save' ? 'Saving…' : 'Save as secure token'}
+        </button>
+        {created.secureTokenId && (
+          <button
+            type="button"
+            className="primary"
+            disabled={pending !== null}
+            onClick={() => void run('update')}
+          >
+            {pending === 'update' ? 'Updating…' : 'Update saved details'}
+          </button>
+        )}
+      </div>
+      {error && <ErrorPanel error={error} />}
+      {saved && <SavedToken />}
+      <ConfirmDialog
+        open={confirming !== null}
+        title="Confirm production call"
+        confirmLabel={confirming === 'update' ? 'Update in production' : 'Create in production'}
+        onConfirm={() => void confirm()}
+        onCancel={cancel}
+      >
+        <p>
+          This {confirming === 'update' ? 'replaces the saved payment details of' : 'creates'} a real secure
+          token on Payroc <strong>production</strong> for processing terminal{' '}
+          <code>{created.processingTerminalId}</code>.
+        </p>
+      </ConfirmDialog>
+    </section>
+  )
+}

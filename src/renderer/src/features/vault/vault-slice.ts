@@ -1,0 +1,103 @@
+import type { CredentialTest, VaultStatus } from '@shared/contract'
+import type { AppError, Result } from '@shared/result'
+import type { SliceFactory } from '@renderer/app-store'
+import { loadValidation } from '@renderer/validation'
+
+export interface VaultSlice {
+  vault: {
+    status: VaultStatus | null
+    busy: 'save' | 'delete' | 'test' | null
+    error: AppError | null
+    /** Inline message for the API key input (from the contract's schema). */
+    keyError: string | null
+    tested: CredentialTest | null
+    notice: string | null
+    refresh(): Promise<void>
+    /** The key goes straight to main and is never kept in the store; true when it was saved. */
+    saveKey(apiKey: string): Promise<boolean>
+    deleteKey(): Promise<void>
+    test(): Promise<void>
+  }
+}
+
+type Vault = VaultSlice['vault']
+type Busy = Vault['busy']
+type Target = { environmentId: string; profile: string }
+
+export const createVaultSlice: SliceFactory<VaultSlice> =
+  ({ transport }) =>
+  (set, get) => {
+    const patch = (partial: Partial<Vault>): void => set((s) => ({ vault: { ...s.vault, ...partial } }))
+    const target = (): Target => ({
+      environmentId: get().environment.environmentId,
+      profile: get().environment.profile,
+    })
+    const stillCurrent = (t: Target): boolean =>
+      get().environment.environmentId === t.environmentId && get().environment.profile === t.profile
+
+    /** One vault call for the current target; an answer for a target the user has left is dropped. */
+    const run = async <T>(
+      busy: Busy,
+      call: (t: Target) => Promise<Result<T>>,
+      onOk: (value: T, t: Target) => Partial<Vault>,
+      onError: (error: AppError) => Partial<Vault> = (error) => ({ error }),
+    ): Promise<boolean> => {
+      const t = target()
+      patch({ busy, error: null, keyError: null, notice: null, tested: null })
+      const result = await call(t)
+      patch({ busy: null })
+      if (stillCurrent(t)) patch(result.ok ? onOk(result.value, t) : onError(result.error))
+      return result.ok
+    }
+
+    return {
+      vault: {
+        status: null,
+        busy: null,
+        error: null,
+        keyError: null,
+        tested: null,
+        notice: null,
+
+        async refresh() {
+          const t = target()
+          patch({ error: null, keyError: null, tested: null, notice: null })
+          const status = await transport.call('vault:status', t)
+          if (!stillCurrent(t)) return
+          if (status.ok) patch({ status: status.value })
+          else patch({ status: null, error: status.error })
+        },
+
+        async saveKey(apiKey) {
+          const { ApiKeyInput } = await loadValidation()
+          const parsed = ApiKeyInput.safeParse(apiKey)
+          if (!parsed.success) {
+            patch({ keyError: parsed.error.issues[0]?.message ?? 'apiKey is invalid', notice: null })
+            return false
+          }
+          return run(
+            'save',
+            (t) => transport.call('vault:setKey', { ...t, apiKey: parsed.data }),
+            (status, t) => ({ status, notice: `Key saved for ${t.environmentId} / ${t.profile}.` }),
+            (error) => ({ error, keyError: error.fields?.apiKey?.[0] ?? null }),
+          )
+        },
+
+        async deleteKey() {
+          await run(
+            'delete',
+            (t) => transport.call('vault:deleteKey', t),
+            (status) => ({ status, notice: 'Key deleted.' }),
+          )
+        },
+
+        async test() {
+          await run(
+            'test',
+            (t) => transport.call('vault:test', t),
+            (tested) => ({ tested }),
+          )
+        },
+      },
+    }
+  }

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest'
+import type { BatchRow, BatchSnapshot } from '@shared/diagnostics'
+import {
+  applyEvent,
+  applySnapshot,
+  countInputLines,
+  countVerdicts,
+  withRow,
+  type BatchProgress,
+} from '@renderer/features/batch/batch-progress'
+
+const pending = (line: number): BatchRow => ({
+  line,
+  input: String(5550000 + line),
+  processingTerminalId: String(5550000 + line),
+  verdict: 'pending',
+  hint: '',
+})
+const ok = (line: number): BatchRow => ({
+  ...pending(line),
+  verdict: 'ok',
+  status: 201,
+  hint: 'fine',
+  durationMs: 5,
+})
+
+const snapshot = (rows: BatchRow[], extra: Partial<BatchSnapshot> = {}): BatchSnapshot => ({
+  batchId: 'b1',
+  environmentId: 'sandbox',
+  state: 'running',
+  rows,
+  done: rows.filter((r) => r.verdict !== 'pending').length,
+  total: rows.length,
+  failures: 0,
+  startedAt: '2026-01-01T10:00:00.000Z',
+  ...extra,
+})
+
+const start = (n: number): BatchProgress =>
+  applySnapshot(null, snapshot(Array.from({ length: n }, (_, i) => pending(i + 1))))
+
+describe('batch progress folding', () => {
+  it('moves the counters and replaces only the row an event carries', () => {
+    const before = start(1000)
+    const after = applyEvent(before, {
+      type: 'batch',
+      batchId: 'b1',
+      state: 'running',
+      done: 1,
+      total: 1000,
+      failures: 0,
+      etaMs: 9000,
+      latest: ok(500),
+    })
+    expect(after.done).toBe(1)
+    expect(after.etaMs).toBe(9000)
+    expect(after.rows[499]?.verdict).toBe('ok')
+    // Every other row is the very same object: memoised table rows do not re-render.
+    const same = after.rows.filter((row, i) => row === before.rows[i]).length
+    expect(same).toBe(999)
+  })
+
+  it('ignores events of another batch', () => {
+    const before = start(3)
+    const event = {
+      type: 'batch' as const,
+      batchId: 'other',
+      state: 'completed' as const,
+      done: 3,
+      total: 3,
+      failures: 3,
+    }
+    expect(applyEvent(before, event)).toBe(before)
+  })
+
+  it('never moves counters backwards when an older event arrives late', () => {
+    let progress = start(10)
+    progress = applyEvent(progress, {
+      type: 'batch',
+      batchId: 'b1',
+      state: 'running',
+      done: 6,
+      total: 10,
+      failures: 2,
+    })
+    progress = applyEvent(progress, {
+      type: 'batch',
+      batchId: 'b1',
+      state: 'running',
+      done: 4,
+      total: 10,
+      failures: 1,
+    })
+    expect(progress.done).toBe(6)
+    expect(progress.failures).toBe(2)
+  })
+
+  it('keeps a finished run finished when a snapshot taken before the end arrives', () => {
+    let progress = start(2)
+    progress = applyEvent(progress, {
+      type: 'batch',
+      batchId: 'b1',
+      state: 'completed',
+      done: 2,
+      total: 2,
+      failures: 0,
+    })
+    progress = applySnapshot(progress, snapshot([ok(1), pending(2)]))
+    expect(progress.state).toBe('completed')
+    expect(progress.etaMs).toBeUndefined()
+  })
+
+  it('does not turn a delivered verdict back into pending', () => {
+    const progress = applyEvent(start(2), {
+      type: 'batch',
+      batchId: 'b1',
+      state: 'running',
+      done: 1,
+      total: 2,
+      failures: 0,
+      latest: ok(2),
+    })
+    expect(withRow(progress.rows, pending(2))).toBe(progress.rows)
+    expect(applySnapshot(progress, snapshot([pending(1), pending(2)])).rows[1]?.verdict).toBe('ok')
+  })
+
+  it('returns the same rows array for a snapshot that changes nothing', () => {
+    const progress = start(5)
+    expect(applySnapshot(progress, snapshot(progress.rows.map((r) => ({ ...r })))).rows).toBe(progress.rows)
+  })
+
+  it('fills every row from a snapshot, keeping the unchanged ones', () => {
+    const progress = start(3)
+    const next = applySnapshot(progress, snapshot([ok(1), pending(2), ok(3)], { done: 2 }))
+    expect(next.rows.map((r) => r.verdict)).toEqual(['ok', 'pending', 'ok'])
+    expect(next.rows[1]).toBe(progress.rows[1])
+    expect(next.done).toBe(2)
+  })
+
+  it('counts verdicts and input entries', () => {
+    expect(countVerdicts([ok(1), ok(2), { ...pending(3), verdict: 'invalid' }])).toEqual({
+      ok: 2,
+      invalid: 1,
+    })
+    expect(countInputLines('1234001\n\n1234002, 1234003\r\n  \n')).toBe(3)
+  })
+})
