@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 // Which project a test file belongs to is decided by where it lives or by its suffix:
@@ -13,6 +14,11 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // The renderer's path aliases (tsconfig.web.json's paths, electron.vite.config.ts's renderer alias).
+          alias: {
+            '@renderer/': fileURLToPath(new URL('./src/renderer/src/', import.meta.url)),
+            '@shared/': fileURLToPath(new URL('./src/shared/', import.meta.url)),
+          },
           include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
           exclude: [...BUILD, ...INTEGRATION, '**/node_modules/**'],
           environment: 'node',
