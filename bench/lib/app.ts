@@ -13,8 +13,8 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ConsoleApp, SecretStore } from '../../src/main/app-types'
-import { createConsole } from '../../src/main/console'
+import type { ConsoleApp, SecretStore } from '../../src/core/app-types'
+import { createConsole } from '../../src/core/console-app'
 import type { ConsoleEvent } from '../../src/shared/contract'
 
 export const BENCH_ENVIRONMENT = 'custom:bench'

@@ -15,7 +15,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
-import { startWebConsole, type WebConsole } from '../../src/web/server'
+import { startWebConsole, type WebConsole } from '../../src/web/preview-server'
 import { launchChromium } from '../lib/browser'
 import { spread, type Spread } from '../lib/stats'
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createConsole } from '../main/console'
+import { createConsole } from '../core/console-app'
 import type { BatchRow, BatchSnapshot } from '../shared/diagnostics'
 import { BATCH_MAX_CONCURRENCY } from '../shared/diagnostics'
 

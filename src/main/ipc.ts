@@ -5,8 +5,8 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { CHANNELS } from '../shared/channels'
 import { err } from '../shared/result'
-import type { Logger } from './app-types'
-import { dispatch, type Handlers } from './dispatch'
+import type { Logger } from '../core/app-types'
+import { dispatch, type Handlers } from '../core/dispatch'
 import { isTrustedSender } from './security'
 
 function senderOf(event: IpcMainInvokeEvent): { url: string; isMainFrame: boolean } {

@@ -8,8 +8,8 @@ import https from 'node:https'
 import type net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { ConsoleApp, ConsoleOptions } from '../../src/main/app-types'
-import { memoryStore } from '../../src/main/services/keytar-store'
+import type { ConsoleApp, ConsoleOptions } from '../../src/core/app-types'
+import { memoryStore } from '../../src/core/services/credentials/keytar-store'
 import type { CreateSessionInput } from '../../src/shared/contract'
 
 /** A fresh temporary folder whose name starts with `prefix`. */

@@ -4,8 +4,8 @@
  */
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ConsoleApp } from '../../src/main/app-types'
-import { createConsole } from '../../src/main/console'
+import type { ConsoleApp } from '../../src/core/app-types'
+import { createConsole } from '../../src/core/console-app'
 import type { CreateSessionInput } from '../../src/shared/contract'
 import {
   consoleOptions,

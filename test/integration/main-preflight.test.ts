@@ -9,8 +9,8 @@ import http from 'node:http'
 import net from 'node:net'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { ConsoleApp } from '../../src/main/app-types'
-import { createConsole } from '../../src/main/console'
+import type { ConsoleApp } from '../../src/core/app-types'
+import { createConsole } from '../../src/core/console-app'
 import type { PreflightReport } from '../../src/shared/diagnostics'
 import {
   consoleOptions,

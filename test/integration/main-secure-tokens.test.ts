@@ -4,9 +4,9 @@
  * production gate, and no full token value in the journal.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { ConsoleApp } from '../../src/main/app-types'
-import { createConsole } from '../../src/main/console'
-import { SECURE_TOKEN_HINTS } from '../../src/main/services/secure-tokens'
+import type { ConsoleApp } from '../../src/core/app-types'
+import { createConsole } from '../../src/core/console-app'
+import { SECURE_TOKEN_HINTS } from '../../src/core/secure-token-handlers'
 import type { SaveSecureTokenInput } from '../../src/shared/contract'
 import { UUID_V4_PATTERN } from '../../src/shared/payroc'
 import { consoleOptions, tempDir } from './main-helpers'

@@ -10,10 +10,10 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import keytar from 'keytar'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ConsoleApp } from '../../src/main/app-types'
-import { createConsole } from '../../src/main/console'
-import { LOG_FILE } from '../../src/main/log'
-import { VAULT_SERVICE } from '../../src/main/services/vault'
+import type { ConsoleApp } from '../../src/core/app-types'
+import { createConsole } from '../../src/core/console-app'
+import { LOG_FILE } from '../../src/core/services/storage/file-log'
+import { VAULT_SERVICE } from '../../src/core/services/credentials/vault'
 import type { ConsoleEvent } from '../../src/shared/contract'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
 
@@ -184,7 +184,7 @@ describe('keychain failure', () => {
   it('is a keychain error with its fix, and the sandbox still works', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'hfc-nokeychain-'))
     const script = path.join(dir, 'probe.mts')
-    const consoleModule = path.resolve(__dirname, '../../src/main/console.ts')
+    const consoleModule = path.resolve(__dirname, '../../src/core/console-app.ts')
     await writeFile(
       script,
       `import { createConsole } from ${JSON.stringify(consoleModule)}

@@ -8,7 +8,7 @@ import { connect } from 'node:net'
 import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_BODY_BYTES, startWebConsole, type WebConsole } from '../../src/web/server'
+import { MAX_BODY_BYTES, startWebConsole, type WebConsole } from '../../src/web/preview-server'
 import { rawRequest } from './sandbox-helpers'
 
 let web: WebConsole

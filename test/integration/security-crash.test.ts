@@ -13,9 +13,9 @@ import path from 'node:path'
 import { build } from 'esbuild'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { z } from 'zod'
-import { nullLogger } from '../../src/main/log'
-import { Environments, SETTINGS_FILE } from '../../src/main/services/environments'
-import { History, HISTORY_FILE, HISTORY_VERSION } from '../../src/main/services/history'
+import { nullLogger } from '../../src/core/services/storage/file-log'
+import { Environments, SETTINGS_FILE } from '../../src/core/services/gateway/environment-store'
+import { History, HISTORY_FILE, HISTORY_VERSION } from '../../src/core/services/storage/session-history'
 import { HistoryEntry } from '../../src/shared/diagnostics'
 import { prng } from '../prng'
 
@@ -28,7 +28,7 @@ const root = path.resolve(__dirname, '../..')
 /** The writer: every generation stamps all its entries with one sequence number, so a mixed file shows. */
 const CHILD_SOURCE = `
 import path from 'node:path'
-import { writeJsonFileAtomic } from ${JSON.stringify(path.join(root, 'src/main/services/json-file.ts'))}
+import { writeJsonFileAtomic } from ${JSON.stringify(path.join(root, 'src/core/services/storage/json-file.ts'))}
 
 const dir = process.argv[2]
 let seq = 0

@@ -4,7 +4,7 @@ import { request as httpRequest } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_BODY_BYTES, startWebConsole, type WebConsole } from '../../src/web/server'
+import { MAX_BODY_BYTES, startWebConsole, type WebConsole } from '../../src/web/preview-server'
 import { rawRequest } from './sandbox-helpers'
 
 type Answer = Awaited<ReturnType<typeof rawRequest>>

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { Channel } from '../../src/shared/channels'
 import type { RequestOf, ResponseOf } from '../../src/shared/contract'
 import type { Result } from '../../src/shared/result'
-import { startWebConsole, type WebConsole } from '../../src/web/server'
+import { startWebConsole, type WebConsole } from '../../src/web/preview-server'
 
 const dirs: string[] = []
 afterAll(async () => {

@@ -3,7 +3,11 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startStaticServer, toRelativePath, type StaticServer } from '../../src/main/services/static-server'
+import {
+  startStaticServer,
+  toRelativePath,
+  type StaticServer,
+} from '../../src/core/services/servers/static-server'
 import { rawRequest } from './sandbox-helpers'
 
 let dir: string

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import {
   APP_ORIGIN,
   FUSES,
-  appContentSecurityPolicy,
   appUrlToRelativePath,
   isAllowedExternalUrl,
   isAllowedFrameNavigation,
@@ -12,6 +11,7 @@ import {
   mainWindowOptions,
   windowOpenDecision,
 } from '../../src/main/security'
+import { appContentSecurityPolicy } from '../../src/core/services/servers/page-policy'
 
 const options = mainWindowOptions({
   preload: '/app/out/preload/index.js',

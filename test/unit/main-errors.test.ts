@@ -5,9 +5,9 @@ import {
   fieldsFromProblem,
   kindForStatus,
   parseProblem,
-} from '../../src/main/services/errors'
-import { identityRejected } from '../../src/main/services/wire'
-import { HINTS, keychainFix } from '../../src/main/services/hints'
+} from '../../src/core/services/gateway/gateway-errors'
+import { identityRejected } from '../../src/core/services/gateway/wire'
+import { HINTS, keychainFix } from '../../src/core/hint-catalogue'
 import { ERROR_KINDS } from '../../src/shared/result'
 
 const problem = (status: number, extra: Record<string, unknown> = {}) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { Journal } from '../../src/main/services/journal'
-import { KnownSecrets } from '../../src/main/services/secrets'
+import { Journal } from '../../src/core/services/storage/exchange-journal'
+import { KnownSecrets } from '../../src/core/services/credentials/known-secrets'
 import { journalEntry as entry } from './main-helpers'
 
 const API_KEY = 'merchant-key-123456'
