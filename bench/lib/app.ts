@@ -75,7 +75,7 @@ export async function startBenchApp(sandboxUrl: string): Promise<BenchApp> {
     ...(keyStore === 'memory' ? { secretStore: memoryStore() } : {}),
   })
   try {
-    const saved = await app.handlers['environment:saveCustom']({
+    const saved = await app.dispatch('environment:saveCustom', {
       name: 'Bench',
       apiBase: `${sandboxUrl}/v1`,
       identityBase: sandboxUrl,
@@ -87,7 +87,7 @@ export async function startBenchApp(sandboxUrl: string): Promise<BenchApp> {
       app,
       (event): event is PrewarmEvent => event.type === 'prewarm' && event.environmentId === BENCH_ENVIRONMENT,
     )
-    const key = await app.handlers['vault:setKey']({
+    const key = await app.dispatch('vault:setKey', {
       environmentId: BENCH_ENVIRONMENT,
       profile: BENCH_PROFILE,
       apiKey: SANDBOX_KEY,
@@ -105,7 +105,7 @@ export async function startBenchApp(sandboxUrl: string): Promise<BenchApp> {
     keyStore,
     dataDir,
     async close() {
-      await app.handlers['vault:deleteKey']({ environmentId: BENCH_ENVIRONMENT, profile: BENCH_PROFILE })
+      await app.dispatch('vault:deleteKey', { environmentId: BENCH_ENVIRONMENT, profile: BENCH_PROFILE })
       await app.close()
       await rm(dataDir, { recursive: true, force: true })
     },

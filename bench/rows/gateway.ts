@@ -5,7 +5,7 @@
  * round with the order rotated (raw → axios → app, axios → app → raw, …):
  * - raw: node:http with a keep-alive agent, the same headers and body, the answer read and JSON-parsed;
  * - axios: a bare axios instance with a keep-alive agent, same request;
- * - app: handlers['session:create'] of a real createConsole (schema validation, gateway client, journal with
+ * - app: dispatch('session:create') of a real createConsole (schema validation, gateway client, journal with
  *   redaction, history, file log, the result guard) on a Custom environment aimed at the same sandbox.
  * Per round: time per call of each; ratios app/raw and axios/raw; the app's added cost over axios (µs/call).
  */
@@ -123,7 +123,7 @@ function axiosClient(url: string, token: string): { call: () => Promise<void>; c
 
 function appClient(app: ConsoleApp): () => Promise<void> {
   return async () => {
-    const result = await app.handlers['session:create']({
+    const result = await app.dispatch('session:create', {
       environmentId: BENCH_ENVIRONMENT,
       profile: BENCH_PROFILE,
       processingTerminalId: TERMINAL,

@@ -1,9 +1,9 @@
 /**
  * The seam between the services and the two shells (Electron in src/main/index.ts, the browser preview in
- * src/web). `createConsole` (src/core/console-app.ts) builds every service and returns the channel handlers.
+ * src/web). `createConsole` (src/core/console-app.ts) builds every service and returns `dispatch`, the one way into the channels.
  */
 import type { AppInfo, ConsoleEvent } from '../shared/contract'
-import type { Handlers } from './dispatch'
+import type { Dispatch } from './dispatch'
 import type { HttpTimeouts } from './services/gateway/http-client'
 import type { RetryPolicy } from './services/gateway/retry-policy'
 
@@ -39,7 +39,8 @@ export interface ConsoleOptions {
 }
 
 export interface ConsoleApp {
-  handlers: Handlers
+  /** The only way into the channels: validation, policies, the handler, error trapping, scrubbing. */
+  dispatch: Dispatch
   info: AppInfo
   subscribe(listener: (event: ConsoleEvent) => void): () => void
   close(): Promise<void>

@@ -6,12 +6,12 @@ import { DEFAULT_SANDBOX_API_KEY, startSandbox } from '../sandbox'
 import { CAPABILITIES_PATH, terminalCapabilitiesRoute } from '../sandbox/capabilities'
 import type { ConsoleEvent } from '../shared/contract'
 import { DEFAULT_PROFILE } from '../shared/environments'
-import type { Result } from '../shared/result'
 import type { ConsoleApp, ConsoleOptions, Logger } from './app-types'
-import type { Handlers } from './dispatch'
-import { buildHandlers, prewarm, type HandlerServices } from './handlers'
+import type { CoreServices } from './core-services'
+import { createDispatch } from './dispatch'
+import { buildHandlers } from './handlers'
 import { createFileLogger, scrubbingLogger, type FileLogger } from './services/storage/file-log'
-import { BatchService } from './services/diagnostics/batch-runs'
+import { BatchRuns } from './services/diagnostics/batch-runs'
 import { Environments } from './services/gateway/environment-store'
 import { GatewayRegistry } from './services/gateway/gateway-registry'
 import { DEFAULT_TIMEOUTS } from './services/gateway/http-client'
@@ -21,6 +21,7 @@ import { keytarStore } from './services/credentials/keytar-store'
 import { PreflightReports } from './services/diagnostics/preflight-steps'
 import { DEFAULT_RETRY_POLICY } from './services/gateway/retry-policy'
 import { KnownSecrets } from './services/credentials/known-secrets'
+import { prewarm } from './services/gateway/token-prewarm'
 import { TokenCache } from './services/gateway/token-cache'
 import { Vault } from './services/credentials/vault'
 
@@ -82,13 +83,19 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
       sandboxUrl: sandbox.url,
       dataDir: options.dataDir,
     }
-    const batches = new BatchService(journal)
-    const services: HandlerServices = {
+    const batches = new BatchRuns(journal)
+    const services: CoreServices = {
       ...{ info, environments, vault, gateways, journal, logger, emit },
       ...{ history, preflights: new PreflightReports(), batches, secrets, timeouts },
       sandboxTokenization: (id) => sandboxTokenization(sandbox.url, id),
     }
-    const handlers = guard(buildHandlers(services), secrets, logger)
+    const dispatch = createDispatch({
+      handlers: buildHandlers(services),
+      environments,
+      historyEnvironment: (id) => history.get(id)?.environmentId,
+      secrets,
+      logger,
+    })
 
     // Pre-warm the sandbox before returning (loopback, milliseconds), so the first create is one round trip;
     // the selected environment, if another, warms in the background. Failures become events, never throws.
@@ -110,7 +117,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
 
     let closed = false
     return {
-      handlers,
+      dispatch,
       info,
       subscribe(listener) {
         listeners.add(listener)
@@ -147,38 +154,4 @@ async function sandboxTokenization(sandboxUrl: string, id: string): Promise<bool
   } catch {
     return undefined
   }
-}
-
-/**
- * Last line of defence around every handler: nothing thrown crosses the boundary, and no secret main knows of
- * leaves in a response, whatever a service put into a message.
- */
-function guard(handlers: Handlers, secrets: KnownSecrets, logger: Logger): Handlers {
-  const wrapped: Record<string, (request: never) => Promise<Result<unknown>>> = {}
-  for (const [channel, handler] of Object.entries(handlers) as [
-    string,
-    (request: never) => Promise<Result<unknown>>,
-  ][]) {
-    wrapped[channel] = async (request) => {
-      try {
-        const result = await handler(request)
-        const text = JSON.stringify(result)
-        const scrubbed = secrets.scrub(text)
-        return scrubbed === text ? result : (JSON.parse(scrubbed) as Result<unknown>)
-      } catch (error) {
-        logger.log('error', `${channel} failed unexpectedly`, {
-          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-        })
-        return {
-          ok: false,
-          error: {
-            kind: 'internal',
-            message: `${channel} failed unexpectedly`,
-            hint: 'This is a bug in the console; the main-process log has the details. Nothing was lost.',
-          },
-        }
-      }
-    }
-  }
-  return wrapped as unknown as Handlers
 }

@@ -2,7 +2,8 @@
  * The hint catalogue: one plain-language line per failure, for people, not programs. Kept apart from the
  * mapping code so the inspector and diagnostics can show the same words for the same failure.
  */
-import type { ErrorKind } from '../shared/result'
+import type { EnvironmentInfo } from '../shared/environments'
+import type { AppError, ErrorKind } from '../shared/result'
 
 export const HINTS: Record<ErrorKind, string> = {
   validation: 'Correct the fields named in the error and try again; the gateway created nothing.',
@@ -133,3 +134,46 @@ export function keychainFix(rawMessage: string): { message: string; hint: string
     ? { message: `${found.message} (${rawMessage})`, hint: found.hint }
     : { message: `The keychain failed: ${rawMessage}`, hint: HINTS.keychain }
 }
+
+/** The words of the secure token flow: which token was refused, or what the terminal lacks. */
+export const SECURE_TOKEN_HINTS = {
+  tokenUsed:
+    'A single-use token works once and for 30 minutes: submit the card form again (a new session if this one expired) for a fresh one.',
+  notEnabled:
+    'This terminal is not set up for secure tokens: use payment, or enable secure tokens for this terminal.',
+  unknownSecureToken:
+    'There is no secure token with that secureTokenId on this terminal: save one first (Save as secure token), then update it.',
+  exists:
+    'A secure token with that secureTokenId already exists: use Update saved details, or create the session without a secureTokenId.',
+} as const
+
+/** A request that would create something in Production without the explicit confirmation; nothing was sent. */
+export const confirmationRequired = (environment: EnvironmentInfo, action: string): AppError => ({
+  kind: 'confirmation-required',
+  message: `${action} in ${environment.name} needs an explicit confirmation; nothing was sent.`,
+  hint: hintFor('confirmation-required'),
+})
+
+/** A request naming something (a batch, an entry) this run does not have. */
+export const notFound = (
+  what: string,
+  field: string,
+  id: string,
+  hint = `The ${what} may have been cleared or belongs to an earlier run of the app.`,
+): AppError => ({
+  kind: 'validation',
+  message: `There is no ${what} ${id}.`,
+  hint,
+  fields: { [field]: [`${field}: no ${what} ${id}`] },
+})
+
+/** Journal entries live in memory and rotate: a missing one was most likely rotated out. */
+export const JOURNAL_ROTATED_HINT =
+  'The journal keeps the most recent exchanges of this run only; it may have been rotated out.'
+
+/** Whatever a handler threw, as the Result the caller receives (the details go to the log only). */
+export const internalError = (channel: string): AppError => ({
+  kind: 'internal',
+  message: `${channel} failed unexpectedly`,
+  hint: HINTS.internal,
+})

@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     })
   })
 
-  const unbind = bindChannels(consoleApp.handlers, logger)
+  const unbind = bindChannels(consoleApp.dispatch, logger)
   // Follow the OS theme (the renderer uses prefers-color-scheme, which tracks nativeTheme).
   nativeTheme.themeSource = 'system'
   const windowStateFile = join(dataDir, 'window-state.json')

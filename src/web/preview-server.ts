@@ -13,7 +13,7 @@ import { resolve } from 'node:path'
 import type { ConsoleEvent } from '../shared/contract'
 import type { ConsoleApp, ConsoleOptions, Logger } from '../core/app-types'
 import { createConsole as createRealConsole } from '../core/console-app'
-import { dispatch, isChannel } from '../core/dispatch'
+import { isChannel } from '../core/dispatch'
 import { createFileLogger, nullLogger } from '../core/services/storage/file-log'
 import { appContentSecurityPolicy } from '../core/services/servers/page-policy'
 import {
@@ -140,9 +140,7 @@ async function handleRpc(
   } catch {
     return sendPlain(res, 400, 'Body is not JSON')
   }
-  const result = await dispatch(ctx.app.handlers, channel, payload, (name, error) =>
-    ctx.logger.log('error', 'bridge handler failed', { channel: name, error: String(error) }),
-  )
+  const result = await ctx.app.dispatch(channel, payload)
   sendJson(res, 200, result)
 }
 

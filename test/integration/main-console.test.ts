@@ -9,6 +9,7 @@ import { createConsole } from '../../src/core/console-app'
 import type { ConsoleEvent, CreateSessionInput } from '../../src/shared/contract'
 import { UUID_V4_PATTERN } from '../../src/shared/payroc'
 import { consoleOptions, sandboxControl, sessionInput, tempDir } from './main-helpers'
+import { call } from '../support/call'
 
 let app: ConsoleApp
 let sandboxUrl: string
@@ -38,7 +39,7 @@ const journalEntries = async (): Promise<SandboxJournalEntry[]> => {
 }
 
 const create = (overrides: Partial<CreateSessionInput> = {}) =>
-  app.handlers['session:create'](sessionInput(overrides))
+  call(app, 'session:create', sessionInput(overrides))
 
 beforeAll(async () => {
   app = await createConsole(
@@ -61,10 +62,10 @@ describe('createConsole + session:create against the embedded sandbox', () => {
       transport: 'web',
       sandboxUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
     })
-    const list = await app.handlers['environment:list']({})
+    const list = await call(app, 'environment:list', {})
     expect(list.ok && list.value.environments.map((env) => env.id)).toEqual(['sandbox', 'uat', 'production'])
     expect(list.ok && list.value.sandboxUrl).toBe(sandboxUrl)
-    const status = await app.handlers['vault:status']({ environmentId: 'sandbox', profile: 'default' })
+    const status = await call(app, 'vault:status', { environmentId: 'sandbox', profile: 'default' })
     expect(status).toMatchObject({
       ok: true,
       value: { configured: true, source: 'managed', masked: 'sand…-key' },
@@ -81,7 +82,7 @@ describe('createConsole + session:create against the embedded sandbox', () => {
     expect(Date.parse(session.expiresAt) - Date.parse(session.serverDate ?? '')).toBeGreaterThan(590_000)
     expect(Math.abs(Date.parse(session.receivedAt) - Date.now())).toBeLessThan(5000)
     expect(session.location).toContain('/hosted-fields-sessions/')
-    const entry = await app.handlers['journal:get']({ id: session.journalId })
+    const entry = await call(app, 'journal:get', { id: session.journalId })
     expect(entry).toMatchObject({
       ok: true,
       value: { operation: 'create-session', outcome: 'ok', status: 201 },
@@ -134,7 +135,7 @@ describe('createConsole + session:create against the embedded sandbox', () => {
     if (!second.ok) throw new Error(JSON.stringify(second.error))
     expect(second.value.attempts).toBe(3)
     expect((await stats()).sessionsCreated - before.sessionsCreated).toBe(2)
-    const entry = await app.handlers['journal:get']({ id: second.value.journalId })
+    const entry = await call(app, 'journal:get', { id: second.value.journalId })
     if (!entry.ok) throw new Error('journal entry missing')
     const retries = entry.value.attempts.map((attempt) => attempt.retry)
     expect(retries[0]).toBeDefined()
@@ -210,16 +211,16 @@ describe('createConsole + session:create against the embedded sandbox', () => {
     const result = await create()
     expect(result).toMatchObject({ ok: false, error: { kind: 'timeout' } })
     if (!result.ok) {
-      const entry = await app.handlers['journal:get']({ id: result.error.journalId ?? '' })
+      const entry = await call(app, 'journal:get', { id: result.error.journalId ?? '' })
       expect(entry.ok && entry.value.attempts.length).toBe(3)
     }
   })
 
   it('production needs confirmProduction: true, and nothing is sent without it', async () => {
-    const before = await app.handlers['journal:list']({ limit: 1000 })
+    const before = await call(app, 'journal:list', { limit: 1000 })
     const result = await create({ environmentId: 'production', libVersion: '1.7.0.261471' })
     expect(result).toMatchObject({ ok: false, error: { kind: 'confirmation-required' } })
-    const after = await app.handlers['journal:list']({ limit: 1000 })
+    const after = await call(app, 'journal:list', { limit: 1000 })
     expect(after.ok && after.value.entries.length).toBe(before.ok && before.value.entries.length)
     // Confirmed, it goes on to the credentials: none are stored here, so it stops before any network call.
     const confirmed = await create({
@@ -232,7 +233,7 @@ describe('createConsole + session:create against the embedded sandbox', () => {
 
   it('pre-warms on environment:select and reports it as an event', async () => {
     const seen = events.length
-    const selected = await app.handlers['environment:select']({
+    const selected = await call(app, 'environment:select', {
       environmentId: 'sandbox',
       profile: 'default',
     })
@@ -240,49 +241,49 @@ describe('createConsole + session:create against the embedded sandbox', () => {
     await expect
       .poll(() => events.slice(seen).some((event) => event.type === 'prewarm' && event.ok))
       .toBe(true)
-    const uat = await app.handlers['environment:select']({ environmentId: 'uat', profile: 'default' })
+    const uat = await call(app, 'environment:select', { environmentId: 'uat', profile: 'default' })
     expect(uat).toMatchObject({ ok: true, value: { prewarming: false } })
-    const unknown = await app.handlers['environment:select']({
+    const unknown = await call(app, 'environment:select', {
       environmentId: 'custom:nope',
       profile: 'default',
     })
     expect(unknown).toMatchObject({ ok: false, error: { kind: 'validation' } })
-    await app.handlers['environment:select']({ environmentId: 'sandbox', profile: 'default' })
+    await call(app, 'environment:select', { environmentId: 'sandbox', profile: 'default' })
   })
 
   it('tests the sandbox credentials with a fresh identity call', async () => {
     const before = await stats()
-    const result = await app.handlers['vault:test']({ environmentId: 'sandbox', profile: 'default' })
+    const result = await call(app, 'vault:test', { environmentId: 'sandbox', profile: 'default' })
     expect(result).toMatchObject({ ok: true, value: { tokenType: 'Bearer', expiresIn: expect.any(Number) } })
     expect((await stats()).requests.authorize - before.requests.authorize).toBe(1)
   })
 
   it('resends /authorize once after a connection reset; a rejected key is auth', async () => {
     await addFault({ route: 'authorize', action: { type: 'reset' }, times: 1 })
-    const result = await app.handlers['vault:test']({ environmentId: 'sandbox', profile: 'default' })
+    const result = await call(app, 'vault:test', { environmentId: 'sandbox', profile: 'default' })
     expect(result.ok).toBe(true)
     if (result.ok) {
-      const entry = await app.handlers['journal:get']({ id: result.value.journalId })
+      const entry = await call(app, 'journal:get', { id: result.value.journalId })
       expect(entry.ok && entry.value.attempts.map((attempt) => attempt.retry?.reason)).toEqual([
         'connection reset',
         undefined,
       ])
     }
     await addFault({ route: 'authorize', action: { type: 'status', status: 401 }, times: 1 })
-    const rejected = await app.handlers['vault:test']({ environmentId: 'sandbox', profile: 'default' })
+    const rejected = await call(app, 'vault:test', { environmentId: 'sandbox', profile: 'default' })
     expect(rejected).toMatchObject({ ok: false, error: { kind: 'auth', status: 401 } })
     expect((await create()).ok).toBe(true) // and the next call authenticates again
   })
 
   it('maps a refused connection to network', async () => {
-    const saved = await app.handlers['environment:saveCustom']({
+    const saved = await call(app, 'environment:saveCustom', {
       name: 'Closed port',
       apiBase: 'http://127.0.0.1:1/v1',
       identityBase: 'http://127.0.0.1:1',
       cdnBase: 'http://127.0.0.1:1',
     })
     expect(saved.ok).toBe(true)
-    const key = await app.handlers['vault:setKey']({
+    const key = await call(app, 'vault:setKey', {
       environmentId: 'custom:closed-port',
       profile: 'default',
       apiKey: 'closed-port-key-1',
@@ -291,13 +292,13 @@ describe('createConsole + session:create against the embedded sandbox', () => {
     const result = await create({ environmentId: 'custom:closed-port' })
     expect(result).toMatchObject({ ok: false, error: { kind: 'network' } })
     if (!result.ok) expect(result.error.message).toContain('ECONNREFUSED')
-    expect((await app.handlers['environment:deleteCustom']({ environmentId: 'custom:closed-port' })).ok).toBe(
+    expect((await call(app, 'environment:deleteCustom', { environmentId: 'custom:closed-port' })).ok).toBe(
       true,
     )
   })
 
   it('answers journal:get for an unknown id with a validation error', async () => {
-    expect(await app.handlers['journal:get']({ id: 'nope' })).toMatchObject({
+    expect(await call(app, 'journal:get', { id: 'nope' })).toMatchObject({
       ok: false,
       error: { kind: 'validation' },
     })

@@ -13,6 +13,7 @@ import { startSandbox, type Sandbox } from '../../src/sandbox'
 import type { ConsoleEvent } from '../../src/shared/contract'
 import type { BatchSnapshot } from '../../src/shared/diagnostics'
 import { consoleOptions, sandboxControl, sessionInput as input } from './main-helpers'
+import { call } from '../support/call'
 
 let app: ConsoleApp
 let dataDir: string
@@ -39,7 +40,7 @@ const sessionRequests = async (): Promise<SandboxRequest[]> =>
 
 async function finished(batchId: string): Promise<BatchSnapshot> {
   for (;;) {
-    const got = await app.handlers['batch:get']({ batchId })
+    const got = await call(app, 'batch:get', { batchId })
     if (!got.ok) throw new Error(got.error.message)
     if (got.value.state !== 'running') return got.value
     await new Promise((resolve) => setTimeout(resolve, 20))
@@ -59,34 +60,34 @@ beforeEach(async () => {
 
 describe('history', () => {
   it('records exactly one entry per logical create, even when it took retries', async () => {
-    await app.handlers['history:clear']({})
+    await call(app, 'history:clear', {})
     await control('POST', 'faults', { route: 'sessions', action: { type: 'status', status: 503 }, times: 1 })
-    const created = await app.handlers['session:create'](input())
+    const created = await call(app, 'session:create', input())
     expect(created.ok).toBe(true)
     if (!created.ok) return
     expect(created.value.attempts).toBe(2)
-    const failed = await app.handlers['session:create'](input({ processingTerminalId: '9999001' }))
+    const failed = await call(app, 'session:create', input({ processingTerminalId: '9999001' }))
     expect(failed).toMatchObject({ ok: false, error: { kind: 'forbidden', status: 403 } })
-    const listed = await app.handlers['history:list']({})
+    const listed = await call(app, 'history:list', {})
     expect(listed.ok && listed.value.entries).toHaveLength(2)
     if (!listed.ok) return
     const [forbidden, ok] = listed.value.entries
     expect(ok).toMatchObject({ outcome: 'ok', attempts: 2, tokenSuffix: created.value.token.slice(-6) })
     expect(forbidden).toMatchObject({ outcome: 'error', errorKind: 'forbidden', status: 403 })
-    const onlyErrors = await app.handlers['history:list']({ outcome: 'error' })
+    const onlyErrors = await call(app, 'history:list', { outcome: 'error' })
     expect(onlyErrors.ok && onlyErrors.value.entries.map((e) => e.processingTerminalId)).toEqual(['9999001'])
   })
 
   it('re-runs an entry with the same inputs and exports CSV', async () => {
-    const listed = await app.handlers['history:list']({ terminal: '1234001' })
+    const listed = await call(app, 'history:list', { terminal: '1234001' })
     const first = listed.ok ? listed.value.entries[0] : undefined
     expect(first).toBeDefined()
     if (!first) return
-    const rerun = await app.handlers['history:rerun']({ id: first.id })
+    const rerun = await call(app, 'history:rerun', { id: first.id })
     expect(rerun.ok && rerun.value.processingTerminalId).toBe('1234001')
-    const after = await app.handlers['history:list']({ terminal: '1234001' })
+    const after = await call(app, 'history:list', { terminal: '1234001' })
     expect(after.ok && after.value.entries[0]?.rerunOf).toBe(first.id)
-    const csv = await app.handlers['history:exportCsv']({})
+    const csv = await call(app, 'history:exportCsv', {})
     expect(csv.ok && csv.value.csv.split('\r\n')[0]).toMatch(/^at,environmentId,profile,processingTerminalId/)
     expect(csv.ok && csv.value.filename).toMatch(/^session-history-.*\.csv$/)
   })
@@ -94,7 +95,7 @@ describe('history', () => {
   it('survives a restart (same data folder) and keeps the token suffix only', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'hfc-history-restart-'))
     const first = await createConsole(options(dir))
-    const created = await first.handlers['session:create'](input())
+    const created = await call(first, 'session:create', input())
     await first.close()
     expect(created.ok).toBe(true)
     if (!created.ok) return
@@ -103,7 +104,7 @@ describe('history', () => {
     expect(file).toContain(created.value.token.slice(-6))
     const second = await createConsole(options(dir))
     try {
-      const listed = await second.handlers['history:list']({})
+      const listed = await call(second, 'history:list', {})
       expect(listed.ok && listed.value.entries.map((e) => e.journalId)).toEqual([created.value.journalId])
       expect(listed.ok && listed.value.notice).toBeUndefined()
     } finally {
@@ -116,10 +117,10 @@ describe('history', () => {
     await writeFile(path.join(dir, 'history.json'), '{"version":1,"entries":[{"broken"')
     const corrupt = await createConsole(options(dir))
     try {
-      const listed = await corrupt.handlers['history:list']({})
+      const listed = await call(corrupt, 'history:list', {})
       expect(listed.ok && listed.value.entries).toEqual([])
       expect(listed.ok && listed.value.notice).toMatch(/history\.json\.corrupt/)
-      const again = await corrupt.handlers['history:list']({})
+      const again = await call(corrupt, 'history:list', {})
       expect(again.ok && again.value.notice).toBeUndefined()
       expect(await readFile(path.join(dir, 'history.json.corrupt'), 'utf8')).toContain('broken')
     } finally {
@@ -130,9 +131,9 @@ describe('history', () => {
 
 describe('inspector', () => {
   it('journals a hint per failed attempt and the problem details of the failure', async () => {
-    const failed = await app.handlers['session:create'](input({ processingTerminalId: '9999002' }))
+    const failed = await call(app, 'session:create', input({ processingTerminalId: '9999002' }))
     const id = failed.ok ? '' : (failed.error.journalId ?? '')
-    const entry = await app.handlers['journal:get']({ id })
+    const entry = await call(app, 'journal:get', { id })
     expect(entry.ok).toBe(true)
     if (!entry.ok) return
     expect(entry.value.error?.problem?.type).toMatch(/#forbidden$/)
@@ -141,15 +142,15 @@ describe('inspector', () => {
   })
 
   it('Copy as cURL uses $PAYROC_BEARER and keeps the Idempotency-Key', async () => {
-    const created = await app.handlers['session:create'](input())
+    const created = await call(app, 'session:create', input())
     if (!created.ok) throw new Error(created.error.message)
-    const curl = await app.handlers['journal:curl']({ id: created.value.journalId })
+    const curl = await call(app, 'journal:curl', { id: created.value.journalId })
     expect(curl.ok).toBe(true)
     if (!curl.ok) return
     expect(curl.value.command).toContain('-H "Authorization: Bearer $PAYROC_BEARER"')
     expect(curl.value.command).toContain(created.value.idempotencyKey)
     expect(curl.value.command).not.toContain('sandbox-api-key')
-    const missing = await app.handlers['journal:curl']({ id: created.value.journalId, attempt: 9 })
+    const missing = await call(app, 'journal:curl', { id: created.value.journalId, attempt: 9 })
     expect(missing).toMatchObject({ ok: false, error: { kind: 'validation' } })
   })
 })
@@ -163,7 +164,7 @@ describe('support bundle', () => {
   afterAll(async () => own.close())
 
   it('holds the journal, environment and preflight, and neither the API key nor any Bearer', async () => {
-    const saved = await app.handlers['environment:saveCustom']({
+    const saved = await call(app, 'environment:saveCustom', {
       name: 'Bundle gateway',
       apiBase: `${own.url}/v1`,
       identityBase: own.url,
@@ -171,18 +172,18 @@ describe('support bundle', () => {
     })
     if (!saved.ok) throw new Error(saved.error.message)
     const environmentId = saved.value.id
-    await app.handlers['vault:setKey']({ environmentId, profile: 'default', apiKey: KEY })
-    const created = await app.handlers['session:create'](input({ environmentId }))
+    await call(app, 'vault:setKey', { environmentId, profile: 'default', apiKey: KEY })
+    const created = await call(app, 'session:create', input({ environmentId }))
     if (!created.ok) throw new Error(created.error.message)
-    const preflight = await app.handlers['preflight:run']({
+    const preflight = await call(app, 'preflight:run', {
       environmentId,
       profile: 'default',
       processingTerminalId: '1234001',
       libVersion: '1.7.0.261457',
     })
     expect(preflight.ok).toBe(true)
-    const curl = await app.handlers['journal:curl']({ id: created.value.journalId })
-    const bundle = await app.handlers['bundle:export']({
+    const curl = await call(app, 'journal:curl', { id: created.value.journalId })
+    const bundle = await call(app, 'bundle:export', {
       journalId: created.value.journalId,
       environmentId,
       profile: 'default',
@@ -224,7 +225,7 @@ describe('batch terminal check', () => {
     ]
     const since = events.length
     const started = Date.now()
-    const result = await app.handlers['batch:start']({
+    const result = await call(app, 'batch:start', {
       environmentId: 'sandbox',
       profile: 'default',
       input: ids.join('\n'),
@@ -245,7 +246,7 @@ describe('batch terminal check', () => {
       .filter((event) => event.type === 'batch' && event.batchId === result.value.batchId)
     expect(progress.at(-1)).toMatchObject({ state: 'completed', done: 50, total: 50, failures: 10 })
     expect(progress.length).toBeLessThanOrEqual(Math.ceil(elapsed / 100) + 2)
-    const csv = await app.handlers['batch:exportCsv']({ batchId: result.value.batchId })
+    const csv = await call(app, 'batch:exportCsv', { batchId: result.value.batchId })
     expect(csv.ok && csv.value.csv.split('\r\n').length).toBe(52)
   })
 
@@ -257,7 +258,7 @@ describe('batch terminal check', () => {
       times: 1,
     })
     const ids = Array.from({ length: 20 }, (_, i) => String(5551000 + i))
-    const result = await app.handlers['batch:start']({
+    const result = await call(app, 'batch:start', {
       environmentId: 'sandbox',
       profile: 'default',
       input: ids.join(','),
@@ -281,7 +282,7 @@ describe('batch terminal check', () => {
   it('cancel aborts requests in flight and marks the rest cancelled', async () => {
     await control('POST', 'faults', { route: 'sessions', action: { type: 'latency', ms: 300 } })
     const ids = Array.from({ length: 30 }, (_, i) => String(5552000 + i))
-    const result = await app.handlers['batch:start']({
+    const result = await call(app, 'batch:start', {
       environmentId: 'sandbox',
       profile: 'default',
       input: ids.join('\n'),
@@ -290,7 +291,7 @@ describe('batch terminal check', () => {
     if (!result.ok) throw new Error(result.error.message)
     await new Promise((resolve) => setTimeout(resolve, 450))
     const before = Date.now()
-    const cancelled = await app.handlers['batch:cancel']({ batchId: result.value.batchId })
+    const cancelled = await call(app, 'batch:cancel', { batchId: result.value.batchId })
     expect(Date.now() - before).toBeLessThan(250)
     expect(cancelled.ok && cancelled.value.state).toBe('cancelled')
     if (!cancelled.ok) return
@@ -302,7 +303,7 @@ describe('batch terminal check', () => {
   })
 
   it('refuses production without confirmation', async () => {
-    const result = await app.handlers['batch:start']({
+    const result = await call(app, 'batch:start', {
       environmentId: 'production',
       profile: 'default',
       input: '1234001',

@@ -11,6 +11,7 @@ import path from 'node:path'
 import type { ConsoleApp, ConsoleOptions } from '../../src/core/app-types'
 import { memoryStore } from '../../src/core/services/credentials/keytar-store'
 import type { CreateSessionInput } from '../../src/shared/contract'
+import { call } from '../support/call'
 
 /** A fresh temporary folder whose name starts with `prefix`. */
 export const tempDir = (prefix: string): Promise<string> => mkdtemp(path.join(tmpdir(), prefix))
@@ -60,14 +61,14 @@ export async function saveCustomEnvironment(
   base: string,
   apiKey: string,
 ): Promise<string> {
-  const saved = await app.handlers['environment:saveCustom']({
+  const saved = await call(app, 'environment:saveCustom', {
     name,
     apiBase: `${base}/v1`,
     identityBase: base,
     cdnBase: base,
   })
   if (!saved.ok) throw new Error(JSON.stringify(saved.error))
-  const key = await app.handlers['vault:setKey']({
+  const key = await call(app, 'vault:setKey', {
     environmentId: saved.value.id,
     profile: 'default',
     apiKey,

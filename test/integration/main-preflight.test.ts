@@ -19,6 +19,7 @@ import {
   selfSignedServer,
   tempDir,
 } from './main-helpers'
+import { call } from '../support/call'
 
 let app: ConsoleApp
 let dataDir: string
@@ -28,7 +29,7 @@ const control = (method: string, name: string, body?: unknown) =>
   sandboxControl(app.info.sandboxUrl, method, name, body)
 
 async function preflight(environmentId: string, processingTerminalId = '1234001'): Promise<PreflightReport> {
-  const result = await app.handlers['preflight:run']({
+  const result = await call(app, 'preflight:run', {
     environmentId,
     profile: 'default',
     processingTerminalId,
@@ -151,7 +152,7 @@ describe('preflight', () => {
     })
     await new Promise<void>((resolve) => cdn.listen(0, '127.0.0.1', resolve))
     try {
-      const saved = await app.handlers['environment:saveCustom']({
+      const saved = await call(app, 'environment:saveCustom', {
         name: 'Own CDN',
         apiBase: `${app.info.sandboxUrl}/v1`,
         identityBase: app.info.sandboxUrl,
@@ -159,7 +160,7 @@ describe('preflight', () => {
       })
       if (!saved.ok) throw new Error(saved.error.message)
       const run = async (libVersion: string) => {
-        const result = await app.handlers['preflight:run']({
+        const result = await call(app, 'preflight:run', {
           environmentId: saved.value.id,
           profile: 'default',
           processingTerminalId: '1234001',
@@ -176,7 +177,7 @@ describe('preflight', () => {
   })
 
   it('production without a saved key stops at the key: the session steps are skipped, nothing is sent', async () => {
-    const result = await app.handlers['preflight:run']({
+    const result = await call(app, 'preflight:run', {
       environmentId: 'production',
       profile: 'default',
       processingTerminalId: '1234001',
@@ -190,29 +191,29 @@ describe('preflight', () => {
 
 describe('clear all data', () => {
   it('removes history, settings and our keychain entries', async () => {
-    await app.handlers['session:create']({
+    await call(app, 'session:create', {
       environmentId: 'sandbox',
       profile: 'default',
       processingTerminalId: '1234001',
       scenario: 'payment',
       libVersion: '1.7.0.261457',
     })
-    const cleared = await app.handlers['app:clearAllData']({})
+    const cleared = await call(app, 'app:clearAllData', {})
     expect(cleared.ok).toBe(true)
     if (!cleared.ok) return
     expect(cleared.value.historyEntries).toBeGreaterThanOrEqual(1)
     expect(cleared.value.keychainEntries).toBeGreaterThanOrEqual(1)
-    const listed = await app.handlers['environment:list']({})
+    const listed = await call(app, 'environment:list', {})
     expect(listed.ok && listed.value.environments.map((env) => env.id)).toEqual([
       'sandbox',
       'uat',
       'production',
     ])
     expect(existsSync(path.join(dataDir, 'settings.json'))).toBe(false)
-    const history = await app.handlers['history:list']({})
+    const history = await call(app, 'history:list', {})
     expect(history.ok && history.value.entries).toEqual([])
     // The sandbox keeps working: its key is built in.
-    const again = await app.handlers['session:create']({
+    const again = await call(app, 'session:create', {
       environmentId: 'sandbox',
       profile: 'default',
       processingTerminalId: '1234001',

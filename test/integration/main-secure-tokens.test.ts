@@ -6,10 +6,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { ConsoleApp } from '../../src/core/app-types'
 import { createConsole } from '../../src/core/console-app'
-import { SECURE_TOKEN_HINTS } from '../../src/core/secure-token-handlers'
+import { SECURE_TOKEN_HINTS } from '../../src/core/hint-catalogue'
 import type { SaveSecureTokenInput } from '../../src/shared/contract'
 import { UUID_V4_PATTERN } from '../../src/shared/payroc'
 import { consoleOptions, tempDir } from './main-helpers'
+import { call } from '../support/call'
 
 let app: ConsoleApp
 let sandboxUrl: string
@@ -35,7 +36,7 @@ async function singleUseToken(
   secureTokenId?: string,
   cardNumber = '4539858876047062',
 ): Promise<string> {
-  const session = await app.handlers['session:create']({
+  const session = await call(app, 'session:create', {
     ...target,
     processingTerminalId: terminal,
     scenario: 'tokenization',
@@ -60,7 +61,7 @@ async function singleUseToken(
 }
 
 const save = (singleUse: string, extra: Partial<SaveSecureTokenInput> = {}) =>
-  app.handlers['secureToken:save']({
+  call(app, 'secureToken:save', {
     ...target,
     processingTerminalId: '1234001',
     singleUseToken: singleUse,
@@ -104,7 +105,7 @@ describe('secureToken:save', () => {
   })
 
   it('names the missing secure-token setup on a terminal without it', async () => {
-    const answer = await app.handlers['secureToken:save']({
+    const answer = await call(app, 'secureToken:save', {
       ...target,
       processingTerminalId: '1234002',
       singleUseToken: 'not-a-real-token-000000',
@@ -126,7 +127,7 @@ describe('secureToken:save', () => {
     expect(saved.ok, JSON.stringify(saved)).toBe(true)
     if (!saved.ok) return
     expect(saved.value.attempts).toBe(2)
-    const entry = await app.handlers['journal:get']({ id: saved.value.journalId })
+    const entry = await call(app, 'journal:get', { id: saved.value.journalId })
     expect(entry.ok).toBe(true)
     if (!entry.ok) return
     expect(entry.value.operation).toBe('secure-token:create')
@@ -140,7 +141,7 @@ describe('secureToken:save', () => {
     const saved = await save(singleUse)
     expect(saved.ok).toBe(true)
     if (!saved.ok) return
-    const entry = await app.handlers['journal:get']({ id: saved.value.journalId })
+    const entry = await call(app, 'journal:get', { id: saved.value.journalId })
     if (!entry.ok) throw new Error(entry.error.message)
     const text = JSON.stringify(entry.value)
     expect(text).not.toContain(singleUse)
@@ -148,12 +149,12 @@ describe('secureToken:save', () => {
     expect(text).toContain(singleUse.slice(-6))
     expect(entry.value.attempts[0]?.request.headers['Authorization']).not.toMatch(/^Bearer [^…]{20,}$/)
     // The cURL copy of the exchange masks them too.
-    const curl = await app.handlers['journal:curl']({ id: saved.value.journalId })
+    const curl = await call(app, 'journal:curl', { id: saved.value.journalId })
     expect(curl.ok && curl.value.command).not.toContain(singleUse)
   })
 
   it('asks for confirmation in production before sending anything', async () => {
-    const answer = await app.handlers['secureToken:save']({
+    const answer = await call(app, 'secureToken:save', {
       environmentId: 'production',
       profile: 'default',
       processingTerminalId: '1234001',
@@ -170,7 +171,7 @@ describe('secureToken:update', () => {
     const first = await save(await singleUseToken('1234001', id), { secureTokenId: id })
     expect(first.ok, JSON.stringify(first)).toBe(true)
     const singleUse = await singleUseToken('1234001', id, '5100270000000007')
-    const updated = await app.handlers['secureToken:update']({
+    const updated = await call(app, 'secureToken:update', {
       ...target,
       processingTerminalId: '1234001',
       secureTokenId: id,
@@ -181,7 +182,7 @@ describe('secureToken:update', () => {
     expect(updated.value.secureTokenId).toBe(id)
     expect(updated.value.token).toBe(first.value.token)
     expect(updated.value.source.cardNumber).toMatch(/^510027.*0007$/)
-    const entry = await app.handlers['journal:get']({ id: updated.value.journalId })
+    const entry = await call(app, 'journal:get', { id: updated.value.journalId })
     if (!entry.ok) throw new Error(entry.error.message)
     expect(entry.value.operation).toBe('secure-token:update')
     expect(entry.value.attempts[0]?.url).toMatch(new RegExp(`/secure-tokens/${id}/update-account$`))
@@ -193,7 +194,7 @@ describe('secureToken:update', () => {
   })
 
   it('says to save first when the secureTokenId does not exist', async () => {
-    const answer = await app.handlers['secureToken:update']({
+    const answer = await call(app, 'secureToken:update', {
       ...target,
       processingTerminalId: '1234001',
       secureTokenId: 'never-saved',

@@ -16,6 +16,7 @@ import { LOG_FILE } from '../../src/core/services/storage/file-log'
 import { VAULT_SERVICE } from '../../src/core/services/credentials/vault'
 import type { ConsoleEvent } from '../../src/shared/contract'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
+import { call } from '../support/call'
 
 const MERCHANT_KEY = 'merchant-key-123456'
 const OTHER_KEY = 'merchant-key-abcdef-rotated'
@@ -28,7 +29,7 @@ let dataDir: string
 /** Every handler response of this file, to search for the key at the end. */
 const responses: unknown[] = []
 const events: ConsoleEvent[] = []
-const call = async <T>(promise: Promise<T>): Promise<T> => {
+const record = async <T>(promise: Promise<T>): Promise<T> => {
   const result = await promise
   responses.push(result)
   return result
@@ -58,8 +59,8 @@ afterAll(async () => {
 
 describe('vault on the real keychain + custom environment on a second sandbox', () => {
   it('saves a custom environment and stores its key in the keychain, masked everywhere', async () => {
-    const saved = await call(
-      app.handlers['environment:saveCustom']({
+    const saved = await record(
+      call(app, 'environment:saveCustom', {
         name: 'Merchant B',
         apiBase: `${second.url}/v1`,
         identityBase: second.url,
@@ -67,13 +68,13 @@ describe('vault on the real keychain + custom environment on a second sandbox', 
       }),
     )
     expect(saved).toMatchObject({ ok: true, value: { id: ENV } })
-    const empty = await call(app.handlers['vault:status']({ environmentId: ENV, profile: 'default' }))
+    const empty = await record(call(app, 'vault:status', { environmentId: ENV, profile: 'default' }))
     expect(empty).toMatchObject({
       ok: true,
       value: { configured: false, source: 'none', keychain: { available: true } },
     })
-    const set = await call(
-      app.handlers['vault:setKey']({ environmentId: ENV, profile: 'default', apiKey: MERCHANT_KEY }),
+    const set = await record(
+      call(app, 'vault:setKey', { environmentId: ENV, profile: 'default', apiKey: MERCHANT_KEY }),
     )
     expect(set).toMatchObject({
       ok: true,
@@ -88,8 +89,8 @@ describe('vault on the real keychain + custom environment on a second sandbox', 
   })
 
   it('creates a session with the keychain key', async () => {
-    const result = await call(
-      app.handlers['session:create']({
+    const result = await record(
+      call(app, 'session:create', {
         environmentId: ENV,
         profile: 'default',
         processingTerminalId: '1234001',
@@ -99,20 +100,20 @@ describe('vault on the real keychain + custom environment on a second sandbox', 
     )
     expect(result).toMatchObject({ ok: true, value: { environmentId: ENV, scenario: 'tokenization' } })
     expect(second.stats().sessionsCreated).toBe(1)
-    const test = await call(app.handlers['vault:test']({ environmentId: ENV, profile: 'default' }))
+    const test = await record(call(app, 'vault:test', { environmentId: ENV, profile: 'default' }))
     expect(test).toMatchObject({ ok: true, value: { tokenType: 'Bearer' } })
   })
 
   it('keeps several profiles per environment and lists only ours', async () => {
     await keytar.setPassword('some-other-app', 'someone', 'not-ours-123456')
-    await call(app.handlers['vault:setKey']({ environmentId: ENV, profile: 'second', apiKey: OTHER_KEY }))
-    const status = await call(app.handlers['vault:status']({ environmentId: ENV, profile: 'second' }))
+    await record(call(app, 'vault:setKey', { environmentId: ENV, profile: 'second', apiKey: OTHER_KEY }))
+    const status = await record(call(app, 'vault:status', { environmentId: ENV, profile: 'second' }))
     expect(status).toMatchObject({
       ok: true,
       value: { profiles: ['default', 'second'], masked: 'merc…ated' },
     })
-    const wrongKey = await call(
-      app.handlers['session:create']({
+    const wrongKey = await record(
+      call(app, 'session:create', {
         environmentId: ENV,
         profile: 'second',
         processingTerminalId: '1234001',
@@ -122,14 +123,14 @@ describe('vault on the real keychain + custom environment on a second sandbox', 
     )
     // The second sandbox only accepts MERCHANT_KEY: the identity call says so.
     expect(wrongKey).toMatchObject({ ok: false, error: { kind: 'auth' } })
-    await call(app.handlers['vault:deleteKey']({ environmentId: ENV, profile: 'second' }))
+    await record(call(app, 'vault:deleteKey', { environmentId: ENV, profile: 'second' }))
     await keytar.deletePassword('some-other-app', 'someone')
   })
 
   it('drops the cached Bearer at once when the key is replaced or deleted', async () => {
     const create = () =>
-      call(
-        app.handlers['session:create']({
+      record(
+        call(app, 'session:create', {
           environmentId: ENV,
           profile: 'default',
           processingTerminalId: '1234001',
@@ -138,29 +139,29 @@ describe('vault on the real keychain + custom environment on a second sandbox', 
         }),
       )
     expect((await create()).ok).toBe(true)
-    await call(app.handlers['vault:setKey']({ environmentId: ENV, profile: 'default', apiKey: OTHER_KEY }))
+    await record(call(app, 'vault:setKey', { environmentId: ENV, profile: 'default', apiKey: OTHER_KEY }))
     expect(await create()).toMatchObject({ ok: false, error: { kind: 'auth' } })
-    await call(app.handlers['vault:setKey']({ environmentId: ENV, profile: 'default', apiKey: MERCHANT_KEY }))
+    await record(call(app, 'vault:setKey', { environmentId: ENV, profile: 'default', apiKey: MERCHANT_KEY }))
     expect((await create()).ok).toBe(true)
-    await call(app.handlers['vault:deleteKey']({ environmentId: ENV, profile: 'default' }))
+    await record(call(app, 'vault:deleteKey', { environmentId: ENV, profile: 'default' }))
     const deleted = await create()
     expect(deleted).toMatchObject({ ok: false, error: { kind: 'auth' } })
     if (!deleted.ok) expect(deleted.error.message).toMatch(/No API key is saved/)
-    await call(app.handlers['vault:setKey']({ environmentId: ENV, profile: 'default', apiKey: MERCHANT_KEY }))
+    await record(call(app, 'vault:setKey', { environmentId: ENV, profile: 'default', apiKey: MERCHANT_KEY }))
   })
 
   it('refuses to overwrite the managed sandbox key', async () => {
-    const result = await call(
-      app.handlers['vault:setKey']({ environmentId: 'sandbox', profile: 'default', apiKey: OTHER_KEY }),
+    const result = await record(
+      call(app, 'vault:setKey', { environmentId: 'sandbox', profile: 'default', apiKey: OTHER_KEY }),
     )
     expect(result).toMatchObject({ ok: false, error: { kind: 'validation' } })
   })
 
   it('never lets the key out: not in the journal, the log, or any handler response', async () => {
-    const list = await app.handlers['journal:list']({ limit: 1000 })
+    const list = await call(app, 'journal:list', { limit: 1000 })
     if (!list.ok) throw new Error('journal:list failed')
     const entries = await Promise.all(
-      list.value.entries.map((entry) => app.handlers['journal:get']({ id: entry.id })),
+      list.value.entries.map((entry) => call(app, 'journal:get', { id: entry.id })),
     )
     expect(entries.length).toBeGreaterThan(3)
     const everything = JSON.stringify([list, entries, responses, events])
@@ -173,7 +174,7 @@ describe('vault on the real keychain + custom environment on a second sandbox', 
 
   it('deleting the custom environment deletes its keychain entries', async () => {
     expect(await keytar.getPassword(VAULT_SERVICE, `${ENV}/default`)).toBe(MERCHANT_KEY)
-    const deleted = await call(app.handlers['environment:deleteCustom']({ environmentId: ENV }))
+    const deleted = await record(call(app, 'environment:deleteCustom', { environmentId: ENV }))
     expect(deleted).toMatchObject({ ok: true })
     const ours = await keytar.findCredentials(VAULT_SERVICE)
     expect(ours.filter((item) => item.account.startsWith(`${ENV}/`))).toEqual([])
@@ -189,9 +190,9 @@ describe('keychain failure', () => {
       script,
       `import { createConsole } from ${JSON.stringify(consoleModule)}
 const app = await createConsole({ dataDir: ${JSON.stringify(dir)}, transport: 'web', appVersion: '0', testPageOrigin: 'http://127.0.0.1:1' })
-const setKey = await app.handlers['vault:setKey']({ environmentId: 'uat', profile: 'default', apiKey: 'uat-key-12345678' })
-const status = await app.handlers['vault:status']({ environmentId: 'sandbox', profile: 'default' })
-const session = await app.handlers['session:create']({ environmentId: 'sandbox', profile: 'default', processingTerminalId: '1234001', scenario: 'payment', libVersion: '1.7.0.261457' })
+const setKey = await app.dispatch('vault:setKey', { environmentId: 'uat', profile: 'default', apiKey: 'uat-key-12345678' })
+const status = await app.dispatch('vault:status', { environmentId: 'sandbox', profile: 'default' })
+const session = await app.dispatch('session:create', { environmentId: 'sandbox', profile: 'default', processingTerminalId: '1234001', scenario: 'payment', libVersion: '1.7.0.261457' })
 process.stdout.write(JSON.stringify({ setKey, status, session: session.ok }))
 await app.close()
 `,

@@ -15,6 +15,7 @@ import { memoryStore } from '../../src/core/services/credentials/keytar-store'
 import type { CreateSessionInput, SessionCreated } from '../../src/shared/contract'
 import type { HistoryEntry } from '../../src/shared/diagnostics'
 import type { ErrorKind, Result } from '../../src/shared/result'
+import { call } from '../support/call'
 
 /** Client response timeout for this suite: every latency fault below is well beyond it. */
 const RESPONSE_TIMEOUT_MS = 400
@@ -53,7 +54,7 @@ const wire = async (route: string): Promise<WireEntry[]> =>
     (entry) => entry.route === route,
   )
 const history = async (): Promise<HistoryEntry[]> => {
-  const list = await app.handlers['history:list']({})
+  const list = await call(app, 'history:list', {})
   if (!list.ok) throw new Error(list.error.message)
   return list.value.entries
 }
@@ -109,20 +110,20 @@ interface Observed {
 async function createUnderFault(): Promise<Observed> {
   const before = (await history()).length
   const started = Date.now()
-  const result = await app.handlers['session:create'](input)
+  const result = await call(app, 'session:create', input)
   const elapsedMs = Date.now() - started
   const journalId = result.ok ? result.value.journalId : result.error.journalId
-  const own = journalId ? await app.handlers['journal:get']({ id: journalId }) : undefined
+  const own = journalId ? await call(app, 'journal:get', { id: journalId }) : undefined
   // An identity failure points at the authorize exchange (its cause); the create-session entry is the newest.
   let entry = own?.ok && own.value.operation === 'create-session' ? own.value : undefined
   if (!entry) {
-    const list = await app.handlers['journal:list']({ limit: 20 })
+    const list = await call(app, 'journal:list', { limit: 20 })
     const summary = list.ok
       ? list.value.entries.find(
           (item) => item.operation === 'create-session' && Date.parse(item.startedAt) >= started - 5,
         )
       : undefined
-    const full = summary ? await app.handlers['journal:get']({ id: summary.id }) : undefined
+    const full = summary ? await call(app, 'journal:get', { id: summary.id }) : undefined
     entry = full?.ok ? full.value : undefined
   }
   if (entry) {
@@ -276,7 +277,7 @@ describe('fault matrix on session:create (embedded sandbox fault rules)', () => 
     expect(authorize.length).toBeGreaterThanOrEqual(1)
     expect(authorize.length).toBeLessThanOrEqual(2)
     // And it recovers once identity is back (the next create authenticates again).
-    expect((await app.handlers['session:create'](input)).ok).toBe(true)
+    expect((await call(app, 'session:create', input)).ok).toBe(true)
   })
 
   it('identity rejects the key (401 from /authorize) → auth with a hint, no session', async () => {
@@ -285,7 +286,7 @@ describe('fault matrix on session:create (embedded sandbox fault rules)', () => 
     const observed = await createUnderFault()
     expectFailure(observed, 'auth')
     expect(observed.sessionsCreated).toBe(0)
-    expect((await app.handlers['session:create'](input)).ok).toBe(true)
+    expect((await call(app, 'session:create', input)).ok).toBe(true)
   })
 
   it('identity connection reset on every try → network, bounded resend, no session', async () => {

@@ -16,13 +16,13 @@ import keytar from 'keytar'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ConsoleApp } from '../../src/core/app-types'
 import { createConsole } from '../../src/core/console-app'
-import { dispatch } from '../../src/core/dispatch'
 import { VAULT_SERVICE } from '../../src/core/services/credentials/vault'
 import { CHANNELS, type Channel } from '../../src/shared/channels'
 import { contract } from '../../src/shared/contract'
 import { MAX_BODY_BYTES, startWebConsole, type WebConsole } from '../../src/web/preview-server'
 import { rawRequest } from './sandbox-helpers'
 import { prng } from '../prng'
+import { call } from '../support/call'
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 0x5eed_2026)
 const MIN_PER_TRANSPORT = 200
@@ -285,8 +285,8 @@ async function snapshot(): Promise<Snapshot> {
     files: { ...(await filesOf(appDir)), ...(await filesOf(webDir)) },
     prototypeKeys: Object.getOwnPropertyNames(Object.prototype).sort(),
     sandboxes,
-    journal: await Promise.all(consoles.map((one) => counts(() => one.handlers['journal:list']({})))),
-    history: await Promise.all(consoles.map((one) => counts(() => one.handlers['history:list']({})))),
+    journal: await Promise.all(consoles.map((one) => counts(() => call(one, 'journal:list', {})))),
+    history: await Promise.all(consoles.map((one) => counts(() => call(one, 'history:list', {})))),
   }
 }
 
@@ -327,11 +327,11 @@ describe(`hostile input on every channel (seed ${SEED}, ${cases.length} payloads
   it('dispatch: every payload is a validation Result, never a throw', async () => {
     const internal: string[] = []
     for (const c of cases) {
-      let result: Awaited<ReturnType<typeof dispatch>>
+      let result: Awaited<ReturnType<typeof app.dispatch>>
       try {
-        result = await dispatch(app.handlers, c.channel, c.payload, (channel, error) =>
-          internal.push(`${channel}: ${String(error)}`),
-        )
+        result = await app.dispatch(c.channel, c.payload)
+        if (!result.ok && result.error.kind === 'internal')
+          internal.push(`${c.channel}: ${result.error.message}`)
       } catch (error) {
         throw new Error(`${describeCase(c)} threw: ${String(error)}`, { cause: error })
       }
@@ -400,12 +400,12 @@ describe(`hostile input on every channel (seed ${SEED}, ${cases.length} payloads
     expect(probe['isAdmin']).toBeUndefined()
     expect(Object.prototype).not.toHaveProperty('polluted')
     for (const one of [app, web.app]) {
-      expect(await one.handlers['app:info']({})).toMatchObject({
+      expect(await call(one, 'app:info', {})).toMatchObject({
         ok: true,
         value: { name: expect.any(String) },
       })
     }
-    const info = await dispatch(web.app.handlers, 'app:info', undefined)
+    const info = await web.app.dispatch('app:info', undefined)
     expect(info.ok).toBe(true)
     // The log recorded no payload (no 1 MB line, no pollution marker).
     for (const dir of [appDir, webDir]) {

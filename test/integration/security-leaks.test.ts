@@ -19,6 +19,7 @@ import { accountFor, VAULT_SERVICE } from '../../src/core/services/credentials/v
 import { startSandbox, type Sandbox } from '../../src/sandbox'
 import type { ConsoleEvent, CreateSessionInput } from '../../src/shared/contract'
 import { maskSecret } from '../../src/shared/redact'
+import { call } from '../support/call'
 
 const API_KEY = `leak-canary-${randomBytes(16).toString('hex')}`
 const PROFILE = 'support-desk'
@@ -33,7 +34,7 @@ const written: string[] = []
 const originalWrites = { out: process.stdout.write, err: process.stderr.write }
 
 /** Records every result a handler returns, so the search below covers all of them. */
-async function call<T>(promise: Promise<T>): Promise<T> {
+async function record<T>(promise: Promise<T>): Promise<T> {
   const result = await promise
   responses.push(result)
   return result
@@ -93,8 +94,8 @@ afterAll(async () => {
 
 it('neither the API key nor any Bearer token appears in anything the console emits', async () => {
   // Credentials: a custom environment on the second sandbox, its key saved in the real keychain.
-  const saved = await call(
-    app.handlers['environment:saveCustom']({
+  const saved = await record(
+    call(app, 'environment:saveCustom', {
       name: 'Leak check',
       apiBase: `${second.url}/v1`,
       identityBase: second.url,
@@ -104,11 +105,11 @@ it('neither the API key nor any Bearer token appears in anything the console emi
   if (!saved.ok) throw new Error(saved.error.message)
   environmentId = saved.value.id
   const target = { environmentId, profile: PROFILE }
-  expect(await call(app.handlers['vault:setKey']({ ...target, apiKey: API_KEY }))).toMatchObject({ ok: true })
+  expect(await record(call(app, 'vault:setKey', { ...target, apiKey: API_KEY }))).toMatchObject({ ok: true })
   expect(await keytar.getPassword(VAULT_SERVICE, accountFor(environmentId, PROFILE))).toBe(API_KEY)
-  await call(app.handlers['environment:select'](target))
-  await call(app.handlers['vault:status'](target))
-  expect(await call(app.handlers['vault:test'](target))).toMatchObject({ ok: true })
+  await record(call(app, 'environment:select', target))
+  await record(call(app, 'vault:status', target))
+  expect(await record(call(app, 'vault:test', target))).toMatchObject({ ok: true })
 
   // Sessions: a success, gateway failures with retries, a forbidden terminal, a re-run.
   const input: CreateSessionInput = {
@@ -117,61 +118,61 @@ it('neither the API key nor any Bearer token appears in anything the console emi
     scenario: 'payment',
     libVersion: '1.7.0.261457',
   }
-  const created = await call(app.handlers['session:create'](input))
+  const created = await record(call(app, 'session:create', input))
   if (!created.ok) throw new Error(created.error.message)
   second.addFault({ route: 'sessions', action: { type: 'status', status: 500 }, times: 3 })
-  expect(await call(app.handlers['session:create'](input))).toMatchObject({ ok: false })
+  expect(await record(call(app, 'session:create', input))).toMatchObject({ ok: false })
   second.addFault({ route: 'sessions', action: { type: 'malformed' }, times: 1 })
-  expect(await call(app.handlers['session:create'](input))).toMatchObject({ ok: false })
+  expect(await record(call(app, 'session:create', input))).toMatchObject({ ok: false })
   expect(
-    await call(app.handlers['session:create']({ ...input, processingTerminalId: '9999999' })),
+    await record(call(app, 'session:create', { ...input, processingTerminalId: '9999999' })),
   ).toMatchObject({ ok: false, error: { kind: 'forbidden' } })
   // A revoked Bearer (401 → one re-auth) and a rejected key at identity.
   second.reset({ accessTokens: true })
-  expect(await call(app.handlers['session:create'](input))).toMatchObject({ ok: true })
+  expect(await record(call(app, 'session:create', input))).toMatchObject({ ok: true })
   second.addFault({ route: 'authorize', action: { type: 'status', status: 401 }, times: 1 })
-  expect(await call(app.handlers['vault:test'](target))).toMatchObject({ ok: false, error: { kind: 'auth' } })
-  const history = await call(app.handlers['history:list']({}))
+  expect(await record(call(app, 'vault:test', target))).toMatchObject({ ok: false, error: { kind: 'auth' } })
+  const history = await record(call(app, 'history:list', {}))
   if (!history.ok) throw new Error(history.error.message)
   const ok = history.value.entries.find((entry) => entry.outcome === 'ok')
   if (!ok) throw new Error('no successful history entry')
-  expect(await call(app.handlers['history:rerun']({ id: ok.id }))).toMatchObject({ ok: true })
+  expect(await record(call(app, 'history:rerun', { id: ok.id }))).toMatchObject({ ok: true })
 
   // Diagnostics: preflight, a small batch, exports.
-  await call(
-    app.handlers['preflight:run']({ ...target, processingTerminalId: '1234001', libVersion: '1.7.0.261457' }),
+  await record(
+    call(app, 'preflight:run', { ...target, processingTerminalId: '1234001', libVersion: '1.7.0.261457' }),
   )
-  const batch = await call(
-    app.handlers['batch:start']({ ...target, input: '1234001\n1234002\n9999999\nnot-an-id\n5550001' }),
+  const batch = await record(
+    call(app, 'batch:start', { ...target, input: '1234001\n1234002\n9999999\nnot-an-id\n5550001' }),
   )
   if (!batch.ok) throw new Error(batch.error.message)
   await expect
     .poll(async () => {
-      const got = await app.handlers['batch:get']({ batchId: batch.value.batchId })
+      const got = await call(app, 'batch:get', { batchId: batch.value.batchId })
       return got.ok ? got.value.state : 'missing'
     })
     .not.toBe('running')
-  await call(app.handlers['batch:get']({ batchId: batch.value.batchId }))
-  await call(app.handlers['batch:exportCsv']({ batchId: batch.value.batchId }))
-  await call(app.handlers['history:exportCsv']({}))
-  await call(app.handlers['bundle:export'](target))
-  await call(app.handlers['bundle:export']({ ...target, journalId: created.value.journalId }))
+  await record(call(app, 'batch:get', { batchId: batch.value.batchId }))
+  await record(call(app, 'batch:exportCsv', { batchId: batch.value.batchId }))
+  await record(call(app, 'history:exportCsv', {}))
+  await record(call(app, 'bundle:export', target))
+  await record(call(app, 'bundle:export', { ...target, journalId: created.value.journalId }))
 
   // The journal, every entry in full, and a cURL copy of every attempt.
-  const list = await call(app.handlers['journal:list']({ limit: 1000 }))
+  const list = await record(call(app, 'journal:list', { limit: 1000 }))
   if (!list.ok) throw new Error(list.error.message)
   let curls = 0
   for (const summary of list.value.entries) {
-    const entry = await call(app.handlers['journal:get']({ id: summary.id }))
+    const entry = await record(call(app, 'journal:get', { id: summary.id }))
     if (!entry.ok) continue
     for (let attempt = 1; attempt <= entry.value.attempts.length; attempt += 1) {
-      const curl = await call(app.handlers['journal:curl']({ id: summary.id, attempt }))
+      const curl = await record(call(app, 'journal:curl', { id: summary.id, attempt }))
       if (curl.ok) curls += 1
     }
   }
   expect(curls).toBeGreaterThan(5)
-  await call(app.handlers['environment:list']({}))
-  await call(app.handlers['app:info']({}))
+  await record(call(app, 'environment:list', {}))
+  await record(call(app, 'app:info', {}))
 
   // What the sandboxes recorded, then the files after a clean close (history flushed).
   const embeddedJournal = await (await fetch(`${app.info.sandboxUrl}/__sandbox/journal?limit=1000`)).text()

@@ -93,7 +93,7 @@ export interface StartBatch {
   onProgress: BatchOptions['onProgress']
 }
 
-export class BatchService {
+export class BatchRuns {
   private readonly runs = new Map<string, BatchRun>()
 
   constructor(private readonly journal: Journal) {}

@@ -11,7 +11,7 @@ import type {
   PreflightStep,
   PreflightStepId,
 } from '../../../shared/diagnostics'
-import type { EnvironmentInfo } from '../../../shared/environments'
+import { confirmationMissing, type EnvironmentInfo } from '../../../shared/environments'
 import type { AppError } from '../../../shared/result'
 import type { GatewayRegistry } from '../gateway/gateway-registry'
 import { DIAGNOSIS_HINTS, HINTS } from '../../hint-catalogue'
@@ -135,7 +135,7 @@ export async function runPreflight(
   })
   const sessionStep = (scenario: 'payment' | 'tokenization') => async (): Promise<Finding> => {
     if (status('key-accepted') !== 'pass') return skipped('Needs an accepted API key.')
-    if (environment.requiresConfirmation && request.confirmProduction !== true)
+    if (confirmationMissing(environment, request.confirmProduction))
       return skipped(
         `Opens a real session in ${environment.name}: needs confirmation.`,
         DIAGNOSIS_HINTS.needsConfirmation,
