@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     bounds: restored,
     devTools: !app.isPackaged,
   })
-  const window = new BrowserWindow(windowOptions) // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK -- options asserted in test/unit/electron-security.test.ts; middle-click windows are denied by setWindowOpenHandler
+  const window = new BrowserWindow(windowOptions) // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK -- options asserted in test/main/security.test.ts; middle-click windows are denied by setWindowOpenHandler
   const unsubscribe = consoleApp.subscribe((event) => {
     if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event)
   })

@@ -8,7 +8,7 @@ import type { ConsoleApp } from '../../src/core/app-types'
 import { createConsole } from '../../src/core/console-app'
 import type { ConsoleEvent, CreateSessionInput } from '../../src/shared/contract'
 import { UUID_V4_PATTERN } from '../../src/shared/payroc'
-import { consoleOptions, sandboxControl, sessionInput, tempDir } from './main-helpers'
+import { consoleOptions, sandboxControl, sessionInput, tempDir } from '../support/console-fixtures'
 import { call } from '../support/call'
 
 let app: ConsoleApp

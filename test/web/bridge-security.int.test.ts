@@ -1,5 +1,5 @@
 /**
- * Browser-preview bridge (issue 6, item 4): what test/integration/web-bridge.test.ts does not cover already —
+ * Browser-preview bridge (SECURITY.md, the bridge): what test/web/bridge.int.test.ts does not cover already —
  * loopback-only binding, a chunked body past the limit (no Content-Length to refuse early), the secret accepted
  * only in its header for /rpc, no channel enumeration without the secret, and no CORS preflight.
  */
@@ -9,7 +9,7 @@ import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_BODY_BYTES, startWebConsole, type WebConsole } from '../../src/web/preview-server'
-import { rawRequest } from './sandbox-helpers'
+import { rawRequest } from '../integration/sandbox-helpers'
 
 let web: WebConsole
 let root: string

@@ -5,10 +5,10 @@ import {
   fieldsFromProblem,
   kindForStatus,
   parseProblem,
-} from '../../src/core/services/gateway/gateway-errors'
-import { identityRejected } from '../../src/core/services/gateway/wire'
-import { HINTS, keychainFix } from '../../src/core/hint-catalogue'
-import { ERROR_KINDS } from '../../src/shared/result'
+} from '../../../../src/core/services/gateway/gateway-errors'
+import { identityRejected } from '../../../../src/core/services/gateway/wire'
+import { HINTS, keychainFix } from '../../../../src/core/hint-catalogue'
+import { ERROR_KINDS } from '../../../../src/shared/result'
 
 const problem = (status: number, extra: Record<string, unknown> = {}) =>
   JSON.stringify({

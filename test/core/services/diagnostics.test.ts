@@ -6,15 +6,19 @@ import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Logger } from '../../src/core/app-types'
-import { estimateEta, RateGate } from '../../src/core/services/diagnostics/batch-engine'
-import { csvCell, toCsv } from '../../src/core/services/exports/csv'
-import { buildCurl, shellQuote } from '../../src/core/services/exports/curl'
-import { buildHar } from '../../src/core/services/exports/har'
-import { filterHistory, History, type NewHistoryEntry } from '../../src/core/services/storage/session-history'
-import { parseTerminalList } from '../../src/core/services/diagnostics/terminal-list'
-import type { JournalAttempt, JournalEntry } from '../../src/shared/contract'
-import type { HistoryEntry } from '../../src/shared/diagnostics'
+import type { Logger } from '../../../src/core/app-types'
+import { estimateEta, RateGate } from '../../../src/core/services/diagnostics/batch-engine'
+import { csvCell, toCsv } from '../../../src/core/services/exports/csv'
+import { buildCurl, shellQuote } from '../../../src/core/services/exports/curl'
+import { buildHar } from '../../../src/core/services/exports/har'
+import {
+  filterHistory,
+  History,
+  type NewHistoryEntry,
+} from '../../../src/core/services/storage/session-history'
+import { parseTerminalList } from '../../../src/core/services/diagnostics/terminal-list'
+import type { JournalAttempt, JournalEntry } from '../../../src/shared/contract'
+import type { HistoryEntry } from '../../../src/shared/diagnostics'
 
 const quiet: Logger = { log: () => {} }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EXPIRY_MARGIN_MS, TokenCache } from '../../src/core/services/gateway/token-cache'
+import { EXPIRY_MARGIN_MS, TokenCache } from '../../../../src/core/services/gateway/token-cache'
 
 const clock = () => {
   let now = 1_000_000

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createFileLogger, LOG_FILE, scrubbingLogger } from '../../src/core/services/storage/file-log'
+import { createFileLogger, LOG_FILE, scrubbingLogger } from '../../../../src/core/services/storage/file-log'
 
 const KEY = 'merchant-key-123456'
 const BEARER = 'eyJhbGciOiJIUzI1NiJ9.abcdefghijk.lmnopqrst'

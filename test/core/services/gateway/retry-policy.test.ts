@@ -6,7 +6,7 @@ import {
   isRetryableStatus,
   isRetryableTransport,
   parseRetryAfter,
-} from '../../src/core/services/gateway/retry-policy'
+} from '../../../../src/core/services/gateway/retry-policy'
 
 describe('retry policy', () => {
   it('retries 408, 429 and 5xx only', () => {

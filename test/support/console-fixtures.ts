@@ -11,7 +11,7 @@ import path from 'node:path'
 import type { ConsoleApp, ConsoleOptions } from '../../src/core/app-types'
 import { memoryStore } from '../../src/core/services/credentials/keytar-store'
 import type { CreateSessionInput } from '../../src/shared/contract'
-import { call } from '../support/call'
+import { call } from './call'
 
 /** A fresh temporary folder whose name starts with `prefix`. */
 export const tempDir = (prefix: string): Promise<string> => mkdtemp(path.join(tmpdir(), prefix))

@@ -1,5 +1,5 @@
 /**
- * Secret leaks (issue 6, item 6), main-process side: a known API key lives in the REAL keychain (run inside
+ * Secret leaks (SECURITY.md), core side: a known API key lives in the REAL keychain (run inside
  * scripts/with-keyring.sh) for a custom environment on a second sandbox that accepts only that key. The main flows
  * run through the handlers — test credentials, create, failures, re-run, preflight, a small batch, support bundle,
  * cURL, CSV exports, journal — and then everything the process emitted is searched: every handler response, every

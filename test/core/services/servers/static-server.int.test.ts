@@ -7,8 +7,8 @@ import {
   startStaticServer,
   toRelativePath,
   type StaticServer,
-} from '../../src/core/services/servers/static-server'
-import { rawRequest } from './sandbox-helpers'
+} from '../../../../src/core/services/servers/static-server'
+import { rawRequest } from '../../../integration/sandbox-helpers'
 
 let dir: string
 let server: StaticServer

@@ -4,17 +4,17 @@
  */
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ConsoleApp } from '../../src/core/app-types'
-import { createConsole } from '../../src/core/console-app'
-import type { CreateSessionInput } from '../../src/shared/contract'
+import type { ConsoleApp } from '../../../../src/core/app-types'
+import { createConsole } from '../../../../src/core/console-app'
+import type { CreateSessionInput } from '../../../../src/shared/contract'
 import {
   consoleOptions,
   saveCustomEnvironment,
   selfSignedServer,
   sessionInput,
   tempDir,
-} from './main-helpers'
-import { call } from '../support/call'
+} from '../../../support/console-fixtures'
+import { call } from '../../../support/call'
 
 let app: ConsoleApp
 const KEY = 'network-test-key-1234'

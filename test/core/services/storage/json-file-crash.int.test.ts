@@ -1,5 +1,5 @@
 /**
- * Crash safety (issue 6, item 7): a child process rewrites history.json and settings.json through json-file.ts's
+ * Crash safety (SECURITY.md, crash safety): a child process rewrites history.json and settings.json through json-file.ts's
  * atomic write in a tight loop, with large payloads; the parent SIGKILLs it at seeded random moments. After every
  * kill both files parse and validate with the app's own loaders (the old or the new version, never a torn or
  * mixed one), temp files left by killed writers stay bounded, and the next start removes them.
@@ -13,17 +13,17 @@ import path from 'node:path'
 import { build } from 'esbuild'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { z } from 'zod'
-import { nullLogger } from '../../src/core/services/storage/file-log'
-import { Environments, SETTINGS_FILE } from '../../src/core/services/gateway/environment-store'
-import { History, HISTORY_FILE, HISTORY_VERSION } from '../../src/core/services/storage/session-history'
-import { HistoryEntry } from '../../src/shared/diagnostics'
-import { prng } from '../prng'
+import { nullLogger } from '../../../../src/core/services/storage/file-log'
+import { Environments, SETTINGS_FILE } from '../../../../src/core/services/gateway/environment-store'
+import { History, HISTORY_FILE, HISTORY_VERSION } from '../../../../src/core/services/storage/session-history'
+import { HistoryEntry } from '../../../../src/shared/diagnostics'
+import { prng } from '../../../support/prng'
 
 const SEED = Number(process.env['CRASH_SEED'] ?? 20_260_611)
 const KILLS = 24
 const HISTORY_ENTRIES = 800 // ≈ 330 KB per history write
 const CUSTOM_ENVIRONMENTS = 40
-const root = path.resolve(__dirname, '../..')
+const root = path.resolve(__dirname, '../../../..')
 
 /** The writer: every generation stamps all its entries with one sequence number, so a mixed file shows. */
 const CHILD_SOURCE = `

@@ -10,13 +10,13 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import keytar from 'keytar'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ConsoleApp } from '../../src/core/app-types'
-import { createConsole } from '../../src/core/console-app'
-import { LOG_FILE } from '../../src/core/services/storage/file-log'
-import { VAULT_SERVICE } from '../../src/core/services/credentials/vault'
-import type { ConsoleEvent } from '../../src/shared/contract'
-import { startSandbox, type Sandbox } from '../../src/sandbox'
-import { call } from '../support/call'
+import type { ConsoleApp } from '../../../../src/core/app-types'
+import { createConsole } from '../../../../src/core/console-app'
+import { LOG_FILE } from '../../../../src/core/services/storage/file-log'
+import { VAULT_SERVICE } from '../../../../src/core/services/credentials/vault'
+import type { ConsoleEvent } from '../../../../src/shared/contract'
+import { startSandbox, type Sandbox } from '../../../../src/sandbox'
+import { call } from '../../../support/call'
 
 const MERCHANT_KEY = 'merchant-key-123456'
 const OTHER_KEY = 'merchant-key-abcdef-rotated'
@@ -185,7 +185,7 @@ describe('keychain failure', () => {
   it('is a keychain error with its fix, and the sandbox still works', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'hfc-nokeychain-'))
     const script = path.join(dir, 'probe.mts')
-    const consoleModule = path.resolve(__dirname, '../../src/core/console-app.ts')
+    const consoleModule = path.resolve(__dirname, '../../../../src/core/console-app.ts')
     await writeFile(
       script,
       `import { createConsole } from ${JSON.stringify(consoleModule)}
@@ -215,7 +215,7 @@ await app.close()
         ownBus: true,
       },
     ]
-    const tsx = path.resolve(__dirname, '../../node_modules/.bin/tsx')
+    const tsx = path.resolve(__dirname, '../../../../node_modules/.bin/tsx')
     for (const variant of variants) {
       const env: NodeJS.ProcessEnv = {
         ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !variant.unset.includes(name))),

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_BODY_BYTES, startWebConsole, type WebConsole } from '../../src/web/preview-server'
-import { rawRequest } from './sandbox-helpers'
+import { rawRequest } from '../integration/sandbox-helpers'
 
 type Answer = Awaited<ReturnType<typeof rawRequest>>
 

@@ -1,10 +1,10 @@
-// The performance fixes of issue 7 (bench): the journal's id index and the cached secrets list must behave
+// The performance fixes the bench found: the journal's id index and the cached secrets list must behave
 // exactly like the scans they replaced.
 import { describe, expect, it } from 'vitest'
-import { Journal } from '../../src/core/services/storage/exchange-journal'
-import { KnownSecrets } from '../../src/core/services/credentials/known-secrets'
-import { scrubSecrets } from '../../src/shared/redact'
-import { journalEntry as entry } from './main-helpers'
+import { Journal } from '../../../../src/core/services/storage/exchange-journal'
+import { KnownSecrets } from '../../../../src/core/services/credentials/known-secrets'
+import { scrubSecrets } from '../../../../src/shared/redact'
+import { journalEntry as entry } from '../../../support/journal-entry'
 
 describe('Journal id index', () => {
   it('finds held entries and forgets evicted and cleared ones', () => {

@@ -1,5 +1,5 @@
 /**
- * Fault matrix (issue 6, item 5): every fault the embedded sandbox can inject on the create-session route (and on
+ * Fault matrix (SECURITY.md, network faults): every fault the embedded sandbox can inject on the create-session route (and on
  * identity), against the real gateway client of createConsole. For each: bounded attempts (≤ 3), the SAME
  * Idempotency-Key on every attempt (read from the sandbox's own journal, i.e. what went over the wire), at most one
  * session created in the sandbox per logical request, the right error kind with a hint, and exactly one history
@@ -9,13 +9,13 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { ConsoleApp } from '../../src/core/app-types'
-import { createConsole } from '../../src/core/console-app'
-import { memoryStore } from '../../src/core/services/credentials/keytar-store'
-import type { CreateSessionInput, SessionCreated } from '../../src/shared/contract'
-import type { HistoryEntry } from '../../src/shared/diagnostics'
-import type { ErrorKind, Result } from '../../src/shared/result'
-import { call } from '../support/call'
+import type { ConsoleApp } from '../../../../src/core/app-types'
+import { createConsole } from '../../../../src/core/console-app'
+import { memoryStore } from '../../../../src/core/services/credentials/keytar-store'
+import type { CreateSessionInput, SessionCreated } from '../../../../src/shared/contract'
+import type { HistoryEntry } from '../../../../src/shared/diagnostics'
+import type { ErrorKind, Result } from '../../../../src/shared/result'
+import { call } from '../../../support/call'
 
 /** Client response timeout for this suite: every latency fault below is well beyond it. */
 const RESPONSE_TIMEOUT_MS = 400

@@ -2,8 +2,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Logger } from '../../src/core/app-types'
-import { Environments, SETTINGS_FILE } from '../../src/core/services/gateway/environment-store'
+import type { Logger } from '../../../../src/core/app-types'
+import { Environments, SETTINGS_FILE } from '../../../../src/core/services/gateway/environment-store'
 
 const SANDBOX = 'http://127.0.0.1:4555'
 const memoryLogger = () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { Journal } from '../../src/core/services/storage/exchange-journal'
-import { KnownSecrets } from '../../src/core/services/credentials/known-secrets'
-import { journalEntry as entry } from './main-helpers'
+import { Journal } from '../../../../src/core/services/storage/exchange-journal'
+import { KnownSecrets } from '../../../../src/core/services/credentials/known-secrets'
+import { journalEntry as entry } from '../../../support/journal-entry'
 
 const API_KEY = 'merchant-key-123456'
 const BEARER = 'eyJhbGciOiJIUzI1NiJ9.payload.signature-abcdef'

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { SecretStore } from '../../src/core/app-types'
-import { memoryStore } from '../../src/core/services/credentials/keytar-store'
-import { KnownSecrets } from '../../src/core/services/credentials/known-secrets'
-import { Vault, VAULT_SERVICE } from '../../src/core/services/credentials/vault'
+import type { SecretStore } from '../../../../src/core/app-types'
+import { memoryStore } from '../../../../src/core/services/credentials/keytar-store'
+import { KnownSecrets } from '../../../../src/core/services/credentials/known-secrets'
+import { Vault, VAULT_SERVICE } from '../../../../src/core/services/credentials/vault'
 
 const KEY = 'uat-merchant-key-0001'
 

@@ -4,13 +4,13 @@
  * production gate, and no full token value in the journal.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { ConsoleApp } from '../../src/core/app-types'
-import { createConsole } from '../../src/core/console-app'
-import { SECURE_TOKEN_HINTS } from '../../src/core/hint-catalogue'
-import type { SaveSecureTokenInput } from '../../src/shared/contract'
-import { UUID_V4_PATTERN } from '../../src/shared/payroc'
-import { consoleOptions, tempDir } from './main-helpers'
-import { call } from '../support/call'
+import type { ConsoleApp } from '../../../src/core/app-types'
+import { createConsole } from '../../../src/core/console-app'
+import { SECURE_TOKEN_HINTS } from '../../../src/core/hint-catalogue'
+import type { SaveSecureTokenInput } from '../../../src/shared/contract'
+import { UUID_V4_PATTERN } from '../../../src/shared/payroc'
+import { consoleOptions, tempDir } from '../../support/console-fixtures'
+import { call } from '../../support/call'
 
 let app: ConsoleApp
 let sandboxUrl: string

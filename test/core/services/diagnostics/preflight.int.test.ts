@@ -9,17 +9,17 @@ import http from 'node:http'
 import net from 'node:net'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { ConsoleApp } from '../../src/core/app-types'
-import { createConsole } from '../../src/core/console-app'
-import type { PreflightReport } from '../../src/shared/diagnostics'
+import type { ConsoleApp } from '../../../../src/core/app-types'
+import { createConsole } from '../../../../src/core/console-app'
+import type { PreflightReport } from '../../../../src/shared/diagnostics'
 import {
   consoleOptions,
   saveCustomEnvironment,
   sandboxControl,
   selfSignedServer,
   tempDir,
-} from './main-helpers'
-import { call } from '../support/call'
+} from '../../../support/console-fixtures'
+import { call } from '../../../support/call'
 
 let app: ConsoleApp
 let dataDir: string

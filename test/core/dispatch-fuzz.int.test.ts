@@ -1,5 +1,5 @@
 /**
- * Hostile input (issue 6, item 3): every channel of the contract, through both transports — `dispatch` over a
+ * Hostile input (SECURITY.md, fuzzing): every channel of the contract, through both transports — `dispatch` over a
  * real createConsole (real keychain: run inside scripts/with-keyring.sh) and the browser preview's bridge
  * (POST /rpc/<channel>) — with hundreds of malformed payloads from a seeded generator: wrong types, missing and
  * extra fields, 1 MB strings, deep nesting, prototype-pollution keys, unicode oddities, numbers as strings, arrays
@@ -20,8 +20,8 @@ import { VAULT_SERVICE } from '../../src/core/services/credentials/vault'
 import { CHANNELS, type Channel } from '../../src/shared/channels'
 import { contract } from '../../src/shared/contract'
 import { MAX_BODY_BYTES, startWebConsole, type WebConsole } from '../../src/web/preview-server'
-import { rawRequest } from './sandbox-helpers'
-import { prng } from '../prng'
+import { rawRequest } from '../integration/sandbox-helpers'
+import { prng } from '../support/prng'
 import { call } from '../support/call'
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 0x5eed_2026)

@@ -4,7 +4,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { Environments } from '../../src/core/services/gateway/environment-store'
+import { Environments } from '../../../../src/core/services/gateway/environment-store'
 
 const nullLogger = { log: () => undefined }
 const base = {
