@@ -13,7 +13,8 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ConsoleApp, SecretStore } from '../../src/core/app-types'
+import type { SecretStore } from '../../src/core/app-types'
+import type { ConsoleApp } from '../../src/core/console-app'
 import { createConsole } from '../../src/core/console-app'
 import type { ConsoleEvent } from '../../src/shared/contract'
 

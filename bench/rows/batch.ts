@@ -3,7 +3,7 @@
  * concurrency 16, through the app's dispatch (batch:start, then the push event that says it completed, then
  * batch:get to check every row). Ideal = N / concurrency × latency.
  */
-import type { ConsoleApp } from '../../src/core/app-types'
+import type { ConsoleApp } from '../../src/core/console-app'
 import type { ConsoleEvent } from '../../src/shared/contract'
 import { BENCH_ENVIRONMENT, BENCH_PROFILE, nextEvent } from '../lib/app'
 import { spread, type Spread } from '../lib/stats'

@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto'
 import http from 'node:http'
 import axios from 'axios'
-import type { ConsoleApp } from '../../src/core/app-types'
+import type { ConsoleApp } from '../../src/core/console-app'
 import { BENCH_ENVIRONMENT, BENCH_PROFILE, SANDBOX_KEY } from '../lib/app'
 import { spread, type Spread } from '../lib/stats'
 

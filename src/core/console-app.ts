@@ -6,26 +6,53 @@ import { DEFAULT_SANDBOX_API_KEY, startSandbox } from '../sandbox'
 import { CAPABILITIES_PATH, terminalCapabilitiesRoute } from '../sandbox/capabilities'
 import type { ConsoleEvent } from '../shared/contract'
 import { DEFAULT_PROFILE } from '../shared/environments'
-import type { ConsoleApp, ConsoleOptions, Logger } from './app-types'
+import type { AppInfo } from '../shared/contract'
+import type { Logger, SecretStore } from './app-types'
 import type { CoreServices } from './core-services'
-import { createDispatch } from './dispatch'
+import { createDispatch, type Dispatch } from './dispatch'
 import { buildHandlers } from './handlers'
 import { createFileLogger, scrubbingLogger, type FileLogger } from './services/storage/file-log'
 import { BatchRuns } from './services/diagnostics/batch-runs'
 import { Environments } from './services/gateway/environment-store'
 import { GatewayRegistry } from './services/gateway/gateway-registry'
-import { DEFAULT_TIMEOUTS } from './services/gateway/http-client'
+import { DEFAULT_TIMEOUTS, type HttpTimeouts } from './services/gateway/http-client'
 import { History } from './services/storage/session-history'
 import { Journal } from './services/storage/exchange-journal'
 import { keytarStore } from './services/credentials/keytar-store'
 import { PreflightReports } from './services/diagnostics/preflight-steps'
-import { DEFAULT_RETRY_POLICY } from './services/gateway/retry-policy'
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './services/gateway/retry-policy'
 import { KnownSecrets } from './services/credentials/known-secrets'
 import { prewarm } from './services/gateway/token-prewarm'
 import { TokenCache } from './services/gateway/token-cache'
 import { Vault } from './services/credentials/vault'
 
 const APP_NAME = 'Hosted Fields Session Console'
+
+export interface ConsoleOptions {
+  /** Where history, settings and the log live. Tests always pass a temporary folder. */
+  dataDir: string
+  transport: 'electron' | 'web'
+  appVersion: string
+  /** Origin of the Hosted Fields test page server (second loopback port). */
+  testPageOrigin: string
+  /** Defaults to keytar. Integration tests use the real keychain too; unit tests may pass a fake. */
+  secretStore?: SecretStore
+  /** Options for the embedded sandbox (port 0 = free port, the default). */
+  sandbox?: { port?: number }
+  logger?: Logger
+  /** Gateway client tuning; tests shorten the backoff so retries run in milliseconds. */
+  gateway?: { retry?: Partial<RetryPolicy>; timeouts?: Partial<HttpTimeouts> }
+  /** History tuning (tests: a small cap, a short write delay). */
+  history?: { capacity?: number; writeDelayMs?: number }
+}
+
+export interface ConsoleApp {
+  /** The only way into the channels: validation, policies, the handler, error trapping, scrubbing. */
+  dispatch: Dispatch
+  info: AppInfo
+  subscribe(listener: (event: ConsoleEvent) => void): () => void
+  close(): Promise<void>
+}
 
 const isFileLogger = (logger: Logger): logger is FileLogger =>
   'setSecretSource' in logger && typeof logger.setSecretSource === 'function'

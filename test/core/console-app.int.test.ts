@@ -4,7 +4,7 @@
  * control API (the URL app:info reports), exactly as e2e specs do.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { ConsoleApp } from '../../src/core/app-types'
+import type { ConsoleApp } from '../../src/core/console-app'
 import { createConsole } from '../../src/core/console-app'
 import type { ConsoleEvent, CreateSessionInput } from '../../src/shared/contract'
 import { UUID_V4_PATTERN } from '../../src/shared/payroc'

@@ -2,7 +2,7 @@
  * The tests' way into a console's channels: through `dispatch`, like IPC, the browser bridge and the CLI — so
  * every call is validated against the contract's schema and passes the channel's policies.
  */
-import type { ConsoleApp } from '../../src/core/app-types'
+import type { ConsoleApp } from '../../src/core/console-app'
 import type { Channel } from '../../src/shared/channels'
 import type { RequestOf, ResponseOf } from '../../src/shared/contract'
 import type { Result } from '../../src/shared/result'

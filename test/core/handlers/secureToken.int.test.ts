@@ -4,7 +4,7 @@
  * production gate, and no full token value in the journal.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { ConsoleApp } from '../../../src/core/app-types'
+import type { ConsoleApp } from '../../../src/core/console-app'
 import { createConsole } from '../../../src/core/console-app'
 import { SECURE_TOKEN_HINTS } from '../../../src/core/hint-catalogue'
 import type { SaveSecureTokenInput } from '../../../src/shared/contract'

@@ -9,7 +9,7 @@ import http from 'node:http'
 import net from 'node:net'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { ConsoleApp } from '../../../../src/core/app-types'
+import type { ConsoleApp } from '../../../../src/core/console-app'
 import { createConsole } from '../../../../src/core/console-app'
 import type { PreflightReport } from '../../../../src/shared/diagnostics'
 import {

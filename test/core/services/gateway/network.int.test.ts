@@ -4,7 +4,7 @@
  */
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ConsoleApp } from '../../../../src/core/app-types'
+import type { ConsoleApp } from '../../../../src/core/console-app'
 import { createConsole } from '../../../../src/core/console-app'
 import type { CreateSessionInput } from '../../../../src/shared/contract'
 import {
