@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { EnvironmentId, ProfileName } from '../environments'
-import { CsvExport, Id, OPEN, type ChannelSpec } from './common'
+import { confirming, CsvExport, Id, OPEN, type ChannelSpec } from './common'
 
 export const BATCH_MAX_CONCURRENCY = 16
 export const BATCH_DEFAULT_CONCURRENCY = 4
@@ -84,7 +84,7 @@ export const batchChannels = {
   'batch:start': {
     request: BatchStartRequest,
     response: BatchStarted,
-    policy: { environment: 'resolve', production: 'confirm', action: 'A batch check opens real sessions' },
+    policy: confirming('A batch check opens real sessions'),
   },
   'batch:cancel': { request: BatchIdRequest, response: BatchSnapshot, policy: OPEN },
   'batch:get': { request: BatchIdRequest, response: BatchSnapshot, policy: OPEN },

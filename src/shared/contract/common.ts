@@ -29,6 +29,9 @@ export interface ChannelSpec {
 export const OPEN = { environment: 'none', production: 'none' } as const
 /** The request's environmentId is resolved before the handler runs. */
 export const IN_ENVIRONMENT = { environment: 'resolve', production: 'none' } as const
+/** Creates something at the gateway: the environment resolved, and in Production only with the confirmation. */
+export const confirming = (action: string) =>
+  ({ environment: 'resolve', production: 'confirm', action }) as const
 
 export const Empty = z.object({}).strict()
 export const Target = z.object({ environmentId: EnvironmentId, profile: ProfileName }).strict()

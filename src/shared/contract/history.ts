@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { EnvironmentId } from '../environments'
 import { Scenario } from '../payroc'
 import { ErrorKind } from '../result'
-import { CsvExport, Empty, Id, OPEN, type ChannelSpec } from './common'
+import { confirming, CsvExport, Empty, Id, OPEN, type ChannelSpec } from './common'
 import { SessionCreated } from './session'
 
 export const HistoryOutcome = z.enum(['ok', 'error'])
@@ -57,7 +57,7 @@ export const historyChannels = {
   'history:rerun': {
     request: HistoryRerunRequest,
     response: SessionCreated,
-    policy: { environment: 'resolve-from-history', production: 'confirm', action: 'Creating a session' },
+    policy: { ...confirming('Creating a session'), environment: 'resolve-from-history' },
   },
   'history:exportCsv': { request: HistoryFilter, response: CsvExport, policy: OPEN },
   'history:clear': { request: Empty, response: Empty, policy: OPEN },

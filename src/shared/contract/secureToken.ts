@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { EnvironmentId, ProfileName } from '../environments'
 import { ProcessingTerminalId, SecureToken, SecureTokenId } from '../payroc'
-import type { ChannelSpec } from './common'
+import { confirming, type ChannelSpec } from './common'
 
 /** A single-use token from the library's submissionSuccess (30 minutes, one use). */
 export const SingleUseToken = z
@@ -41,11 +41,7 @@ export const SecureTokenSaved = SecureToken.extend({
 export type SecureTokenSaved = z.infer<typeof SecureTokenSaved>
 
 /** Saving payment details needs the same explicit Production confirmation as creating a session. */
-const SAVES_SECURE_TOKEN = {
-  environment: 'resolve',
-  production: 'confirm',
-  action: 'Saving a secure token',
-} as const
+const SAVES_SECURE_TOKEN = confirming('Saving a secure token')
 
 export const secureTokenChannels = {
   'secureToken:save': {

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { EnvironmentId, ProfileName } from '../environments'
 import { LibVersion, ProcessingTerminalId, Scenario, SecureTokenId } from '../payroc'
-import type { ChannelSpec } from './common'
+import { confirming, type ChannelSpec } from './common'
 
 export const CreateSessionInput = z
   .object({
@@ -39,13 +39,10 @@ export const SessionCreated = z.object({
 })
 export type SessionCreated = z.infer<typeof SessionCreated>
 
-/** Creating a session: the environment resolved, Production only with the confirmation. */
-export const CREATES_SESSION = {
-  environment: 'resolve',
-  production: 'confirm',
-  action: 'Creating a session',
-} as const
-
 export const sessionChannels = {
-  'session:create': { request: CreateSessionInput, response: SessionCreated, policy: CREATES_SESSION },
+  'session:create': {
+    request: CreateSessionInput,
+    response: SessionCreated,
+    policy: confirming('Creating a session'),
+  },
 } as const satisfies Record<`session:${string}`, ChannelSpec>
