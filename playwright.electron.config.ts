@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
 import base from './playwright.config'
 
@@ -10,5 +11,11 @@ process.env['E2E_LAUNCHER'] = 'electron'
 export default defineConfig({
   ...base,
   globalSetup: undefined,
+  // e2e/fixtures.ts's `page` still asks for the base browser page: Debian's Chromium where it exists (our
+  // machines), else Playwright's own (CI's hosted runners have no /usr/bin/chromium).
+  use: {
+    ...base.use,
+    launchOptions: existsSync('/usr/bin/chromium') ? base.use?.launchOptions : {},
+  },
   projects: [{ name: 'electron' }],
 })

@@ -1,0 +1,335 @@
+// Shell smoke test — NOT Electron: the BUILT main bundle (out/main/index.js, from `npm run build`) started in plain
+// Node with a recording stand-in for the `electron` module (test/support/electron-stand-in.ts). It runs the
+// shell's real startup path — paths, policy wiring, channel bindings, the app:// handler, the embedded sandbox —
+// and proves what a Node stand-in can; what only a real Electron run proves is listed in SECURITY.md.
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { get } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { IpcMainInvokeEvent } from 'electron'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHANNELS, EVENT_CHANNEL } from '../../src/shared/channels'
+import { createElectronStandIn, loadBundleWithStandIn, type StandIn } from '../support/electron-stand-in'
+
+const out = resolve(__dirname, '../../out')
+const mainBundle = join(out, 'main/index.js')
+const APP_PAGE = 'app://console/index.html'
+
+let electron: StandIn
+let dataDir: string
+/** What the log held when ready fired: everything the shell did at module load. */
+let beforeReady: string[]
+
+/** The shell's `void main()` rejecting (a startup throw) surfaces here instead of as a timeout. */
+let startupError: unknown
+const onRejection = (error: unknown): void => {
+  startupError ??= error
+}
+
+const waitFor = async (what: string, check: () => boolean, ms = 15_000): Promise<void> => {
+  const until = Date.now() + ms
+  while (!check()) {
+    if (startupError) throw new Error(`the shell threw while ${what}: ${String(startupError)}`)
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+type Invoke = (event: IpcMainInvokeEvent, payload?: unknown) => Promise<unknown>
+interface ResultLike {
+  ok: boolean
+  value?: Record<string, unknown>
+  error?: { kind: string; message: string }
+}
+
+/** The shell's window, webContents and what it installed on them. */
+const theWindow = () => {
+  const [first] = electron.windows()
+  if (!first) throw new Error('the shell created no BrowserWindow')
+  return first
+}
+/** An invoke event as Electron builds it: `senderFrame` is the frame that called, `sender` its webContents. */
+const invokeEvent = (frame: { url: string }, mainFrame = true): IpcMainInvokeEvent => {
+  const contents = theWindow().window.webContents
+  // The handler reads only sender.mainFrame and senderFrame.url; the rest of Electron's event is not needed.
+  return {
+    sender: contents,
+    senderFrame: mainFrame ? contents.mainFrame : frame,
+  } as unknown as IpcMainInvokeEvent
+}
+const invoke = (channel: string, payload: unknown, event = invokeEvent({ url: APP_PAGE })) => {
+  const handler = electron.ipcHandlers.get(channel)
+  if (!handler) throw new Error(`${channel} is not bound`)
+  return (handler as Invoke)(event, payload) as Promise<ResultLike>
+}
+/** Whether anything answers HTTP at `url` (a fresh connection each time, no keep-alive pool). */
+const answers = (url: string): Promise<boolean> =>
+  new Promise((done) => {
+    const request = get(url, { agent: false, timeout: 1000 }, (response) => {
+      response.resume()
+      done(true)
+    })
+    request.on('error', () => done(false))
+    request.on('timeout', () => request.destroy())
+  })
+const appProtocol = async (url: string): Promise<Response> => {
+  const handler = electron.protocolHandler('app')
+  if (!handler) throw new Error('no app:// handler')
+  return handler(new Request(url))
+}
+
+beforeAll(async () => {
+  expect(existsSync(mainBundle), `${mainBundle} missing: run npm run build first`).toBe(true)
+  dataDir = mkdtempSync(join(tmpdir(), 'hfc-shell-smoke-'))
+  process.env['HFC_DATA_DIR'] = dataDir
+  electron = createElectronStandIn()
+  process.on('unhandledRejection', onRejection)
+  loadBundleWithStandIn(mainBundle, electron)
+  beforeReady = electron.log.map((entry) => entry.api)
+  electron.emitReady()
+  // main() ends by registering will-quit after the window has loaded its page.
+  await waitFor('starting', () => electron.appListenerCount('will-quit') > 0)
+  process.off('unhandledRejection', onRejection)
+}, 30_000)
+
+afterAll(() => {
+  // In case a test failed before quitting: quit now so the servers close and the worker can exit.
+  if (electron.calls('ipcMain.removeHandler').length === 0) electron.emitApp('will-quit')
+  delete process.env['HFC_DATA_DIR']
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+describe('desktop shell in a Node stand-in for electron (NOT Electron): startup order', () => {
+  it('enables the sandbox and registers the app scheme privileged before ready', () => {
+    expect(beforeReady).toContain('app.enableSandbox')
+    expect(beforeReady).toContain('protocol.registerSchemesAsPrivileged')
+    const [registered] = electron.calls('protocol.registerSchemesAsPrivileged')
+    expect(registered?.args[0]).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ])
+  })
+
+  it('points userData at HFC_DATA_DIR and asks for the single-instance lock before ready', () => {
+    expect(electron.calls('app.setPath')[0]?.args).toEqual(['userData', dataDir])
+    expect(beforeReady).toContain('app.requestSingleInstanceLock')
+    expect(electron.calls('app.quit')).toHaveLength(0)
+    expect(beforeReady).not.toContain('protocol.handle')
+    expect(beforeReady).not.toContain('new BrowserWindow')
+    // The main-process log went to that folder, and the console started in its Electron transport.
+    const log = readFileSync(join(dataDir, 'console.log'), 'utf8')
+    expect(log).toContain('console started')
+    expect(log).toContain('"transport":"electron"')
+  })
+
+  it('installs permission handlers and every navigation / window-open / webview policy before the page loads', () => {
+    const loaded = electron.indexOf('BrowserWindow.loadURL')
+    expect(loaded).toBeGreaterThan(electron.indexOf('(ready)'))
+    expect(electron.calls('BrowserWindow.loadURL').map((c) => c.args[0])).toEqual([APP_PAGE])
+    // Installed once, and before the page loads (a second install later would replace the first).
+    const before = (api: string, arg?: unknown) => {
+      const label = `${api} ${String(arg ?? '')}`
+      const at = electron.indexOf(api, arg)
+      expect(at, label).toBeGreaterThanOrEqual(0)
+      expect(at, `${label} after loadURL`).toBeLessThan(loaded)
+      const times = electron.calls(api).filter((c) => arg === undefined || c.args[0] === arg).length
+      expect(times, `${label} installed ${times} times`).toBe(1)
+    }
+    before('protocol.handle', 'app')
+    before('session.defaultSession.setPermissionRequestHandler')
+    before('session.defaultSession.setPermissionCheckHandler')
+    before('webContents.on', 'will-navigate')
+    before('webContents.on', 'will-frame-navigate')
+    before('webContents.on', 'will-attach-webview')
+    before('webContents.setWindowOpenHandler')
+    before('ipcMain.handle', 'session:create')
+  })
+
+  // The shell does not install a will-redirect policy today; a later hardening issue adds it (and this case).
+  it.todo(
+    'will-redirect policy installed before the page loads (not in the shell yet: later hardening issue)',
+  )
+
+  it('opens one window: context isolation, sandbox, no Node, and a preload file that exists', () => {
+    expect(electron.windows()).toHaveLength(1)
+    const prefs = theWindow().options.webPreferences
+    expect(prefs?.contextIsolation).toBe(true)
+    expect(prefs?.sandbox).toBe(true)
+    expect(prefs?.nodeIntegration).toBe(false)
+    expect(prefs?.nodeIntegrationInSubFrames).toBe(false)
+    expect(prefs?.webviewTag).toBe(false)
+    expect(prefs?.preload).toBe(join(out, 'preload/index.js'))
+    expect(existsSync(prefs?.preload ?? '')).toBe(true)
+    expect(electron.calls('BrowserWindow.show')).toHaveLength(1)
+  })
+
+  it('sets the menu, follows the OS theme and focuses the window on a second instance', () => {
+    expect(electron.calls('Menu.setApplicationMenu')).toHaveLength(1)
+    expect(electron.module.nativeTheme.themeSource).toBe('system')
+    electron.emitApp('second-instance')
+    expect(electron.calls('BrowserWindow.focus')).toHaveLength(1)
+  })
+})
+
+describe('desktop shell in a Node stand-in for electron (NOT Electron): policies installed', () => {
+  const fakeEvent = (extra: Record<string, unknown> = {}) => {
+    const event = { prevented: false, preventDefault: () => (event.prevented = true), ...extra }
+    return event
+  }
+  const emitContents = (name: string, ...args: unknown[]) => theWindow().contents.events.emit(name, ...args)
+
+  it('will-navigate: stays on the app origin', () => {
+    const away = fakeEvent()
+    emitContents('will-navigate', away, 'https://evil.example/')
+    expect(away.prevented).toBe(true)
+    const inside = fakeEvent()
+    emitContents('will-navigate', inside, 'app://console/index.html#x')
+    expect(inside.prevented).toBe(false)
+  })
+
+  it('will-frame-navigate: a subframe may not go to a foreign origin; will-attach-webview: always refused', () => {
+    const frame = fakeEvent({ isMainFrame: false, url: 'https://evil.example/' })
+    emitContents('will-frame-navigate', frame)
+    expect(frame.prevented).toBe(true)
+    const webview = fakeEvent()
+    emitContents('will-attach-webview', webview)
+    expect(webview.prevented).toBe(true)
+  })
+
+  it('window-open: always denied; only an allow-listed https link goes to the system browser', () => {
+    const handler = theWindow().contents.state.windowOpenHandler
+    expect(handler).toBeDefined()
+    const open = (url: string) => handler?.({ url } as Parameters<NonNullable<typeof handler>>[0])
+    expect(open('https://evil.example/')).toEqual({ action: 'deny' })
+    expect(open('https://docs.payroc.com/guides')).toEqual({ action: 'deny' })
+    expect(electron.calls('shell.openExternal').map((c) => c.args[0])).toEqual([
+      'https://docs.payroc.com/guides',
+    ])
+  })
+
+  it('permissions: denied by default, clipboard write for the app page only', () => {
+    const { request, check } = electron.permissions
+    const granted: boolean[] = []
+    const ask = (permission: string, url: string) =>
+      // Only the permission name and requestingUrl are read by the shell's handler.
+      request?.(null as never, permission as never, (ok) => granted.push(ok), { requestingUrl: url } as never)
+    ask('media', APP_PAGE)
+    ask('clipboard-sanitized-write', 'https://evil.example/')
+    ask('clipboard-sanitized-write', APP_PAGE)
+    expect(granted).toEqual([false, false, true])
+    expect(check?.(null, 'geolocation' as never, 'app://console', {} as never)).toBe(false)
+  })
+})
+
+describe('desktop shell in a Node stand-in for electron (NOT Electron): app:// protocol', () => {
+  it('serves the built renderer with the CSP and nosniff headers', async () => {
+    const response = await appProtocol(APP_PAGE)
+    expect(response.status).toBe(200)
+    expect(await response.text()).toBe(readFileSync(join(out, 'renderer/index.html'), 'utf8'))
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    const csp = response.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("default-src 'none'")
+    expect(csp).toContain("script-src 'self'")
+    const info = await invoke('app:info', {})
+    expect(csp).toContain(`frame-src ${String(info.value?.['testPageOrigin'])}`)
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+
+  it('refuses traversal out of out/renderer (the main bundle sits one folder up)', async () => {
+    for (const url of [
+      'app://console/..%2fmain%2findex.js',
+      'app://console/..%5cmain%5cindex.js',
+      'app://console/%2e%2e%2fpreload%2findex.js',
+      'app://console/../main/index.js',
+      'app://elsewhere/index.html',
+    ]) {
+      const response = await appProtocol(url)
+      expect(response.status, url).toBe(404)
+      expect(await response.text(), url).toBe('Not found')
+    }
+  })
+
+  // KNOWN GAP, documented rather than hidden: the handler reads with readFile, which follows symlinks, so a link
+  // inside out/renderer serves a file from anywhere. The hardening issue makes the handler refuse it; then this
+  // case turns red as `it.fails` and becomes a plain `it`. src/main is deliberately not changed here.
+  it.fails(
+    'refuses a symlink inside out/renderer that points outside it (KNOWN GAP: served today)',
+    async () => {
+      const outside = mkdtempSync(join(tmpdir(), 'hfc-shell-outside-'))
+      const secret = join(outside, 'secret.txt')
+      writeFileSync(secret, 'outside the renderer folder')
+      const link = join(out, 'renderer', `smoke-symlink-${process.pid}.txt`)
+      symlinkSync(secret, link)
+      try {
+        const response = await appProtocol(`app://console/smoke-symlink-${process.pid}.txt`)
+        expect(await response.text()).not.toContain('outside the renderer folder')
+        expect(response.status).toBe(404)
+      } finally {
+        rmSync(link, { force: true })
+        rmSync(outside, { recursive: true, force: true })
+      }
+    },
+  )
+})
+
+describe('desktop shell in a Node stand-in for electron (NOT Electron): IPC', () => {
+  it('binds every channel of src/shared/channels.ts exactly once, and nothing else', () => {
+    const bound = electron.calls('ipcMain.handle').map((c) => c.args[0])
+    expect([...bound].sort()).toEqual([...CHANNELS].sort())
+    expect(new Set(bound).size).toBe(bound.length)
+  })
+
+  it('session:create through the bound handler reaches the embedded sandbox and returns a token', async () => {
+    const info = await invoke('app:info', {})
+    const sandboxUrl = String(info.value?.['sandboxUrl'])
+    const result = await invoke('session:create', {
+      environmentId: 'sandbox',
+      profile: 'default',
+      processingTerminalId: '1234001',
+      scenario: 'payment',
+      libVersion: '1.7.0.261457',
+    })
+    expect(result.error).toBeUndefined()
+    expect(result.ok).toBe(true)
+    const token = String(result.value?.['token'])
+    expect(token.length).toBeGreaterThan(10)
+    const journal = (await (await fetch(`${sandboxUrl}/__sandbox/journal?limit=10`)).json()) as {
+      entries: { route: string; status?: number }[]
+    }
+    expect(journal.entries.some((entry) => entry.route === 'sessions')).toBe(true)
+    // The journal event of that call was pushed to the window on the event channel.
+    expect(electron.calls('webContents.send').some((c) => c.args[0] === EVENT_CHANNEL)).toBe(true)
+  })
+
+  it('refuses a foreign sender (another origin, or a subframe such as the test page) with kind forbidden', async () => {
+    const foreign = await invoke('app:info', {}, invokeEvent({ url: 'https://evil.example/' }, false))
+    expect(foreign.ok).toBe(false)
+    expect(foreign.error?.kind).toBe('forbidden')
+    const subframe = await invoke('session:create', {}, invokeEvent({ url: APP_PAGE }, false))
+    expect(subframe.error?.kind).toBe('forbidden')
+  })
+})
+
+describe('desktop shell in a Node stand-in for electron (NOT Electron): quit', () => {
+  it('removes every channel handler and closes the sandbox and test page servers on will-quit', async () => {
+    const info = await invoke('app:info', {})
+    const urls = [String(info.value?.['sandboxUrl']), String(info.value?.['testPageOrigin'])]
+    for (const url of urls) expect(await answers(url), url).toBe(true)
+    electron.emitApp('will-quit')
+    expect(
+      electron
+        .calls('ipcMain.removeHandler')
+        .map((c) => c.args[0])
+        .sort(),
+    ).toEqual([...CHANNELS].sort())
+    expect(electron.ipcHandlers.size).toBe(0)
+    for (const url of urls) {
+      let closed = false
+      const until = Date.now() + 10_000
+      while (!closed && Date.now() < until) {
+        closed = !(await answers(url))
+        if (!closed) await new Promise((r) => setTimeout(r, 50))
+      }
+      expect(closed, `${url} still answers after quit`).toBe(true)
+    }
+  }, 30_000)
+})
