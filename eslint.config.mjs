@@ -19,22 +19,50 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
-  {
-    // Only the Electron shell may import electron: everything else must run in plain Node or a browser.
-    files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/main/index.ts', 'src/main/ipc.ts', 'src/preload/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'electron',
-              message: 'Only src/main/index.ts, src/main/ipc.ts and src/preload may import electron.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // The layers (ARCHITECTURE.md): each src/<layer> may import only the layers listed for it, and only
+  // src/main/index.ts, src/main/ipc.ts and src/preload may import electron. A relative import that climbs out of
+  // a layer names its target layer right after the `../` run, which is what the patterns match.
+  ...layerRules(),
 )
+
+function layerRules() {
+  const LAYERS = ['shared', 'core', 'main', 'web', 'cli', 'sandbox', 'renderer', 'preload']
+  const allowed = {
+    shared: [],
+    sandbox: ['shared'],
+    core: ['shared', 'sandbox'],
+    main: ['core', 'shared'],
+    web: ['core', 'shared'],
+    cli: ['core', 'shared'],
+    renderer: ['shared'],
+    preload: ['shared'],
+  }
+  const electron = {
+    name: 'electron',
+    message: 'Only src/main/index.ts, src/main/ipc.ts and src/preload may import electron.',
+  }
+  const rule = (layer, { withElectron }) => {
+    const forbidden = LAYERS.filter((other) => other !== layer && !allowed[layer].includes(other))
+    const patterns = [
+      {
+        regex: `^(\\.\\./)+(${forbidden.join('|')})(/|$)`,
+        message: `src/${layer} may import only ${[layer, ...allowed[layer]].join(', ')}; nothing imports src/main.`,
+      },
+    ]
+    if (layer === 'shared')
+      patterns.push({ regex: '^(?!zod$)[^.]', message: 'src/shared imports only zod (and itself).' })
+    if (layer === 'preload')
+      patterns.push({
+        regex: '^(\\.\\./)+shared/(?!channels$)',
+        message: 'src/preload imports only electron and src/shared/channels.ts.',
+      })
+    return { 'no-restricted-imports': ['error', { paths: withElectron ? [] : [electron], patterns }] }
+  }
+  return [
+    ...LAYERS.map((layer) => ({
+      files: [`src/${layer}/**/*.{ts,tsx}`],
+      rules: rule(layer, { withElectron: layer === 'preload' }),
+    })),
+    { files: ['src/main/index.ts', 'src/main/ipc.ts'], rules: rule('main', { withElectron: true }) },
+  ]
+}

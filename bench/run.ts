@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every row of issue 7, each a median with its spread over repeated rounds, judged against its
+ * `npm run bench`: every row of BENCHMARKS.md, each a median with its spread over repeated rounds, judged against its
  * goal; ratios against baselines measured in the same run. Prints the table, writes bench/results.json and the
  * results section of BENCHMARKS.md (between its bench:results markers).
  *

@@ -1,4 +1,4 @@
-// `npm run load`: the sandbox under a FIXED rate of create-session POSTs (issue 6, item 8). Not part of npm test.
+// `npm run load`: the sandbox under a FIXED rate of create-session POSTs (SECURITY.md, load). Not part of npm test.
 //
 //   npm run load -- [--rate 5000] [--duration 30] [--connections 100] [--max-rss-mb 1024]
 //

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process'
 const steps = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
+  ['cycles', 'node', ['scripts/check-cycles.mjs']],
   ['electronegativity', 'node', ['scripts/electronegativity.mjs']],
   ['unit', 'npx', ['vitest', 'run', '--project', 'unit']],
   ['integration', 'npx', ['vitest', 'run', '--project', 'integration']],

@@ -13,8 +13,9 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ConsoleApp, SecretStore } from '../../src/main/app-types'
-import { createConsole } from '../../src/main/console'
+import type { SecretStore } from '../../src/core/app-types'
+import type { ConsoleApp } from '../../src/core/console-app'
+import { createConsole } from '../../src/core/console-app'
 import type { ConsoleEvent } from '../../src/shared/contract'
 
 export const BENCH_ENVIRONMENT = 'custom:bench'
@@ -75,7 +76,7 @@ export async function startBenchApp(sandboxUrl: string): Promise<BenchApp> {
     ...(keyStore === 'memory' ? { secretStore: memoryStore() } : {}),
   })
   try {
-    const saved = await app.handlers['environment:saveCustom']({
+    const saved = await app.dispatch('environment:saveCustom', {
       name: 'Bench',
       apiBase: `${sandboxUrl}/v1`,
       identityBase: sandboxUrl,
@@ -87,7 +88,7 @@ export async function startBenchApp(sandboxUrl: string): Promise<BenchApp> {
       app,
       (event): event is PrewarmEvent => event.type === 'prewarm' && event.environmentId === BENCH_ENVIRONMENT,
     )
-    const key = await app.handlers['vault:setKey']({
+    const key = await app.dispatch('vault:setKey', {
       environmentId: BENCH_ENVIRONMENT,
       profile: BENCH_PROFILE,
       apiKey: SANDBOX_KEY,
@@ -105,7 +106,7 @@ export async function startBenchApp(sandboxUrl: string): Promise<BenchApp> {
     keyStore,
     dataDir,
     async close() {
-      await app.handlers['vault:deleteKey']({ environmentId: BENCH_ENVIRONMENT, profile: BENCH_PROFILE })
+      await app.dispatch('vault:deleteKey', { environmentId: BENCH_ENVIRONMENT, profile: BENCH_PROFILE })
       await app.close()
       await rm(dataDir, { recursive: true, force: true })
     },

@@ -1,9 +1,9 @@
 /**
  * Row 4: the batch terminal check of 1,000 terminals (5550000–5550999) at 50 ms injected gateway latency and
- * concurrency 16, through the app's handlers (batch:start, then the push event that says it completed, then
+ * concurrency 16, through the app's dispatch (batch:start, then the push event that says it completed, then
  * batch:get to check every row). Ideal = N / concurrency × latency.
  */
-import type { ConsoleApp } from '../../src/main/app-types'
+import type { ConsoleApp } from '../../src/core/console-app'
 import type { ConsoleEvent } from '../../src/shared/contract'
 import { BENCH_ENVIRONMENT, BENCH_PROFILE, nextEvent } from '../lib/app'
 import { spread, type Spread } from '../lib/stats'
@@ -34,7 +34,7 @@ async function runOnce(app: ConsoleApp, input: string, concurrency: number): Pro
       event.type === 'batch' && event.batchId === batchId && event.state !== 'running',
     120_000,
   )
-  const start = await app.handlers['batch:start']({
+  const start = await app.dispatch('batch:start', {
     environmentId: BENCH_ENVIRONMENT,
     profile: BENCH_PROFILE,
     input,
@@ -45,7 +45,7 @@ async function runOnce(app: ConsoleApp, input: string, concurrency: number): Pro
   const finished = await done
   const elapsed = performance.now() - started
   if (finished.state !== 'completed') throw new Error(`batch ended ${finished.state}`)
-  const snapshot = await app.handlers['batch:get']({ batchId })
+  const snapshot = await app.dispatch('batch:get', { batchId })
   if (!snapshot.ok) throw new Error(`batch:get: ${snapshot.error.message}`)
   const bad = snapshot.value.rows.filter((row) => row.verdict !== 'ok')
   if (bad.length > 0) throw new Error(`${bad.length} rows not ok, e.g. ${JSON.stringify(bad[0])}`)

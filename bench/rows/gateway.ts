@@ -5,14 +5,14 @@
  * round with the order rotated (raw → axios → app, axios → app → raw, …):
  * - raw: node:http with a keep-alive agent, the same headers and body, the answer read and JSON-parsed;
  * - axios: a bare axios instance with a keep-alive agent, same request;
- * - app: handlers['session:create'] of a real createConsole (schema validation, gateway client, journal with
+ * - app: dispatch('session:create') of a real createConsole (schema validation, gateway client, journal with
  *   redaction, history, file log, the result guard) on a Custom environment aimed at the same sandbox.
  * Per round: time per call of each; ratios app/raw and axios/raw; the app's added cost over axios (µs/call).
  */
 import { randomUUID } from 'node:crypto'
 import http from 'node:http'
 import axios from 'axios'
-import type { ConsoleApp } from '../../src/main/app-types'
+import type { ConsoleApp } from '../../src/core/console-app'
 import { BENCH_ENVIRONMENT, BENCH_PROFILE, SANDBOX_KEY } from '../lib/app'
 import { spread, type Spread } from '../lib/stats'
 import { sandboxControlClient } from '../../src/sandbox/control-client'
@@ -123,7 +123,7 @@ function axiosClient(url: string, token: string): { call: () => Promise<void>; c
 
 function appClient(app: ConsoleApp): () => Promise<void> {
   return async () => {
-    const result = await app.handlers['session:create']({
+    const result = await app.dispatch('session:create', {
       environmentId: BENCH_ENVIRONMENT,
       profile: BENCH_PROFILE,
       processingTerminalId: TERMINAL,

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createConsole } from '../main/console'
+import { createConsole } from '../core/console-app'
 import type { BatchRow, BatchSnapshot } from '../shared/diagnostics'
 import { BATCH_MAX_CONCURRENCY } from '../shared/diagnostics'
 
@@ -121,15 +121,10 @@ async function main(): Promise<number> {
     testPageOrigin: '',
   })
   try {
-    const environment = app.handlers['environment:list']
-    const listed = await environment({})
+    const listed = await app.dispatch('environment:list', {})
     const known = listed.ok ? listed.value.environments.find((env) => env.id === options.env) : undefined
     if (!known) {
       process.stderr.write(`unknown environment ${options.env}\n${USAGE}\n`)
-      return 2
-    }
-    if (known.requiresConfirmation && !options.yesProduction) {
-      process.stderr.write(`${known.name} needs --yes-production: every check opens a real session.\n`)
       return 2
     }
     let lastReport = 0
@@ -145,25 +140,30 @@ async function main(): Promise<number> {
       const eta = event.etaMs === undefined ? '' : `, about ${Math.ceil(event.etaMs / 1000)} s left`
       process.stderr.write(`checked ${event.done}/${event.total}, ${event.failures} failing${eta}\n`)
     })
-    const started = await app.handlers['batch:start']({
+    const started = await app.dispatch('batch:start', {
       environmentId: options.env,
       profile: options.profile,
       input: options.input,
       concurrency: options.concurrency,
       confirmProduction: options.yesProduction,
     })
+    // Dispatch refuses a Production batch without the confirmation before anything is sent.
+    if (!started.ok && started.error.kind === 'confirmation-required') {
+      process.stderr.write(`${known.name} needs --yes-production: every check opens a real session.\n`)
+      return 2
+    }
     if (!started.ok) {
       process.stderr.write(`${started.error.message}\n${started.error.hint}\n`)
       return started.error.kind === 'validation' ? 2 : 1
     }
     batchId = started.value.batchId
-    let snapshot = await app.handlers['batch:get']({ batchId })
+    let snapshot = await app.dispatch('batch:get', { batchId })
     if (snapshot.ok && snapshot.value.state === 'running') await done
-    snapshot = await app.handlers['batch:get']({ batchId })
+    snapshot = await app.dispatch('batch:get', { batchId })
     if (!snapshot.ok) throw new Error(snapshot.error.message)
     if (options.format === 'json') process.stdout.write(`${JSON.stringify(snapshot.value, null, 2)}\n`)
     else if (options.format === 'csv') {
-      const exported = await app.handlers['batch:exportCsv']({ batchId })
+      const exported = await app.dispatch('batch:exportCsv', { batchId })
       if (exported.ok) process.stdout.write(exported.value.csv)
     } else process.stdout.write(formatTable(snapshot.value.rows))
     process.stderr.write(summary(snapshot.value))

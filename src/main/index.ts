@@ -1,23 +1,21 @@
 /**
  * The Electron shell: app lifecycle, the window, the app:// protocol and the security wiring. Everything with
- * logic lives in Electron-free modules (security.ts, window-state.ts, console.ts, services/) that are tested
+ * logic lives in Electron-free modules (security.ts, window-state.ts, and src/core) that are tested
  * without a binary; this file only connects them to Electron's APIs.
  */
 import { readFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { app, BrowserWindow, dialog, Menu, nativeTheme, protocol, screen, session, shell } from 'electron'
 import { EVENT_CHANNEL } from '../shared/channels'
-import { createConsole } from './console'
+import { createConsole } from '../core/console-app'
 import { bindChannels } from './ipc'
-import { createFileLogger } from './log'
+import { createFileLogger } from '../core/services/storage/file-log'
 import { DOCS_URL, aboutText, applicationMenuTemplate } from './menu'
-import { loadJsonFile, writeJsonFileAtomic } from './services/json-file'
+import { loadJsonFile, writeJsonFileAtomic } from '../core/services/storage/json-file'
 import { SavedWindowState, restoreBounds, toSavedState } from './window-state'
 import {
   APP_ORIGIN,
   APP_SCHEME,
-  MIME_TYPES,
-  appContentSecurityPolicy,
   appUrlToRelativePath,
   isAllowedFrameNavigation,
   isAllowedTopNavigation,
@@ -25,7 +23,8 @@ import {
   mainWindowOptions,
   windowOpenDecision,
 } from './security'
-import { startTestPageServer } from './services/testpage-server'
+import { MIME_TYPES, appContentSecurityPolicy } from '../core/services/servers/page-policy'
+import { startTestPageServer } from '../core/services/servers/testpage-server'
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -105,7 +104,7 @@ async function main(): Promise<void> {
     })
   })
 
-  const unbind = bindChannels(consoleApp.handlers, logger)
+  const unbind = bindChannels(consoleApp.dispatch, logger)
   // Follow the OS theme (the renderer uses prefers-color-scheme, which tracks nativeTheme).
   nativeTheme.themeSource = 'system'
   const windowStateFile = join(dataDir, 'window-state.json')
@@ -120,7 +119,7 @@ async function main(): Promise<void> {
     bounds: restored,
     devTools: !app.isPackaged,
   })
-  const window = new BrowserWindow(windowOptions) // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK -- options asserted in test/unit/electron-security.test.ts; middle-click windows are denied by setWindowOpenHandler
+  const window = new BrowserWindow(windowOptions) // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK -- options asserted in test/main/security.test.ts; middle-click windows are denied by setWindowOpenHandler
   const unsubscribe = consoleApp.subscribe((event) => {
     if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event)
   })

@@ -1,12 +1,12 @@
 /**
- * Binds every channel of the contract to ipcMain.handle: sender check first, then the shared dispatch
- * (schema validation, handler, errors as Results).
+ * Binds every channel of the contract to ipcMain.handle: sender check first, then core's dispatch (schema
+ * validation, policies, handler, errors as Results, scrubbed answers).
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { CHANNELS } from '../shared/channels'
 import { err } from '../shared/result'
-import type { Logger } from './app-types'
-import { dispatch, type Handlers } from './dispatch'
+import type { Logger } from '../core/app-types'
+import type { Dispatch } from '../core/dispatch'
 import { isTrustedSender } from './security'
 
 function senderOf(event: IpcMainInvokeEvent): { url: string; isMainFrame: boolean } {
@@ -14,7 +14,7 @@ function senderOf(event: IpcMainInvokeEvent): { url: string; isMainFrame: boolea
   return { url: frame?.url ?? '', isMainFrame: frame !== null && frame === event.sender.mainFrame }
 }
 
-export function bindChannels(handlers: Handlers, logger: Logger): () => void {
+export function bindChannels(dispatch: Dispatch, logger: Logger): () => void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, payload: unknown) => {
       const sender = senderOf(event)
@@ -26,9 +26,7 @@ export function bindChannels(handlers: Handlers, logger: Logger): () => void {
           hint: 'Only the console page may call the main process.',
         })
       }
-      return dispatch(handlers, channel, payload, (name, error) =>
-        logger.log('error', 'handler threw', { channel: name, error: String(error) }),
-      )
+      return dispatch(channel, payload)
     })
   }
   return () => {

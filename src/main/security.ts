@@ -68,23 +68,6 @@ export function mainWindowOptions(input: { preload: string; bounds: WindowBounds
   }
 }
 
-/** CSP for the app's own pages (also sent as a header by the browser preview). */
-export function appContentSecurityPolicy(testPageOrigin: string): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    `frame-src ${testPageOrigin}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ')
-}
-
 const originOf = (url: string): string | null => {
   try {
     const parsed = new URL(url)
@@ -176,15 +159,4 @@ export function appUrlToRelativePath(url: string): string | null {
   const segments = pathname.split('/').filter((s) => s.length > 0)
   if (segments.some((s) => s === '..' || s === '.' || s.includes('\\') || s.includes('\0'))) return null
   return segments.join('/')
-}
-
-export const MIME_TYPES: Record<string, string> = {
-  html: 'text/html; charset=utf-8',
-  js: 'text/javascript; charset=utf-8',
-  css: 'text/css; charset=utf-8',
-  svg: 'image/svg+xml',
-  png: 'image/png',
-  ico: 'image/x-icon',
-  json: 'application/json',
-  woff2: 'font/woff2',
 }

@@ -57,6 +57,12 @@ export const EnvironmentInfo = z.object({
 })
 export type EnvironmentInfo = z.infer<typeof EnvironmentInfo>
 
+/** Whether a request that creates something here still lacks the explicit Production confirmation. */
+export const confirmationMissing = (
+  environment: Pick<EnvironmentInfo, 'requiresConfirmation'>,
+  confirmProduction: boolean | undefined,
+): boolean => environment.requiresConfirmation && confirmProduction !== true
+
 export const CustomEnvironmentInput = z.object({
   name: z
     .string({ error: 'name must be a string' })

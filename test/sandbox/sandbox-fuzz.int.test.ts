@@ -5,7 +5,7 @@
 import { request } from 'node:http'
 import { expect, it } from 'vitest'
 import { bearer, control, createSession, sandbox, useSandbox } from '../support/sandbox'
-import { prng } from '../prng'
+import { prng } from '../support/prng'
 
 useSandbox({ port: 0 }, { resetEachTest: false })
 

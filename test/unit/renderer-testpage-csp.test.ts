@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cdnOriginOf, testPageContentSecurityPolicy } from '../../src/main/services/testpage-server'
+import { cdnOriginOf, testPageContentSecurityPolicy } from '../../src/core/services/servers/testpage-server'
 
 describe("the test page's Content-Security-Policy", () => {
   const directive = (policy: string, name: string) =>

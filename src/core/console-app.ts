@@ -1,0 +1,184 @@
+/**
+ * Builds the whole Electron-free main process: the embedded sandbox, the vault, environments, the gateway
+ * clients and the journal, and returns the channel handlers. Both shells (Electron, browser preview) call this.
+ */
+import { DEFAULT_SANDBOX_API_KEY, startSandbox } from '../sandbox'
+import { CAPABILITIES_PATH, terminalCapabilitiesRoute } from '../sandbox/capabilities'
+import type { ConsoleEvent } from '../shared/contract'
+import { DEFAULT_PROFILE } from '../shared/environments'
+import type { AppInfo } from '../shared/contract'
+import type { Logger, SecretStore } from './app-types'
+import type { CoreServices } from './core-services'
+import { createDispatch, type Dispatch } from './dispatch'
+import { buildHandlers } from './handlers'
+import { createFileLogger, scrubbingLogger, type FileLogger } from './services/storage/file-log'
+import { BatchRuns } from './services/diagnostics/batch-runs'
+import { Environments } from './services/gateway/environment-store'
+import { GatewayRegistry } from './services/gateway/gateway-registry'
+import { DEFAULT_TIMEOUTS, type HttpTimeouts } from './services/gateway/http-client'
+import { History } from './services/storage/session-history'
+import { Journal } from './services/storage/exchange-journal'
+import { keytarStore } from './services/credentials/keytar-store'
+import { PreflightReports } from './services/diagnostics/preflight-steps'
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './services/gateway/retry-policy'
+import { KnownSecrets } from './services/credentials/known-secrets'
+import { prewarm } from './services/gateway/token-prewarm'
+import { TokenCache } from './services/gateway/token-cache'
+import { Vault } from './services/credentials/vault'
+
+const APP_NAME = 'Hosted Fields Session Console'
+
+export interface ConsoleOptions {
+  /** Where history, settings and the log live. Tests always pass a temporary folder. */
+  dataDir: string
+  transport: 'electron' | 'web'
+  appVersion: string
+  /** Origin of the Hosted Fields test page server (second loopback port). */
+  testPageOrigin: string
+  /** Defaults to keytar. Integration tests use the real keychain too; unit tests may pass a fake. */
+  secretStore?: SecretStore
+  /** Options for the embedded sandbox (port 0 = free port, the default). */
+  sandbox?: { port?: number }
+  logger?: Logger
+  /** Gateway client tuning; tests shorten the backoff so retries run in milliseconds. */
+  gateway?: { retry?: Partial<RetryPolicy>; timeouts?: Partial<HttpTimeouts> }
+  /** History tuning (tests: a small cap, a short write delay). */
+  history?: { capacity?: number; writeDelayMs?: number }
+}
+
+export interface ConsoleApp {
+  /** The only way into the channels: validation, policies, the handler, error trapping, scrubbing. */
+  dispatch: Dispatch
+  info: AppInfo
+  subscribe(listener: (event: ConsoleEvent) => void): () => void
+  close(): Promise<void>
+}
+
+const isFileLogger = (logger: Logger): logger is FileLogger =>
+  'setSecretSource' in logger && typeof logger.setSecretSource === 'function'
+
+export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp> {
+  const secrets = new KnownSecrets()
+  const baseLogger = options.logger ?? createFileLogger(options.dataDir)
+  if (isFileLogger(baseLogger)) baseLogger.setSecretSource(() => secrets.list())
+  const logger = scrubbingLogger(baseLogger, () => secrets.list())
+
+  const sandbox = await startSandbox({ port: options.sandbox?.port ?? 0 })
+  sandbox.addRoute(terminalCapabilitiesRoute)
+  secrets.add(DEFAULT_SANDBOX_API_KEY)
+  const listeners = new Set<(event: ConsoleEvent) => void>()
+  const emit = (event: ConsoleEvent) => {
+    for (const listener of listeners) {
+      try {
+        listener(event)
+      } catch (error) {
+        logger.log('error', 'event listener failed', { error: String(error) })
+      }
+    }
+  }
+
+  try {
+    const environments = await Environments.open(options.dataDir, sandbox.url, logger)
+    const history = await History.open(options.dataDir, logger, options.history)
+    const tokens = new TokenCache()
+    const journal = new Journal(secrets)
+    journal.onEntry((entry) => emit({ type: 'journal', entry }))
+    const vault = new Vault({
+      store: options.secretStore ?? keytarStore(),
+      secrets,
+      logger,
+      managedKey: (environmentId, profile) =>
+        environmentId === 'sandbox' && profile === DEFAULT_PROFILE ? DEFAULT_SANDBOX_API_KEY : undefined,
+      // A replaced or deleted key must not keep working through a Bearer token fetched with it.
+      onKeyChanged: (environmentId, profile) => tokens.invalidate(`${environmentId}/${profile}`),
+    })
+    const timeouts = { ...DEFAULT_TIMEOUTS, ...options.gateway?.timeouts }
+    const gateways = new GatewayRegistry({
+      apiKey: (environmentId, profile) => vault.apiKey(environmentId, profile),
+      tokens,
+      journal,
+      secrets,
+      logger,
+      retry: { ...DEFAULT_RETRY_POLICY, ...options.gateway?.retry },
+      timeouts,
+    })
+    const info = {
+      name: APP_NAME,
+      version: options.appVersion,
+      transport: options.transport,
+      testPageOrigin: options.testPageOrigin,
+      sandboxUrl: sandbox.url,
+      dataDir: options.dataDir,
+    }
+    const batches = new BatchRuns(journal)
+    const services: CoreServices = {
+      ...{ info, environments, vault, gateways, journal, logger, emit },
+      ...{ history, preflights: new PreflightReports(), batches, secrets, timeouts },
+      sandboxTokenization: (id) => sandboxTokenization(sandbox.url, id),
+    }
+    const dispatch = createDispatch({
+      handlers: buildHandlers(services),
+      environments,
+      historyEnvironment: (id) => history.get(id)?.environmentId,
+      secrets,
+      logger,
+    })
+
+    // Pre-warm the sandbox before returning (loopback, milliseconds), so the first create is one round trip;
+    // the selected environment, if another, warms in the background. Failures become events, never throws.
+    const sandboxEnv = environments.get('sandbox')
+    if (sandboxEnv) {
+      await prewarm(services, sandboxEnv, DEFAULT_PROFILE).catch((error: unknown) =>
+        logger.log('error', 'sandbox pre-warm crashed', { error: String(error) }),
+      )
+    }
+    const selected = environments.selected()
+    const selectedEnv = environments.get(selected.environmentId)
+    if (selectedEnv && selectedEnv.id !== 'sandbox') {
+      void vault
+        .status(selectedEnv.id, selected.profile)
+        .then((status) => (status.configured ? prewarm(services, selectedEnv, selected.profile) : false))
+        .catch((error: unknown) => logger.log('error', 'pre-warm crashed', { error: String(error) }))
+    }
+    logger.log('info', 'console started', { transport: options.transport, sandboxUrl: sandbox.url })
+
+    let closed = false
+    return {
+      dispatch,
+      info,
+      subscribe(listener) {
+        listeners.add(listener)
+        return () => listeners.delete(listener)
+      },
+      async close() {
+        if (closed) return
+        closed = true
+        listeners.clear()
+        // Abort running batches before the clients go; then write any history still waiting to be written.
+        await batches.clear()
+        await history.close()
+        gateways.close()
+        tokens.clear()
+        await sandbox.close()
+        logger.log('info', 'console closed')
+        // A logger passed in belongs to the shell, which closes it; our own we close here.
+        if (!options.logger && isFileLogger(baseLogger)) baseLogger.close()
+      },
+    }
+  } catch (error) {
+    await sandbox.close()
+    throw error
+  }
+}
+
+/** Whether a sandbox terminal has secure tokens (undefined: unknown terminal or no answer). */
+async function sandboxTokenization(sandboxUrl: string, id: string): Promise<boolean | undefined> {
+  try {
+    const response = await fetch(`${sandboxUrl}${CAPABILITIES_PATH}${encodeURIComponent(id)}`)
+    if (!response.ok) return undefined
+    const body = (await response.json()) as { tokenization?: unknown }
+    return typeof body.tokenization === 'boolean' ? body.tokenization : undefined
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Everything the channel handlers work with, built once by the console app (console-app.ts) and handed to every
+ * handler module. Types only.
+ */
+import type { AppInfo, ConsoleEvent } from '../shared/contract'
+import type { Logger } from './app-types'
+import type { KnownSecrets } from './services/credentials/known-secrets'
+import type { Vault } from './services/credentials/vault'
+import type { BatchRuns } from './services/diagnostics/batch-runs'
+import type { PreflightReports } from './services/diagnostics/preflight-steps'
+import type { Environments } from './services/gateway/environment-store'
+import type { GatewayRegistry } from './services/gateway/gateway-registry'
+import type { HttpTimeouts } from './services/gateway/http-client'
+import type { Journal } from './services/storage/exchange-journal'
+import type { History } from './services/storage/session-history'
+
+export interface CoreServices {
+  info: AppInfo
+  environments: Environments
+  vault: Vault
+  gateways: GatewayRegistry
+  journal: Journal
+  logger: Logger
+  emit: (event: ConsoleEvent) => void
+  history: History
+  preflights: PreflightReports
+  batches: BatchRuns
+  secrets: KnownSecrets
+  timeouts: HttpTimeouts
+  /** Whether a sandbox terminal has secure tokens (undefined: unknown terminal or no answer). */
+  sandboxTokenization?: (processingTerminalId: string) => Promise<boolean | undefined>
+}

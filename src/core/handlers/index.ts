@@ -1,0 +1,28 @@
+/** Every channel's handler, one module per namespace (handlers/<ns>.ts implements exactly the `<ns>:*` channels). */
+import type { CoreServices } from '../core-services'
+import type { Handlers } from '../dispatch'
+import { appHandlers } from './app'
+import { batchHandlers } from './batch'
+import { bundleHandlers } from './bundle'
+import { environmentHandlers } from './environment'
+import { historyHandlers } from './history'
+import { journalHandlers } from './journal'
+import { preflightHandlers } from './preflight'
+import { secureTokenHandlers } from './secureToken'
+import { sessionHandlers } from './session'
+import { vaultHandlers } from './vault'
+
+export function buildHandlers(services: CoreServices): Handlers {
+  return {
+    ...appHandlers(services),
+    ...environmentHandlers(services),
+    ...vaultHandlers(services),
+    ...sessionHandlers(services),
+    ...journalHandlers(services),
+    ...historyHandlers(services),
+    ...bundleHandlers(services),
+    ...preflightHandlers(services),
+    ...batchHandlers(services),
+    ...secureTokenHandlers(services),
+  }
+}

@@ -1,0 +1,23 @@
+/** secureToken:* — saving payment details from a single-use token (Production confirmed by dispatch). */
+import type { CoreServices } from '../core-services'
+import type { NamespaceHandlers } from '../dispatch'
+import { saveSecureToken } from '../services/gateway/secure-token-service'
+
+export function secureTokenHandlers(services: CoreServices): NamespaceHandlers<'secureToken'> {
+  return {
+    'secureToken:save': (input, { environment }) =>
+      saveSecureToken(services, environment, input.profile, {
+        operation: 'secure-token:create',
+        processingTerminalId: input.processingTerminalId,
+        singleUseToken: input.singleUseToken,
+        ...(input.secureTokenId !== undefined ? { secureTokenId: input.secureTokenId } : {}),
+      }),
+    'secureToken:update': (input, { environment }) =>
+      saveSecureToken(services, environment, input.profile, {
+        operation: 'secure-token:update',
+        processingTerminalId: input.processingTerminalId,
+        singleUseToken: input.singleUseToken,
+        secureTokenId: input.secureTokenId,
+      }),
+  }
+}

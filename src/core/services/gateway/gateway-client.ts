@@ -1,0 +1,394 @@
+/**
+ * The gateway client for one environment + credential profile: identity exchange behind the token cache, and
+ * create-session with idempotent retries. Every HTTP attempt is journaled; every outcome is a Result.
+ */
+import { randomUUID } from 'node:crypto'
+import type {
+  CredentialTest,
+  JournalAttempt,
+  JournalEntry,
+  SecureTokenSaved,
+  SessionCreated,
+} from '../../../shared/contract'
+import type { EnvironmentInfo } from '../../../shared/environments'
+import {
+  CreateSessionRequest,
+  HostedFieldsSession,
+  IdentityResponse,
+  SecureToken,
+} from '../../../shared/payroc'
+import { err, ok, parseWith, type AppError, type Result } from '../../../shared/result'
+import type { Logger } from '../../app-types'
+import { malformedResponse } from './gateway-errors'
+import { exchange, type ExchangeOutcome } from './exchange'
+import { hintFor } from '../../hint-catalogue'
+import { createHttpClient, DEFAULT_TIMEOUTS, type HttpClient, type HttpTimeouts } from './http-client'
+import { journalEntry, newJournalId, type CompletedExchange, type Journal } from '../storage/exchange-journal'
+import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy'
+import type { KnownSecrets } from '../credentials/known-secrets'
+import type { CachedToken, TokenCache } from './token-cache'
+import { failureOf, httpDateToIso, identityRejected, safeJson } from './wire'
+
+export interface GatewayDeps {
+  environment: EnvironmentInfo
+  profile: string
+  /** The API key, read from the vault on each identity call (so a replaced key is used at once). */
+  apiKey: () => Promise<Result<string>>
+  tokens: TokenCache
+  journal: Journal
+  secrets: KnownSecrets
+  logger: Logger
+  retry?: RetryPolicy
+  timeouts?: HttpTimeouts
+  sleep?: (ms: number) => Promise<void>
+  now?: () => number
+}
+
+/** Thrown inside the token cache's fetch only, so the cache's single-flight promise carries the AppError. */
+class IdentityFailure extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message)
+  }
+}
+
+interface IdentityDetails {
+  identity: IdentityResponse
+  journalId: string
+  durationMs: number
+}
+
+export interface SessionOptions {
+  retry?: RetryPolicy
+  /** false: a 429 is returned at once (the batch check pauses all its workers on it instead). */
+  retryRateLimited?: boolean
+  signal?: AbortSignal
+}
+
+/** A secure-token call, already validated (services/secure-tokens.ts). */
+export type SecureTokenRequest = { processingTerminalId: string; singleUseToken: string } & (
+  | { operation: 'secure-token:create'; secureTokenId?: string }
+  | { operation: 'secure-token:update'; secureTokenId: string }
+)
+
+type SchemaLike<T> = Parameters<typeof safeJson<T>>[1]
+
+/** A 2xx answer parsed, with what the journal and the caller need about the exchange. */
+interface Posted<T> {
+  value: T
+  response: Extract<ExchangeOutcome, { kind: 'response' }>
+  idempotencyKey: string
+  attempts: number
+  durationMs: number
+  journalId: string
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+export class GatewayClient {
+  readonly cacheKey: string
+  private readonly http: HttpClient
+  private readonly retry: RetryPolicy
+  private readonly sleep: (ms: number) => Promise<void>
+  private readonly now: () => number
+  private lastIdentity: IdentityDetails | undefined
+
+  constructor(private readonly deps: GatewayDeps) {
+    this.cacheKey = `${deps.environment.id}/${deps.profile}`
+    this.http = createHttpClient(deps.timeouts ?? DEFAULT_TIMEOUTS)
+    this.retry = deps.retry ?? DEFAULT_RETRY_POLICY
+    this.sleep = deps.sleep ?? defaultSleep
+    this.now = deps.now ?? Date.now
+  }
+
+  close(): void {
+    this.http.close()
+  }
+
+  /** A valid Bearer token: cached, or shared with a fetch in flight, or fetched now. */
+  async bearer(): Promise<Result<CachedToken>> {
+    try {
+      return ok(await this.deps.tokens.get(this.cacheKey, () => this.fetchToken()))
+    } catch (error) {
+      if (error instanceof IdentityFailure) return err(error.error)
+      throw error
+    }
+  }
+
+  /** "Test credentials": always a fresh identity call, whose token then replaces the cached one. */
+  async testCredentials(): Promise<Result<CredentialTest>> {
+    this.deps.tokens.invalidate(this.cacheKey)
+    const token = await this.bearer()
+    if (!token.ok) return token
+    const details = this.lastIdentity
+    if (!details)
+      return err({ kind: 'internal', message: 'identity details missing', hint: hintFor('internal') })
+    return ok({
+      tokenType: details.identity.token_type,
+      expiresIn: details.identity.expires_in,
+      scope: details.identity.scope,
+      durationMs: details.durationMs,
+      journalId: details.journalId,
+    })
+  }
+
+  private async fetchToken(): Promise<{ accessToken: string; expiresInSeconds: number }> {
+    const key = await this.deps.apiKey()
+    if (!key.ok) throw new IdentityFailure(key.error)
+    this.deps.secrets.add(key.value)
+    const startedAt = this.now()
+    const journalId = newJournalId()
+    const url = `${this.deps.environment.identityBase}/authorize`
+    const send = (n: number) =>
+      exchange(
+        this.http.axios,
+        {
+          method: 'POST',
+          url,
+          headers: { 'x-api-key': key.value, Accept: 'application/json' },
+          deadlineMs: this.http.deadlineMs,
+        },
+        n,
+        this.now,
+      )
+    const journaled = []
+    let { outcome, raw } = await send(1)
+    if (outcome.kind === 'transport' && outcome.code === 'ECONNRESET') {
+      // A keep-alive socket the server closed while idle: /authorize has no side effect, so one quiet resend.
+      journaled.push(this.deps.journal.attempt({ ...raw, retry: { reason: 'connection reset', delayMs: 0 } }))
+      ;({ outcome, raw } = await send(2))
+    }
+    let identity: IdentityResponse | undefined
+    let failure: AppError | undefined
+    if (outcome.kind === 'transport') {
+      failure = { kind: outcome.errorKind, message: outcome.message, hint: outcome.hint }
+    } else if (outcome.status < 200 || outcome.status > 299) {
+      failure = identityRejected(outcome.status, outcome.body)
+    } else {
+      const parsed = safeJson(outcome.body, IdentityResponse)
+      if (parsed.ok) identity = parsed.value
+      else failure = malformedResponse(outcome.status, parsed.reason)
+    }
+    if (identity) this.deps.secrets.add(identity.access_token)
+    const durationMs = this.now() - startedAt
+    this.record({
+      id: journalId,
+      operation: 'authorize',
+      startedAt,
+      durationMs,
+      failure,
+      status: outcome.kind === 'response' ? outcome.status : undefined,
+      attempts: [...journaled, this.deps.journal.attempt(raw)],
+    })
+    if (!identity)
+      throw new IdentityFailure({ ...(failure ?? malformedResponse(0, 'no identity')), journalId })
+    this.lastIdentity = { identity, journalId, durationMs }
+    this.deps.logger.log('info', 'identity ok', {
+      environment: this.deps.environment.id,
+      profile: this.deps.profile,
+      durationMs,
+    })
+    return { accessToken: identity.access_token, expiresInSeconds: identity.expires_in }
+  }
+
+  /** `options` tune retries for the batch check (which backs off from 429 globally) and let it abort. */
+  async createSession(input: unknown, options: SessionOptions = {}): Promise<Result<SessionCreated>> {
+    const parsed = parseWith(CreateSessionRequest, input, 'The session request')
+    if (!parsed.ok) return parsed
+    const request = parsed.value
+    const posted = await this.postIdempotent(
+      {
+        operation: 'create-session',
+        url: `${this.apiUrl(request.processingTerminalId)}/hosted-fields-sessions`,
+        body: {
+          libVersion: request.libVersion,
+          scenario: request.scenario,
+          ...(request.secureTokenId !== undefined ? { secureTokenId: request.secureTokenId } : {}),
+        },
+        schema: HostedFieldsSession,
+        tokensOf: (session) => [session.token],
+      },
+      options,
+    )
+    if (!posted.ok) return posted
+    const { value: session, response, ...meta } = posted.value
+    this.deps.logger.log('info', 'session created', {
+      environment: this.deps.environment.id,
+      status: response.status,
+      attempts: meta.attempts,
+      durationMs: meta.durationMs,
+    })
+    return ok({
+      environmentId: this.deps.environment.id,
+      processingTerminalId: session.processingTerminalId,
+      scenario: request.scenario,
+      libVersion: request.libVersion,
+      ...(request.secureTokenId !== undefined ? { secureTokenId: request.secureTokenId } : {}),
+      token: session.token,
+      expiresAt: session.expiresAt,
+      serverDate: httpDateToIso(response.headers['date']),
+      receivedAt: new Date(this.now()).toISOString(),
+      location: response.headers['location'],
+      ...meta,
+    })
+  }
+
+  /**
+   * Save a tokenization session's single-use token as a secure token (`secure-token:create`), or replace the
+   * payment details of an existing one with it (`secure-token:update`, update-account). Same Bearer cache,
+   * retries with one Idempotency-Key and journal as createSession; both token values stay masked in the journal.
+   */
+  async secureToken(request: SecureTokenRequest): Promise<Result<SecureTokenSaved>> {
+    const source = { type: 'singleUseToken' as const, token: request.singleUseToken }
+    const base = `${this.apiUrl(request.processingTerminalId)}/secure-tokens`
+    const update = request.operation === 'secure-token:update'
+    const posted = await this.postIdempotent({
+      operation: request.operation,
+      url: update ? `${base}/${encodeURIComponent(request.secureTokenId)}/update-account` : base,
+      // update-account takes the payment method itself; create wraps it in `source`.
+      body: update
+        ? source
+        : {
+            source,
+            ...(request.secureTokenId !== undefined ? { secureTokenId: request.secureTokenId } : {}),
+          },
+      schema: SecureToken,
+      tokensOf: (saved) => [saved.token],
+      requestTokens: [request.singleUseToken],
+    })
+    if (!posted.ok) return posted
+    const { value, response: _response, ...meta } = posted.value
+    return ok({ ...value, ...meta })
+  }
+
+  private apiUrl(processingTerminalId: string): string {
+    return `${this.deps.environment.apiBase}/processing-terminals/${encodeURIComponent(processingTerminalId)}`
+  }
+
+  /**
+   * One logical POST: a fresh UUID v4 Idempotency-Key reused on every retry (408, 429, 5xx, network), one
+   * re-authentication on 401, every attempt journaled under `operation` with `requestTokens` and the answer's
+   * tokens masked, the answer parsed with `schema`.
+   */
+  private async postIdempotent<T>(
+    spec: {
+      operation: JournalEntry['operation']
+      url: string
+      body: unknown
+      schema: SchemaLike<T>
+      tokensOf: (value: T) => string[]
+      requestTokens?: readonly string[]
+    },
+    options: SessionOptions = {},
+  ): Promise<Result<Posted<T>>> {
+    const retryPolicy = options.retry ?? this.retry
+    const idempotencyKey = randomUUID()
+    const journalId = newJournalId()
+    const startedAt = this.now()
+    const body = JSON.stringify(spec.body)
+    const masked = spec.requestTokens ?? []
+    const attempts: JournalAttempt[] = []
+    let retriesUsed = 0
+    let reauthenticated = false
+    const finish = (failure: AppError | undefined, status: number | undefined) => {
+      this.record({
+        id: journalId,
+        operation: spec.operation,
+        startedAt,
+        durationMs: this.now() - startedAt,
+        failure,
+        status,
+        attempts,
+        idempotencyKey,
+      })
+    }
+    for (;;) {
+      const token = await this.bearer()
+      if (!token.ok) {
+        if (attempts.length > 0) finish(token.error, undefined)
+        return err(token.error)
+      }
+      const headers = {
+        Authorization: `Bearer ${token.value.accessToken}`,
+        'Idempotency-Key': idempotencyKey,
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+      }
+      const { outcome, raw } = await exchange(
+        this.http.axios,
+        {
+          method: 'POST',
+          url: spec.url,
+          headers,
+          body,
+          signal: options.signal,
+          deadlineMs: this.http.deadlineMs,
+        },
+        attempts.length + 1,
+        this.now,
+      )
+      if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status <= 299) {
+        const parsed = safeJson(outcome.body, spec.schema)
+        attempts.push(
+          this.deps.journal.attempt(raw, [...masked, ...(parsed.ok ? spec.tokensOf(parsed.value) : [])]),
+        )
+        if (!parsed.ok) {
+          const failure = malformedResponse(outcome.status, parsed.reason)
+          finish(failure, outcome.status)
+          return err({ ...failure, journalId })
+        }
+        finish(undefined, outcome.status)
+        return ok({
+          value: parsed.value,
+          response: outcome,
+          idempotencyKey,
+          attempts: attempts.length,
+          durationMs: this.now() - startedAt,
+          journalId,
+        })
+      }
+      if (outcome.kind === 'response' && outcome.status === 401 && !reauthenticated) {
+        // One re-authentication: the cached Bearer may have been revoked or expired early on the gateway's side.
+        reauthenticated = true
+        this.deps.tokens.invalidate(this.cacheKey, token.value.accessToken)
+        attempts.push(
+          this.deps.journal.attempt(
+            { ...raw, retry: { reason: 'HTTP 401: fetching a new Bearer token', delayMs: 0 } },
+            masked,
+          ),
+        )
+        continue
+      }
+      const decision = decideRetry(
+        retriesUsed + 1,
+        outcome.kind === 'response'
+          ? { status: outcome.status, retryAfter: outcome.headers['retry-after'] }
+          : { transport: outcome.errorKind },
+        retryPolicy,
+        this.now(),
+      )
+      const leaveToCaller =
+        options.retryRateLimited === false && outcome.kind === 'response' && outcome.status === 429
+      if (decision.retry && !leaveToCaller && !options.signal?.aborted) {
+        retriesUsed += 1
+        attempts.push(
+          this.deps.journal.attempt(
+            { ...raw, retry: { reason: decision.reason, delayMs: decision.delayMs } },
+            masked,
+          ),
+        )
+        await this.sleep(decision.delayMs)
+        continue
+      }
+      attempts.push(this.deps.journal.attempt(raw, masked))
+      const failure = failureOf(outcome)
+      finish(failure, outcome.kind === 'response' ? outcome.status : undefined)
+      return err({ ...failure, journalId })
+    }
+  }
+
+  private record(entry: Omit<CompletedExchange, 'environmentId' | 'profile'>): void {
+    this.deps.journal.add(
+      journalEntry({ ...entry, environmentId: this.deps.environment.id, profile: this.deps.profile }),
+    )
+  }
+}

@@ -1,0 +1,28 @@
+/** app:* — what the console is (name, version, transport, its loopback origins) and "Clear all data". */
+import { z } from 'zod'
+import { Empty, OPEN, type ChannelSpec } from './common'
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  transport: z.enum(['electron', 'web']),
+  /** Origin of the Hosted Fields test page (a second loopback origin). */
+  testPageOrigin: z.string(),
+  /** The embedded sandbox's base URL (not a secret: tests drive its control API through it). */
+  sandboxUrl: z.string(),
+  dataDir: z.string(),
+})
+export type AppInfo = z.infer<typeof AppInfo>
+
+export const ClearedData = z.object({
+  historyEntries: z.number().int(),
+  keychainEntries: z.number().int(),
+  /** Set when the keychain could not be reached: history and settings were still removed. */
+  keychainMessage: z.string().optional(),
+})
+
+export const appChannels = {
+  'app:info': { request: Empty, response: AppInfo, policy: OPEN },
+  /** Removes history, settings and this app's keychain entries (never other apps' items). */
+  'app:clearAllData': { request: Empty, response: ClearedData, policy: OPEN },
+} as const satisfies Record<`app:${string}`, ChannelSpec>

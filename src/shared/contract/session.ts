@@ -1,0 +1,48 @@
+/** session:* — creating a Hosted Fields session (payment or tokenization) at the gateway. */
+import { z } from 'zod'
+import { EnvironmentId, ProfileName } from '../environments'
+import { LibVersion, ProcessingTerminalId, Scenario, SecureTokenId } from '../payroc'
+import { confirming, type ChannelSpec } from './common'
+
+export const CreateSessionInput = z
+  .object({
+    environmentId: EnvironmentId,
+    profile: ProfileName,
+    processingTerminalId: ProcessingTerminalId,
+    scenario: Scenario,
+    libVersion: LibVersion,
+    secureTokenId: SecureTokenId.optional(),
+    /** Production creates only with an explicit yes from the confirmation dialog. */
+    confirmProduction: z.boolean().optional(),
+  })
+  .strict()
+export type CreateSessionInput = z.infer<typeof CreateSessionInput>
+
+export const SessionCreated = z.object({
+  environmentId: EnvironmentId,
+  processingTerminalId: z.string(),
+  scenario: Scenario,
+  libVersion: z.string(),
+  secureTokenId: z.string().optional(),
+  /** Full session token: shown in the token card only. */
+  token: z.string(),
+  expiresAt: z.string(),
+  /** The gateway's Date header (ISO), so countdowns correct for clock skew. */
+  serverDate: z.string().optional(),
+  /** This machine's clock when the response arrived (ISO). */
+  receivedAt: z.string(),
+  location: z.string().optional(),
+  idempotencyKey: z.string(),
+  attempts: z.number().int(),
+  durationMs: z.number(),
+  journalId: z.string(),
+})
+export type SessionCreated = z.infer<typeof SessionCreated>
+
+export const sessionChannels = {
+  'session:create': {
+    request: CreateSessionInput,
+    response: SessionCreated,
+    policy: confirming('Creating a session'),
+  },
+} as const satisfies Record<`session:${string}`, ChannelSpec>

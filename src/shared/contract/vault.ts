@@ -1,0 +1,43 @@
+/** vault:* — the API key of an environment + profile in the OS keychain: status, save, delete, test. */
+import { z } from 'zod'
+import { EnvironmentId, ProfileName } from '../environments'
+import { IN_ENVIRONMENT, Target, type ChannelSpec } from './common'
+
+export const VaultStatus = z.object({
+  environmentId: EnvironmentId,
+  profile: ProfileName,
+  configured: z.boolean(),
+  /** First 4 … last 4 of the stored key; never the key. */
+  masked: z.string().optional(),
+  /** 'managed': the sandbox's key, configured automatically, no keychain needed. */
+  source: z.enum(['keychain', 'managed', 'none']),
+  keychain: z.object({ available: z.boolean(), message: z.string().optional(), hint: z.string().optional() }),
+  profiles: z.array(ProfileName),
+})
+export type VaultStatus = z.infer<typeof VaultStatus>
+
+export const ApiKeyInput = z
+  .string({ error: 'apiKey must be a string' })
+  .min(8, { error: 'apiKey must be at least 8 characters' })
+  .max(512, { error: 'apiKey must be at most 512 characters' })
+  .regex(/^[\x21-\x7e]+$/, { error: 'apiKey must be printable ASCII without spaces' })
+
+export const CredentialTest = z.object({
+  tokenType: z.string(),
+  expiresIn: z.number(),
+  scope: z.string().optional(),
+  durationMs: z.number(),
+  journalId: z.string(),
+})
+export type CredentialTest = z.infer<typeof CredentialTest>
+
+export const vaultChannels = {
+  'vault:status': { request: Target, response: VaultStatus, policy: IN_ENVIRONMENT },
+  'vault:setKey': {
+    request: Target.extend({ apiKey: ApiKeyInput }).strict(),
+    response: VaultStatus,
+    policy: IN_ENVIRONMENT,
+  },
+  'vault:deleteKey': { request: Target, response: VaultStatus, policy: IN_ENVIRONMENT },
+  'vault:test': { request: Target, response: CredentialTest, policy: IN_ENVIRONMENT },
+} as const satisfies Record<`vault:${string}`, ChannelSpec>
