@@ -1,6 +1,6 @@
 // Import cycles in src/, type imports counted (a type-only cycle still couples the files both ways). The one
 // allowed cycle is zustand's slices pattern: a renderer `*-slice.ts` importing the combined Store type from
-// `store.ts` with a type-only import. Resolution uses TypeScript itself with each project's tsconfig, so path
+// `app-store.ts` with a type-only import. Resolution uses TypeScript itself with each project's tsconfig, so path
 // aliases resolve like tsc resolves them. Exit 1 and print every cycle when there is one.
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -64,7 +64,7 @@ function importsOf(file) {
 const isRenderer = (file) => rel(file).startsWith(`src${path.sep}renderer${path.sep}`)
 /** zustand's slices: a slice takes the combined store's type. */
 const allowedEdge = (from, to, typeOnly) =>
-  typeOnly && isRenderer(from) && /-slices?\.tsx?$/.test(from) && path.basename(to) === 'store.ts'
+  typeOnly && isRenderer(from) && /-slices?\.tsx?$/.test(from) && path.basename(to) === 'app-store.ts'
 
 const graph = new Map()
 for (const file of files) {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { cdnOriginOf, testPageContentSecurityPolicy } from '../../src/core/services/servers/testpage-server'
+import {
+  cdnOriginOf,
+  testPageContentSecurityPolicy,
+} from '../../../../src/core/services/servers/testpage-server'
 
 describe("the test page's Content-Security-Policy", () => {
   const directive = (policy: string, name: string) =>
