@@ -6,6 +6,7 @@ const steps = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['cycles', 'node', ['scripts/check-cycles.mjs']],
+  ['layout', 'node', ['scripts/check-layout.mjs']],
   ['electronegativity', 'node', ['scripts/electronegativity.mjs']],
   ['unit', 'npx', ['vitest', 'run', '--project', 'unit']],
   ['integration', 'npx', ['vitest', 'run', '--project', 'integration']],
