@@ -145,7 +145,9 @@ test('a Visa payment → submissionSuccess with a single-use token valid 30 minu
   const lifetime = Date.parse(success?.expiresAt ?? '') - clicked
   expect(lifetime).toBeGreaterThan(29 * 60_000)
   expect(lifetime).toBeLessThan(31 * 60_000)
-  expect(bed.sandbox.state.singleUseTokens.peek(success?.token ?? '')?.source.cardType).toBe('Visa')
+  expect(bed.sandbox.state.singleUseTokens.peek(success?.token ?? '')?.source).toMatchObject({
+    cardType: 'Visa',
+  })
   // Only validity and events reached the merchant page: no card number, CVV or expiry in what it saw.
   const seen = await page.locator('#events').textContent()
   expect(seen).not.toContain('4539')
