@@ -193,3 +193,32 @@ test('a forced submission failure (a fault on the library route) is a submission
   // The form stays usable after a submission error.
   await expect(pageState(page)).toHaveAttribute('data-state', 'ready')
 })
+
+test('a configuration call that keeps failing is retried 5 times, 5–9 s apart, then an init error (fake clock)', async ({
+  page,
+  context,
+  bed,
+}) => {
+  await context.clock.install()
+  bed.sandbox.addFault({ route: 'library', action: { type: 'status', status: 500 }, times: 6 })
+  const started = Date.now()
+  await bed.open(page, await bed.createSession())
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await expect.poll(() => bed.configurationCalls()).toBe(attempt)
+    // The next wait is scheduled once the page has the answer; then 4 + n seconds of fake time pass.
+    await page.waitForTimeout(150)
+    await page.clock.runFor(4000 + attempt * 1000)
+  }
+  await expect(events(page, 'error')).toHaveCount(1)
+  expect(await payloads(page, 'error')).toEqual([
+    {
+      type: 'init',
+      message:
+        'The maximum number of retries to fetch the terminal configuration has been reached, please check your credentials.',
+    },
+  ])
+  expect(bed.configurationCalls()).toBe(6)
+  await expect(pageState(page)).toHaveAttribute('data-state', 'failed')
+  // 35 s of retries in well under that of real time.
+  expect(Date.now() - started).toBeLessThan(20_000)
+})
