@@ -197,7 +197,9 @@ export const test = base.extend<
           integrity: PUBLISHED_SRI,
           environmentName: 'Sandbox · Payroc library',
         }
-        await page.goto(`${worker.standInOrigin}/?${new URLSearchParams({ session: JSON.stringify(session) })}`)
+        await page.goto(
+          `${worker.standInOrigin}/?${new URLSearchParams({ session: JSON.stringify(session) })}`,
+        )
       },
     })
   },
