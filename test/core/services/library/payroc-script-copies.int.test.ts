@@ -2,7 +2,6 @@
  * A user's copy of Payroc's script: known builds (built in + the data folder's file), a chosen file checked
  * against the SRI, and one download from a loopback https stand-in CDN with a self-signed certificate.
  */
-import { execFileSync } from 'node:child_process'
 import { existsSync, promises as fs } from 'node:fs'
 import https from 'node:https'
 import type { AddressInfo } from 'node:net'
@@ -19,6 +18,7 @@ import {
   sriOfBytes,
   type KnownBuild,
 } from '../../../../src/core/services/library/payroc-script-copies'
+import { selfSignedPem } from '../../../support/console-fixtures'
 
 const logger = { log: () => undefined }
 const SCRIPT = Buffer.from('!function(){window.Payroc={hostedFields:function(){}}}();\n')
@@ -35,28 +35,7 @@ const served = new Map<string, Buffer>()
 
 beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(tmpdir(), 'hfc-copies-'))
-  const [key, cert] = [path.join(dataDir, 'key.pem'), path.join(dataDir, 'cert.pem')]
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ],
-    { stdio: 'ignore' },
-  )
+  const { key, cert } = await selfSignedPem()
   ca = await fs.readFile(cert)
   cdn = https.createServer({ key: await fs.readFile(key), cert: ca }, (req, res) => {
     const body = served.get(req.url ?? '')
