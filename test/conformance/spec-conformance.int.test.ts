@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { z } from 'zod'
-import { MAX_BODY_BYTES, startSandbox, type Sandbox } from '../../src/sandbox'
+import { luhnValid, MAX_BODY_BYTES, startSandbox, type Sandbox } from '../../src/sandbox'
 import { HostedFieldsSession, ProblemDetails, SecureToken } from '../../src/shared/payroc'
 import {
   API_PREFIX,
@@ -513,6 +513,43 @@ function describeSandboxConformance(spec: PayrocSpec): void {
     })
     beforeEach(() => {
       sandbox.clearFaults()
+    })
+
+    // Tokens the sandbox mints where the spec has no route the sandbox serves, or says more than the schema.
+    it('single-use tokens the sandbox mints: token and expiresAt as createSingleUseToken 201 has them', async () => {
+      const issued = sandbox.issueSingleUseToken({ sessionToken: await createSession(), card: CARD })
+      const schema = spec.responseSchemaPointer('createSingleUseToken', '201', 'application/json')
+      const mismatches: Mismatch[] = (['token', 'expiresAt'] as const).flatMap((name) =>
+        spec.schemaErrors(`${schema}/properties/${name}`, issued[name]).map((error) => ({
+          route: 'sandbox single-use token (as createSingleUseToken 201)',
+          status: 201,
+          kind: 'schema' as const,
+          pointer: `/${name}`,
+          wants: `${error.message ?? error.keyword} (${JSON.stringify(error.params)})`,
+          sends: `${JSON.stringify(issued[name]).slice(0, 60)} (${issued[name].length} characters)`,
+        })),
+      )
+      found.push(...mismatches.map((mismatch) => ({ ...mismatch, case: 'single-use token shape' })))
+      expect(mismatches).toEqual([])
+    })
+
+    it("secure tokens the sandbox mints: token begins with 296753 and ends in a Luhn check digit (the spec's description)", async () => {
+      const answer = await call('GET', tokenPath(await saveSecureToken()), { headers: readHeaders() })
+      const token = String((answer.json as { token?: unknown }).token)
+      const mismatches: Mismatch[] = []
+      const mismatch = (wants: string): Mismatch => ({
+        route:
+          'GET /processing-terminals/{processingTerminalId}/secure-tokens/{secureTokenId} (getSecureToken)',
+        status: answer.status,
+        kind: 'description',
+        pointer: '/token',
+        wants,
+        sends: JSON.stringify(token),
+      })
+      if (!token.startsWith('296753')) mismatches.push(mismatch('begins with 296753'))
+      if (!luhnValid(token)) mismatches.push(mismatch('a Luhn check digit'))
+      found.push(...mismatches.map((entry) => ({ ...entry, case: 'secure token format' })))
+      expect(mismatches).toEqual([])
     })
 
     for (const testCase of cases) {

@@ -74,7 +74,7 @@ export interface Mismatch {
   /** e.g. "POST /processing-terminals/{processingTerminalId}/secure-tokens (createSecureToken)". */
   route: string
   status: number
-  kind: 'operation' | 'status' | 'content-type' | 'body' | 'schema' | 'example'
+  kind: 'operation' | 'status' | 'content-type' | 'body' | 'schema' | 'example' | 'description'
   /** JSON pointer into the body ('' = the whole body). */
   pointer: string
   /** What the spec wants there. */
