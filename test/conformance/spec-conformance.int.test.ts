@@ -16,6 +16,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import { luhnValid, MAX_BODY_BYTES, startSandbox, type Sandbox } from '../../src/sandbox'
 import { HostedFieldsSession, ProblemDetails, SecureToken } from '../../src/shared/payroc'
+import { call as fetchAnswer } from '../integration/sandbox-helpers'
 import {
   API_PREFIX,
   loadPayrocSpec,
@@ -63,25 +64,14 @@ function describeSandboxConformance(spec: PayrocSpec): void {
     path: string,
     options: { headers?: Record<string, string>; body?: string } = {},
   ): Promise<Answer> => {
-    const response = await fetch(url(path), {
-      method,
-      headers: options.headers ?? {},
-      ...(options.body !== undefined ? { body: options.body } : {}),
-    })
-    const text = await response.text()
-    let json: unknown
-    try {
-      json = JSON.parse(text)
-    } catch {
-      json = undefined
-    }
+    const answer = await fetchAnswer(url(path), { method, ...options })
     return {
       method,
       path: `${API_PREFIX}${path}`,
-      status: response.status,
-      contentType: response.headers.get('content-type') ?? '',
-      text,
-      json,
+      status: answer.status,
+      contentType: answer.headers.get('content-type') ?? '',
+      text: answer.text,
+      json: answer.json,
     }
   }
 
@@ -644,6 +634,51 @@ if (!availability.available) {
   })
 } else {
   const spec = availability.spec
+  describe('the harness itself', () => {
+    // Guards against a validator that passes everything (e.g. a pointer that compiled to an empty schema).
+    const created = {
+      method: 'POST',
+      path: `${API_PREFIX}/processing-terminals/1234001/hosted-fields-sessions`,
+    }
+    it('reports a body that breaks the response schema', () => {
+      const mismatches = spec.check({
+        ...created,
+        status: 201,
+        contentType: 'application/json',
+        text: JSON.stringify({ processingTerminalId: '1234001', expiresAt: 'soon' }),
+      })
+      expect(mismatches.map((mismatch) => [mismatch.kind, mismatch.pointer, mismatch.wants])).toEqual([
+        ['schema', '', "required property 'token'"],
+        ['schema', '/expiresAt', 'must match format "date-time" (#/properties/expiresAt/format)'],
+      ])
+    })
+    it('reports an undocumented status, a wrong content type and a problem title the spec never gives', () => {
+      const problem = {
+        type: 'https://docs.payroc.com/api/errors#bad-request',
+        title: 'Bad Request',
+        status: 400,
+        detail: 'x',
+      }
+      const text = JSON.stringify(problem)
+      expect(
+        spec.check({ ...created, status: 418, contentType: 'application/problem+json', text })[0]?.kind,
+      ).toBe('status')
+      expect(spec.check({ ...created, status: 400, contentType: 'text/html', text })[0]?.kind).toBe(
+        'content-type',
+      )
+      expect(spec.check({ ...created, status: 400, contentType: 'application/problem+json', text })).toEqual(
+        [],
+      )
+      expect(
+        spec.checkProblemExample({
+          ...created,
+          status: 400,
+          contentType: 'application/problem+json',
+          text,
+        })[0]?.kind,
+      ).toBe('example')
+    })
+  })
   describeSandboxConformance(spec)
   describeExampleConformance(spec)
 }

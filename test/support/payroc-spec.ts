@@ -210,77 +210,44 @@ export class PayrocSpec {
   /** Every way `answer` differs from the spec: operation, documented status, content type, body schema. */
   check(answer: WireAnswer): Mismatch[] {
     const operation = this.find(answer.method, answer.path)
-    const routeOf = (op: SpecOperation) => `${op.method} ${op.path} (${op.operationId})`
+    const only = (route: string, kind: Mismatch['kind'], wants: string, sends: string): Mismatch[] => [
+      { route, status: answer.status, kind, pointer: '', wants, sends },
+    ]
     if (!operation) {
-      return [
-        {
-          route: `${answer.method} ${answer.path}`,
-          status: answer.status,
-          kind: 'operation',
-          pointer: '',
-          wants: 'an operation the spec documents',
-          sends: 'an answer on a route the spec does not have',
-        },
-      ]
+      return only(
+        `${answer.method} ${answer.path}`,
+        'operation',
+        'an operation the spec documents',
+        'an answer on a route the spec does not have',
+      )
     }
-    const route = routeOf(operation)
+    const route = `${operation.method} ${operation.path} (${operation.operationId})`
     const found = this.response(operation, answer.status)
     if (!found) {
-      return [
-        {
-          route,
-          status: answer.status,
-          kind: 'status',
-          pointer: '',
-          wants: `one of the documented statuses ${Object.keys(operation.responses).join(', ')}`,
-          sends: String(answer.status),
-        },
-      ]
+      const statuses = Object.keys(operation.responses).join(', ')
+      return only(route, 'status', `one of the documented statuses ${statuses}`, String(answer.status))
     }
     const content = found.response.content ?? {}
     const documented = Object.keys(content)
     if (documented.length === 0) {
-      return answer.text === ''
-        ? []
-        : [
-            {
-              route,
-              status: answer.status,
-              kind: 'body',
-              pointer: '',
-              wants: 'no body',
-              sends: `${answer.text.length} characters`,
-            },
-          ]
+      return answer.text === '' ? [] : only(route, 'body', 'no body', `${answer.text.length} characters`)
     }
     const mediaType = answer.contentType.split(';')[0]?.trim().toLowerCase() ?? ''
     const contentKey = documented.find((key) => key.toLowerCase() === mediaType)
     if (!contentKey) {
-      return [
-        {
-          route,
-          status: answer.status,
-          kind: 'content-type',
-          pointer: '',
-          wants: documented.join(' or '),
-          sends: answer.contentType === '' ? '(no Content-Type)' : answer.contentType,
-        },
-      ]
+      const sent = answer.contentType === '' ? '(no Content-Type)' : answer.contentType
+      return only(route, 'content-type', documented.join(' or '), sent)
     }
     let body: unknown
     try {
       body = JSON.parse(answer.text)
     } catch {
-      return [
-        {
-          route,
-          status: answer.status,
-          kind: 'body',
-          pointer: '',
-          wants: `a JSON body (${contentKey})`,
-          sends: `unparseable text: ${answer.text.slice(0, 80)}`,
-        },
-      ]
+      return only(
+        route,
+        'body',
+        `a JSON body (${contentKey})`,
+        `unparseable text: ${answer.text.slice(0, 80)}`,
+      )
     }
     const pointer = `${operation.pointer}/responses/${escapePointer(found.key)}/content/${escapePointer(contentKey)}/schema`
     if (content[contentKey]?.schema === undefined) return []
