@@ -16,6 +16,23 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0
 }
 
+/** The digit that, appended to `digits`, makes the whole pass the Luhn check. */
+export function luhnCheckDigit(digits: string): string {
+  let sum = 0
+  // Counting from the right of the final number, the check digit is position 1, so these start doubled.
+  let double = true
+  for (let index = digits.length - 1; index >= 0; index--) {
+    let digit = digits.charCodeAt(index) - 48
+    if (double) {
+      digit *= 2
+      if (digit > 9) digit -= 9
+    }
+    sum += digit
+    double = !double
+  }
+  return String((10 - (sum % 10)) % 10)
+}
+
 const KNOWN_TEST_CARDS: Record<string, string> = {
   '4539858876047062': 'Visa',
   '4000060000000006': 'Visa Debit',
