@@ -45,13 +45,25 @@ interface Case {
   name: string
   operationId: string
   status: number
+  /**
+   * A difference from the spec the sandbox keeps on purpose, pinned in src/sandbox/README.md ("Where the
+   * sandbox differs from Payroc's spec, on purpose"). The case then asserts that the answer differs in exactly
+   * that way (an undocumented status) and conforms in every other respect.
+   */
+  deliberate?: string
   run(): Promise<Answer>
 }
+
+/** The 64 KB body limit: only accountUpdate documents 413, the sandbox refuses an oversized body on every write. */
+const DELIBERATE_413 =
+  '413 for a body over 64 KB on an operation that documents no 413 (src/sandbox/README.md)'
 
 function describeSandboxConformance(spec: PayrocSpec): void {
   let sandbox: Sandbox
   let bearer: string
   const found: Mismatch[] = []
+  /** Differences pinned as deliberate (reported apart, never counted as mismatches). */
+  const deliberate: Mismatch[] = []
 
   const url = (path: string) => `${sandbox.url}${API_PREFIX}${path}`
   const sessionsPath = (terminal = TERMINAL) => `/processing-terminals/${terminal}/hosted-fields-sessions`
@@ -225,6 +237,7 @@ function describeSandboxConformance(spec: PayrocSpec): void {
       name: 'body over 64 KB',
       operationId: 'createSession',
       status: 413,
+      deliberate: DELIBERATE_413,
       run: () => post(sessionsPath(), oversized()),
     },
     {
@@ -334,6 +347,7 @@ function describeSandboxConformance(spec: PayrocSpec): void {
       name: 'body over 64 KB',
       operationId: 'createSecureToken',
       status: 413,
+      deliberate: DELIBERATE_413,
       run: () => post(tokensPath(), oversized()),
     },
     {
@@ -500,6 +514,9 @@ function describeSandboxConformance(spec: PayrocSpec): void {
       await sandbox.close()
       const report = process.env.PAYROC_CONFORMANCE_REPORT
       if (report) writeFileSync(report, `${JSON.stringify(found, null, 2)}\n`)
+      console.log(
+        `spec conformance: ${found.length} mismatch(es), ${deliberate.length} deliberate difference(s) pinned in src/sandbox/README.md`,
+      )
     })
     beforeEach(() => {
       sandbox.clearFaults()
@@ -543,18 +560,30 @@ function describeSandboxConformance(spec: PayrocSpec): void {
     })
 
     for (const testCase of cases) {
-      it(`${testCase.operationId} ${testCase.status}: ${testCase.name}`, async () => {
-        const answer = await testCase.run()
-        // The case produces what it names: the operation and status it is about.
-        expect(spec.find(answer.method, answer.path)?.operationId, 'operation').toBe(testCase.operationId)
-        expect(answer.status, `status (body: ${answer.text.slice(0, 300)})`).toBe(testCase.status)
-        const mismatches = [
-          ...spec.check(answer),
-          ...(answer.status >= 400 ? spec.checkProblemExample(answer) : []),
-        ]
-        found.push(...mismatches.map((mismatch) => ({ ...mismatch, case: testCase.name })))
-        expect(mismatches).toEqual([])
-      })
+      const title = `${testCase.operationId} ${testCase.status}: ${testCase.name}`
+      it(
+        testCase.deliberate ? `${title} [deliberate difference: ${testCase.deliberate}]` : title,
+        async () => {
+          const answer = await testCase.run()
+          // The case produces what it names: the operation and status it is about.
+          expect(spec.find(answer.method, answer.path)?.operationId, 'operation').toBe(testCase.operationId)
+          expect(answer.status, `status (body: ${answer.text.slice(0, 300)})`).toBe(testCase.status)
+          const mismatches = [
+            ...spec.check(answer),
+            ...(answer.status >= 400 ? spec.checkProblemExample(answer) : []),
+          ]
+          if (testCase.deliberate !== undefined) {
+            // Pinned: the status is the one difference; body, content type and problem pair still conform.
+            expect(mismatches.map((mismatch) => [mismatch.kind, mismatch.sends])).toEqual([
+              ['status', String(testCase.status)],
+            ])
+            deliberate.push(...mismatches.map((mismatch) => ({ ...mismatch, case: testCase.name })))
+            return
+          }
+          found.push(...mismatches.map((mismatch) => ({ ...mismatch, case: testCase.name })))
+          expect(mismatches).toEqual([])
+        },
+      )
     }
   })
 }
@@ -590,8 +619,10 @@ function describeExampleConformance(spec: PayrocSpec): void {
       const { schema, items } = entry
       if (schema === undefined) {
         if (successes.length > 0) {
+          // The payment, bank-transfer, BIN-lookup and single-use-token answers get app schemas when those
+          // flows are wired into the sandbox and the app (branch flows-wire); until then these stay todo.
           it.todo(
-            `${entry.operationId} ${entry.status}: ${successes.length} example(s), no app schema for this answer yet`,
+            `${entry.operationId} ${entry.status}: ${successes.length} example(s), no app schema for this answer yet (comes with the payment flows)`,
           )
         }
       } else {
@@ -627,10 +658,18 @@ function itemsOf(example: SpecExample, items: string | undefined): unknown[] {
 // PAYROC_SPEC_PATH points elsewhere (e.g. at nothing, to see the skip line).
 const availability = loadPayrocSpec(process.env.PAYROC_SPEC_PATH)
 
-if (!availability.available) {
+if (!availability.available && availability.absent && process.env.PAYROC_SPEC_REQUIRED !== '1') {
+  // One line, and every test skipped: never a pass. scripts/conformance.mjs reports the step as SKIPPED.
   console.log(`spec conformance skipped: ${availability.reason}`)
   describe.skip(`Payroc spec conformance (skipped: ${availability.reason})`, () => {
     it('needs ../shared/payroc/openapi/payroc-openapi-spec.yaml', () => undefined)
+  })
+} else if (!availability.available) {
+  // A spec file that is there but unusable, or one the step runner found and this suite did not: a failure.
+  describe('Payroc spec conformance', () => {
+    it('loads the spec', () => {
+      expect.fail(availability.reason)
+    })
   })
 } else {
   const spec = availability.spec

@@ -94,13 +94,16 @@ export interface WireAnswer {
   text: string
 }
 
-export type SpecAvailability = { available: true; spec: PayrocSpec } | { available: false; reason: string }
+/** `absent`: no file (a fresh clone: skip); otherwise the file is there but unusable (a failure, not a skip). */
+export type SpecAvailability =
+  { available: true; spec: PayrocSpec } | { available: false; absent: boolean; reason: string }
 
 /** Loads the spec, or says why it cannot (absent, unreadable, not the expected document). */
 export function loadPayrocSpec(path: string = SPEC_PATH): SpecAvailability {
   if (!existsSync(path)) {
     return {
       available: false,
+      absent: true,
       reason: `${path === SPEC_PATH ? SPEC_RELATIVE_PATH : path} is absent (Payroc's spec sits beside the project, not in it; a fresh clone has no ../shared)`,
     }
   }
@@ -109,6 +112,7 @@ export function loadPayrocSpec(path: string = SPEC_PATH): SpecAvailability {
   } catch (error) {
     return {
       available: false,
+      absent: false,
       reason: `${path} could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
     }
   }
