@@ -141,7 +141,7 @@ test('a Visa payment → submissionSuccess with a single-use token valid 30 minu
   await submitButton(page).click()
   await expect(events(page, 'submissionSuccess')).toHaveCount(1)
   const [success] = await payloads<{ token: string; expiresAt: string }>(page, 'submissionSuccess')
-  expect(success?.token).toMatch(/^[0-9a-f]{48}$/)
+  expect(success?.token).toMatch(/^[0-9a-f]{128}$/)
   const lifetime = Date.parse(success?.expiresAt ?? '') - clicked
   expect(lifetime).toBeGreaterThan(29 * 60_000)
   expect(lifetime).toBeLessThan(31 * 60_000)
