@@ -212,7 +212,8 @@ test('a fault rule on the library group → a submission error; the next submit 
   await submitButton(page).click()
   await expect(events(page, 'error')).toHaveCount(1)
   const [error] = await payloads<{ type: string; message: string }>(page, 'error')
-  expect(error).toEqual({ type: 'submission', message: 'An unexpected error occurred.' })
+  // The detail of the spec's 500 example, the sandbox's default.
+  expect(error).toEqual({ type: 'submission', message: 'We are unable to process your request at this time' })
   await expect(events(page, 'submissionSuccess')).toHaveCount(0)
   await submitButton(page).click()
   await expect(events(page, 'submissionSuccess')).toHaveCount(1)
