@@ -100,13 +100,7 @@ export const problem = (status: number, detail?: string, headers?: Record<string
   problemReply(defaultProblem(status, detail), headers)
 
 export function validationProblem(errors: ProblemError[]): Reply {
-  return problemReply({
-    type: problemType('bad-request'),
-    title: 'Bad request',
-    status: 400,
-    detail: 'One or more validation errors occurred, see error section for more info',
-    errors,
-  })
+  return problemReply({ ...defaultProblem(400), errors })
 }
 
 export const idempotencyKeyMissing = (): Reply =>

@@ -7,21 +7,10 @@ import {
   resourceAlreadyExists,
   validationProblem,
 } from '../../src/sandbox/problem-replies'
-
-const ERRORS = 'https://docs.payroc.com/api/errors#'
+import { ERRORS, SPEC_PROBLEM_PAIRS } from '../support/sandbox'
 
 describe('problem replies', () => {
-  it.each([
-    [400, 'bad-request', 'Bad request'],
-    [401, 'not-authorized', 'Not Authorized'],
-    [403, 'forbidden', 'Forbidden'],
-    [404, 'not-found', 'Not found'],
-    [406, 'not-acceptable', 'Not acceptable'],
-    [409, 'resource-already-exists', 'Resource already exists'],
-    [413, 'payload-too-large', 'Payload too large'],
-    [415, 'unsupported-media-type', 'Unsupported media type'],
-    [500, 'api-error', 'Api error'],
-  ])("%i: #%s titled '%s', as the spec's examples", (status, fragment, title) => {
+  it.each(SPEC_PROBLEM_PAIRS)("%i: #%s titled '%s', as the spec's examples", (status, fragment, title) => {
     expect(defaultProblem(status)).toMatchObject({ type: `${ERRORS}${fragment}`, title, status })
   })
 
