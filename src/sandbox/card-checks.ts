@@ -1,9 +1,9 @@
 /** Card helpers for the simulated single-use tokens (UAT test cards from PAYROC.md pass Luhn). */
 
-export function luhnValid(digits: string): boolean {
-  if (!/^\d{12,19}$/.test(digits)) return false
+/** The Luhn sum of `digits`; `doubleLast` when the rightmost digit is doubled (a number still to get its check digit). */
+function luhnSum(digits: string, doubleLast: boolean): number {
   let sum = 0
-  let double = false
+  let double = doubleLast
   for (let index = digits.length - 1; index >= 0; index--) {
     let digit = digits.charCodeAt(index) - 48
     if (double) {
@@ -13,7 +13,16 @@ export function luhnValid(digits: string): boolean {
     sum += digit
     double = !double
   }
-  return sum % 10 === 0
+  return sum
+}
+
+export function luhnValid(digits: string): boolean {
+  return /^\d{12,19}$/.test(digits) && luhnSum(digits, false) % 10 === 0
+}
+
+/** The digit that, appended to `digits`, makes the whole pass the Luhn check. */
+export function luhnCheckDigit(digits: string): string {
+  return String((10 - (luhnSum(digits, true) % 10)) % 10)
 }
 
 const KNOWN_TEST_CARDS: Record<string, string> = {

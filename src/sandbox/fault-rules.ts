@@ -28,7 +28,12 @@ export const FaultAction = z.discriminatedUnion(
     z.strictObject({ type: z.literal('reset') }),
     z.strictObject({ type: z.literal('malformed') }),
     z.strictObject({ type: z.literal('slow'), bytesPerSecond: z.number().int().min(1).max(100_000_000) }),
-    z.strictObject({ type: z.literal('rate-limit'), retryAfterSeconds: z.number().int().min(0).max(86_400) }),
+    z.strictObject({
+      type: z.literal('rate-limit'),
+      retryAfterSeconds: z.number().int().min(0).max(86_400),
+      /** How the wait is said: Retry-After seconds (default), or X-RateLimit-Reset as a Unix time in seconds. */
+      header: z.enum(['Retry-After', 'X-RateLimit-Reset']).optional(),
+    }),
   ],
   { error: 'action.type must be one of latency, status, reset, malformed, slow, rate-limit' },
 )
@@ -103,14 +108,24 @@ export class FaultSet {
 }
 
 /** The answer a fault action makes instead of the route's (latency, slow and reset act on the real answer). */
-export function faultReply(action: FaultAction, group: RouteGroup): Reply | undefined {
+export function faultReply(
+  action: FaultAction,
+  group: RouteGroup,
+  now: number = Date.now(),
+): Reply | undefined {
   switch (action.type) {
     case 'status': {
       const base = defaultProblem(action.status)
       return problemReply({ ...base, ...action.problem, status: action.status } as typeof base)
     }
     case 'rate-limit':
-      return problem(429, undefined, { 'Retry-After': String(action.retryAfterSeconds) })
+      return problem(
+        429,
+        undefined,
+        action.header === 'X-RateLimit-Reset'
+          ? { 'X-RateLimit-Reset': String(Math.ceil(now / 1000 + action.retryAfterSeconds)) }
+          : { 'Retry-After': String(action.retryAfterSeconds) },
+      )
     case 'malformed':
       return {
         status: group === 'authorize' ? 200 : 201,

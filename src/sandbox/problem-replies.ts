@@ -30,31 +30,49 @@ export const problemReply = (problem: ProblemDetails, headers?: Record<string, s
   ...(headers ? { headers } : {}),
 })
 
+/**
+ * Fragment, title and default detail per status. 400, 401, 403, 404, 406, 409, 413, 415 and 500 are the pairs
+ * (and detail texts) of the examples in Payroc's OpenAPI spec — titles are sentence case there, and the real
+ * Hosted Fields library compares titles literally. 405, 408, 429, 431 and 502–504 have no example in the
+ * spec: same style, unconfirmed (src/sandbox/README.md).
+ */
 const TITLES: Record<number, [fragment: string, title: string, detail: string]> = {
-  400: ['bad-request', 'Bad Request', 'One or more validation errors occurred.'],
-  401: ['not-authorized', 'Unauthorized', 'The request is unauthorised, please check your credentials.'],
-  403: ['forbidden', 'Forbidden', 'You do not have permission to access this resource.'],
-  404: ['not-found', 'Not Found', 'The requested resource was not found.'],
-  405: ['method-not-allowed', 'Method Not Allowed', 'The request method is not supported by this resource.'],
-  406: ['not-acceptable', 'Not Acceptable', 'The Accept header must allow application/json.'],
-  408: ['request-timeout', 'Request Timeout', 'The request took too long to arrive.'],
-  409: ['conflict', 'Conflict', 'The request conflicts with the current state of the resource.'],
-  413: ['payload-too-large', 'Payload Too Large', 'The request body must not exceed 64 KB.'],
-  415: ['unsupported-media-type', 'Unsupported Media Type', 'The Content-Type must be application/json.'],
+  400: [
+    'bad-request',
+    'Bad request',
+    'One or more validation errors occurred, see error section for more info',
+  ],
+  401: ['not-authorized', 'Not Authorized', 'Your identity could not be verified'],
+  403: ['forbidden', 'Forbidden', 'You do not have the required permissions to perform this action'],
+  404: ['not-found', 'Not found', 'Resource not found'],
+  405: ['method-not-allowed', 'Method not allowed', 'The request method is not supported by this resource.'],
+  406: ['not-acceptable', 'Not acceptable', 'Resource does not support the representation requested'],
+  408: ['request-timeout', 'Request timeout', 'The request took too long to arrive.'],
+  409: [
+    'resource-already-exists',
+    'Resource already exists',
+    'The resource you attempted to create already exists',
+  ],
+  413: ['payload-too-large', 'Payload too large', 'The payload submitted is too large'],
+  415: [
+    'unsupported-media-type',
+    'Unsupported media type',
+    'You submitted a payload in an unsupported format',
+  ],
   429: [
     'too-many-requests',
-    'Too Many Requests',
+    'Too many requests',
     'Too many requests; retry after the time given in Retry-After.',
   ],
   431: [
     'request-header-fields-too-large',
-    'Request Header Fields Too Large',
+    'Request header fields too large',
     'The request headers are too large.',
   ],
-  500: ['api-error', 'Internal Server Error', 'An unexpected error occurred.'],
-  502: ['bad-gateway', 'Bad Gateway', 'An upstream service failed.'],
-  503: ['service-unavailable', 'Service Unavailable', 'The service is temporarily unavailable.'],
-  504: ['gateway-timeout', 'Gateway Timeout', 'An upstream service timed out.'],
+  500: ['api-error', 'Api error', 'We are unable to process your request at this time'],
+  502: ['bad-gateway', 'Bad gateway', 'An upstream service failed.'],
+  503: ['service-unavailable', 'Service unavailable', 'The service is temporarily unavailable.'],
+  504: ['gateway-timeout', 'Gateway timeout', 'An upstream service timed out.'],
 }
 
 /** A default problem body for any status, in Payroc's shape (500s carry errors[] with a message). */
@@ -62,8 +80,10 @@ export function defaultProblem(status: number, detail?: string): ProblemDetails 
   const known = TITLES[status]
   const [fragment, title, defaultDetail] = known ?? [
     status >= 500 ? 'api-error' : 'bad-request',
-    status >= 500 ? 'Internal Server Error' : 'Bad Request',
-    status >= 500 ? 'An unexpected error occurred.' : 'The request could not be processed.',
+    status >= 500 ? 'Api error' : 'Bad request',
+    status >= 500
+      ? 'We are unable to process your request at this time'
+      : 'The request could not be processed.',
   ]
   const problem: ProblemDetails = {
     type: problemType(fragment),
@@ -80,21 +100,15 @@ export const problem = (status: number, detail?: string, headers?: Record<string
   problemReply(defaultProblem(status, detail), headers)
 
 export function validationProblem(errors: ProblemError[]): Reply {
-  return problemReply({
-    type: problemType('bad-request'),
-    title: 'Bad Request',
-    status: 400,
-    detail: 'One or more validation errors occurred.',
-    errors,
-  })
+  return problemReply({ ...defaultProblem(400), errors })
 }
 
 export const idempotencyKeyMissing = (): Reply =>
   problemReply({
     type: problemType('idempotency-key-missing'),
-    title: 'Idempotency key missing',
+    title: 'Idempotency-Key header missing',
     status: 400,
-    detail: 'The Idempotency-Key header is required for this request.',
+    detail: "An 'Idempotency-Key' must be supplied for this request",
     errors: [
       {
         parameter: 'Idempotency-Key',
@@ -116,9 +130,9 @@ export const idempotencyKeyInvalid = (): Reply =>
 export const idempotencyKeyInUse = (instance: string, originalMethod: string, originalUri: string): Reply =>
   problemReply({
     type: problemType('idempotency-key-in-use'),
-    title: 'Idempotency key in use',
+    title: 'Idempotency-Key in use',
     status: 409,
-    detail: 'The Idempotency-Key has already been used for a request with a different URI or body.',
+    detail: "'Idempotency-Key' is already in use against a different request",
     instance,
     errors: [
       {
@@ -143,3 +157,16 @@ export const forbidden = (instance: string, resource: string, detail?: string): 
 
 export const notAuthorized = (detail: string): Reply =>
   problem(401, detail, { 'WWW-Authenticate': 'Bearer error="invalid_token"' })
+
+/**
+ * 409 #resource-already-exists for a create whose id is taken: `instance` is the existing resource's URL, as
+ * in the spec's example; errors[] names the parameter and `link` points at the existing resource (the 409
+ * extras of PAYROC.md "Errors").
+ */
+export const resourceAlreadyExists = (instance: string, parameter: string, detail: string): Reply =>
+  problemReply({
+    ...defaultProblem(409, detail),
+    instance,
+    errors: [{ parameter, detail, message: `Choose another ${parameter}, or use the existing one.` }],
+    link: { rel: 'existing', method: 'GET', href: instance },
+  })

@@ -149,7 +149,7 @@ export function createRequestHandler(parts: RequestHandlerParts) {
       }
       if (action.type === 'latency') await delay(action.ms)
       else if (action.type === 'slow') slow = action.bytesPerSecond
-      else reply = faultReply(action, group)
+      else reply = faultReply(action, group, state.now())
     }
 
     if (!reply) {

@@ -49,7 +49,8 @@ export type HostedFieldsSession = z.infer<typeof HostedFieldsSession>
 /** POST {identity}/authorize → 200. */
 export const IdentityResponse = z.object({
   access_token: z.string().min(1),
-  token_type: z.literal('Bearer'),
+  /** A string in Payroc's SDK ("Bearer" in every answer seen); the app sends `Bearer` whatever it says. */
+  token_type: z.string().min(1),
   expires_in: z.number().int().positive(),
   scope: z.string().optional(),
 })
@@ -93,17 +94,59 @@ export type CreateSecureTokenBody = z.infer<typeof CreateSecureTokenBody>
 export const UpdateAccountBody = SingleUseTokenSource
 export type UpdateAccountBody = z.infer<typeof UpdateAccountBody>
 
-export const SecureToken = z.object({
-  secureTokenId: z.string(),
+/** The spec's secure-token validation statuses (display only: the app parses any string, see SecureToken). */
+export const SECURE_TOKEN_STATUSES = [
+  'notValidated',
+  'cvvValidated',
+  'validationFailed',
+  'issueNumberValidated',
+  'cardNumberValidated',
+  'bankAccountValidated',
+] as const
+export type SecureTokenStatus = (typeof SECURE_TOKEN_STATUSES)[number]
+
+/**
+ * A saved payment method as the gateway reports it: exactly what the spec's schemas require, nothing more
+ * (card numbers come masked; optional fields are optional). Unknown extras are kept.
+ */
+export const CardSource = z.looseObject({
+  type: z.literal('card'),
+  cardholderName: z.string().min(1).max(50),
+  cardNumber: z.string().min(12).max(19),
+  expiryDate: z.string().optional(),
+  cardType: z.string().optional(),
+  currency: z.string().optional(),
+  debit: z.boolean().optional(),
+})
+export const AchSource = z.looseObject({
+  type: z.literal('ach'),
+  nameOnAccount: z.string().min(1).max(50),
+  accountNumber: z.string().min(4).max(17),
+  routingNumber: z.string().length(9),
+  accountType: z.string().optional(),
+})
+export const PadSource = z.looseObject({
+  type: z.literal('pad'),
+  nameOnAccount: z.string().min(1).max(29),
+  accountNumber: z.string().min(7).max(12),
+  transitNumber: z.string().length(5),
+  institutionNumber: z.string().length(3),
+  accountType: z.string().optional(),
+})
+export const SavedSource = z.discriminatedUnion('type', [CardSource, AchSource, PadSource])
+export type SavedSource = z.infer<typeof SavedSource>
+
+/**
+ * A secure token (createSecureToken 201, getSecureToken 200, accountUpdate 200, …). `token` is checked only as
+ * the spec's schema says (12–19 characters): its description also says "begins with 296753" and "a Luhn check
+ * digit", but the spec's own examples break both. `status` is any string, so a new status is shown, not refused.
+ */
+export const SecureToken = z.looseObject({
+  secureTokenId: z.string().max(200),
   processingTerminalId: z.string(),
-  token: z.string(),
-  source: z.object({
-    type: z.literal('card'),
-    cardholderName: z.string(),
-    cardNumber: z.string(),
-    expiryDate: z.string(),
-    cardType: z.string(),
-  }),
+  token: z.string().min(12).max(19),
+  status: z.string().min(1),
+  source: SavedSource,
   mitAgreement: z.string().optional(),
 })
 export type SecureToken = z.infer<typeof SecureToken>

@@ -8,6 +8,7 @@ import {
   createSession,
   expectProblem,
   sandbox,
+  SPEC_PROBLEM_PAIRS,
   useSandbox,
 } from '../support/sandbox'
 
@@ -50,23 +51,18 @@ describe('actions', () => {
     expect(sandbox.stats().sessionsCreated).toBe(0)
   })
 
-  it.each([
-    [500, 'api-error'],
-    [400, 'bad-request'],
-    [401, 'not-authorized'],
-    [403, 'forbidden'],
-    [404, 'not-found'],
-    [406, 'not-acceptable'],
-    [409, 'conflict'],
-    [415, 'unsupported-media-type'],
-  ])('status %i uses the default problem #%s', async (status, fragment) => {
-    await addFault({ route: 'sessions', action: { type: 'status', status }, times: 1 })
-    const answer = await createSession(base, bearer)
-    expect(answer.status).toBe(status)
-    expect(answer.json.type).toBe(`https://docs.payroc.com/api/errors#${fragment}`)
-    expect(answer.json.status).toBe(status)
-    if (status === 500) expect(answer.json.errors[0].message).toEqual(expect.any(String))
-  })
+  it.each(SPEC_PROBLEM_PAIRS)(
+    'status %i uses the default problem #%s, titled %s',
+    async (status, fragment, title) => {
+      await addFault({ route: 'sessions', action: { type: 'status', status }, times: 1 })
+      const answer = await createSession(base, bearer)
+      expect(answer.status).toBe(status)
+      expect(answer.json.type).toBe(`https://docs.payroc.com/api/errors#${fragment}`)
+      expect(answer.json.title).toBe(title)
+      expect(answer.json.status).toBe(status)
+      if (status === 500) expect(answer.json.errors[0].message).toEqual(expect.any(String))
+    },
+  )
 
   it('reset drops the connection without an answer', async () => {
     await addFault({ route: 'authorize', action: { type: 'reset' }, times: 1 })

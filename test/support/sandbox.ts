@@ -10,6 +10,18 @@ import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandb
 export const API_KEY = 'sandbox-api-key'
 export const LIB = '1.7.0.261457'
 export const ERRORS = 'https://docs.payroc.com/api/errors#'
+/** Status, type fragment and title as the examples in Payroc's OpenAPI spec give them (sentence case). */
+export const SPEC_PROBLEM_PAIRS: readonly [status: number, fragment: string, title: string][] = [
+  [400, 'bad-request', 'Bad request'],
+  [401, 'not-authorized', 'Not Authorized'],
+  [403, 'forbidden', 'Forbidden'],
+  [404, 'not-found', 'Not found'],
+  [406, 'not-acceptable', 'Not acceptable'],
+  [409, 'resource-already-exists', 'Resource already exists'],
+  [413, 'payload-too-large', 'Payload too large'],
+  [415, 'unsupported-media-type', 'Unsupported media type'],
+  [500, 'api-error', 'Api error'],
+]
 
 /**
  * The suite's sandbox, its URL and a bearer for API_KEY, set by useSandbox() in beforeAll. Exported as live

@@ -1,11 +1,20 @@
 /**
  * Secure tokens: create (idempotent, from a single-use token of a tokenization session), read, and
- * update-account. A terminal without secure tokens → 403; a secureTokenId that exists → 409.
+ * update-account. A terminal without secure tokens → 403; a secureTokenId that exists → 409
+ * #resource-already-exists with the existing token as `instance`. Tokens are minted as the spec describes them
+ * (newSecureTokenNumber), with the required `status`.
  */
 import { CreateSecureTokenBody, UpdateAccountBody, type ProblemError } from '../../shared/payroc'
-import { forbidden, json, problem, validationProblem, type Reply } from '../problem-replies'
+import {
+  forbidden,
+  json,
+  problem,
+  resourceAlreadyExists,
+  validationProblem,
+  type Reply,
+} from '../problem-replies'
 import type { SandboxRoute, SandboxRouteRequest } from '../sandbox-types'
-import { randomDigits, newToken } from '../state/random-tokens'
+import { newSecureTokenNumber, newToken } from '../state/random-tokens'
 import { findSecureToken, putSecureToken, type SecureTokenRecord } from '../state/secure-token-store'
 import {
   answeringInputErrors,
@@ -42,12 +51,21 @@ function secureTokenBody(record: SecureTokenRecord) {
     secureTokenId: record.secureTokenId,
     processingTerminalId: record.processingTerminalId,
     token: record.token,
+    status: record.status,
     source: record.source,
     ...(record.mitAgreement !== undefined ? { mitAgreement: record.mitAgreement } : {}),
   }
 }
 
-const exists = (id: string): Reply => problem(409, `A secure token with secureTokenId ${id} already exists.`)
+const tokenUrl = (ctx: SandboxRouteRequest, terminalId: string, id: string): string =>
+  `${ctx.sandbox.url}/v1/processing-terminals/${encodeURIComponent(terminalId)}/secure-tokens/${encodeURIComponent(id)}`
+
+const exists = (ctx: SandboxRouteRequest, terminalId: string, id: string): Reply =>
+  resourceAlreadyExists(
+    tokenUrl(ctx, terminalId, id),
+    'secureTokenId',
+    `A secure token with secureTokenId ${id} already exists.`,
+  )
 
 async function createSecureToken(ctx: SandboxRouteRequest): Promise<Reply> {
   const checked = writeChecks(ctx)
@@ -67,17 +85,19 @@ async function createSecureToken(ctx: SandboxRouteRequest): Promise<Reply> {
       requested !== undefined &&
       findSecureToken(state.secureTokens, terminalId, requested, caller.apiKeyId)
     ) {
-      return exists(requested)
+      return exists(ctx, terminalId, requested)
     }
     return answeringInputErrors(() => {
       const single = state.consumeSingleUseToken(body.source.token, terminalId)
       const id = requested ?? single.secureTokenId ?? `MREF_${newToken().slice(0, 24)}`
-      if (findSecureToken(state.secureTokens, terminalId, id, caller.apiKeyId)) return exists(id)
+      if (findSecureToken(state.secureTokens, terminalId, id, caller.apiKeyId))
+        return exists(ctx, terminalId, id)
       const now = state.now()
       const record: SecureTokenRecord = {
         secureTokenId: id,
         processingTerminalId: terminalId,
-        token: randomDigits(16),
+        token: newSecureTokenNumber(),
+        status: 'notValidated',
         source: { ...single.source },
         apiKeyId: caller.apiKeyId,
         createdAt: now,
@@ -87,8 +107,7 @@ async function createSecureToken(ctx: SandboxRouteRequest): Promise<Reply> {
       if (body.mitAgreement !== undefined) record.mitAgreement = body.mitAgreement
       putSecureToken(state.secureTokens, record)
       state.counters.secureTokensCreated++
-      const location = `${ctx.sandbox.url}/v1/processing-terminals/${encodeURIComponent(terminalId)}/secure-tokens/${encodeURIComponent(id)}`
-      return json(201, secureTokenBody(record), { Location: location })
+      return json(201, secureTokenBody(record), { Location: tokenUrl(ctx, terminalId, id) })
     })
   })
 }
@@ -129,6 +148,8 @@ async function updateAccount(ctx: SandboxRouteRequest): Promise<Reply> {
     return answeringInputErrors(() => {
       const single = state.consumeSingleUseToken(body.token, terminalId)
       record.source = { ...single.source }
+      // New payment details: their validation starts over.
+      record.status = 'notValidated'
       record.updatedAt = state.now()
       state.counters.secureTokensUpdated++
       return json(200, secureTokenBody(record))

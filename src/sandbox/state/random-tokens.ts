@@ -1,5 +1,6 @@
-/** Random values the sandbox hands out: tokens from a pooled CSPRNG, API key ids, digit strings. */
-import { createHash, randomBytes } from 'node:crypto'
+/** Random values the sandbox hands out: tokens from a pooled CSPRNG, API key ids, secure-token numbers. */
+import { createHash, randomBytes, randomInt } from 'node:crypto'
+import { luhnCheckDigit } from '../card-checks'
 
 /** Random bytes drawn from a refilled pool: one syscall per 512 tokens instead of one per token. */
 const POOL_SIZE = 12 * 1024
@@ -18,15 +19,26 @@ function randomHex(bytes: number): string {
 /** A 48-hex-character (192-bit) random token. */
 export const newToken = (): string => randomHex(24)
 
-/** A single-use token as Payroc mints them: 128 hex characters (512 bits). */
-export const newSingleUseToken = (): string => randomHex(64)
-
 /** A non-secret id of an API key (the merchant it stands for). */
 export const apiKeyIdOf = (apiKey: string): string =>
   `key_${createHash('sha256').update(apiKey).digest('hex').slice(0, 12)}`
 
-export function randomDigits(count: number): string {
-  let out = ''
-  while (out.length < count) out += Math.floor(Math.random() * 1e9).toString()
-  return out.slice(0, count)
+/**
+ * A single-use token as the gateway mints it: exactly 128 characters (the spec's createSingleUseToken 201,
+ * and the Hosted Fields guide's submissionSuccess example: 128 hex characters). Every single-use token the
+ * sandbox hands out — the simulated library's submit and the gateway protocol's single-use-tokens route —
+ * comes from here.
+ */
+export const newSingleUseToken = (): string => randomHex(64)
+
+/** The spec's secure token prefix ("begins with 296753"). */
+export const SECURE_TOKEN_PREFIX = '296753'
+
+/**
+ * A secure token's `token` as the spec describes it: begins with 296753, ends in a Luhn check digit, 12–19
+ * digits (here 16: the prefix, 9 random digits, the check digit).
+ */
+export function newSecureTokenNumber(): string {
+  const body = `${SECURE_TOKEN_PREFIX}${String(randomInt(0, 1_000_000_000)).padStart(9, '0')}`
+  return `${body}${luhnCheckDigit(body)}`
 }

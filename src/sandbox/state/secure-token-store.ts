@@ -1,11 +1,15 @@
 /** Secure tokens, keyed by terminal and secureTokenId; they never expire (the count cap bounds them). */
+import type { SecureTokenStatus } from '../../shared/payroc'
 import type { ExpiringStore } from './expiring-store'
 import type { TokenSource } from './single-use-token-store'
 
 export interface SecureTokenRecord {
   secureTokenId: string
   processingTerminalId: string
+  /** 296753…, Luhn-valid (newSecureTokenNumber). */
   token: string
+  /** The spec's required validation status; the sandbox validates nothing beyond Luhn and expiry. */
+  status: SecureTokenStatus
   source: TokenSource
   mitAgreement?: string
   apiKeyId: string

@@ -5,7 +5,7 @@
 import type { ProblemError, Scenario } from '../../shared/payroc'
 import { cardType, expiryInPast, luhnValid, maskCardNumber, parseExpiry } from '../card-checks'
 import type { ExpiringStore } from './expiring-store'
-import { newToken } from './random-tokens'
+import { newSingleUseToken } from './random-tokens'
 import { SandboxInputError } from './sandbox-input-error'
 import type { SessionLookup } from './session-store'
 
@@ -101,7 +101,7 @@ export function issueSingleUseToken(
   if (errors.length > 0 || found.status !== 'ok' || !expiry) throw new SandboxInputError(errors)
   const session = found.session
   const record: SingleUseTokenRecord = {
-    token: newToken(),
+    token: newSingleUseToken(),
     sessionToken: session.token,
     processingTerminalId: session.processingTerminalId,
     scenario: session.scenario,

@@ -1,7 +1,7 @@
 /** Single-use tokens (the simulated library's submit) and the secure-token routes (INTERFACES.md). */
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { SandboxInputError } from '../../../src/sandbox'
+import { luhnValid, SandboxInputError } from '../../../src/sandbox'
 import {
   base,
   bearer,
@@ -78,6 +78,8 @@ describe('POST /hosted-fields/single-use-tokens', () => {
     })
     expect(answer.status).toBe(201)
     expect(answer.json).toEqual({ token: expect.any(String), expiresAt: expect.any(String) })
+    // Exactly 128 characters, as the spec's createSingleUseToken 201 and the guide's submissionSuccess.
+    expect(answer.json.token).toMatch(/^[0-9a-f]{128}$/)
     const lifetime = Date.parse(answer.json.expiresAt) - Date.now()
     expect(lifetime).toBeGreaterThan(1_795_000)
     expect(lifetime).toBeLessThanOrEqual(1_800_000)
@@ -161,7 +163,8 @@ describe('secure tokens', () => {
     expect(answer.json).toEqual({
       secureTokenId: 'MY-CUSTOMER-1',
       processingTerminalId: '1234001',
-      token: expect.stringMatching(/^\d{16}$/),
+      token: expect.stringMatching(/^296753\d{10}$/),
+      status: 'notValidated',
       source: {
         type: 'card',
         cardholderName: 'Jo Doe',
@@ -171,10 +174,39 @@ describe('secure tokens', () => {
       },
       mitAgreement: 'unscheduled',
     })
+    // The spec: the token begins with 296753 and ends in a Luhn check digit.
+    expect(luhnValid(answer.json.token)).toBe(true)
     expect(answer.headers.get('location')).toBe(
       `${base}/v1/processing-terminals/1234001/secure-tokens/MY-CUSTOMER-1`,
     )
     expect((await get(secureTokens('1234001', '/MY-CUSTOMER-1'))).json).toEqual(answer.json)
+  })
+
+  it('answers 409 #resource-already-exists for a secureTokenId that exists, naming the existing token', async () => {
+    const url = `${base}/v1/processing-terminals/1234001/secure-tokens/TAKEN-1`
+    const first = await post(secureTokens('1234001'), {
+      source: { type: 'singleUseToken', token: await singleUse(await session()) },
+      secureTokenId: 'TAKEN-1',
+    })
+    expect(first.status, first.text).toBe(201)
+    // Asked for in the body, or carried by the session the single-use token came from: the same answer.
+    const again = await post(secureTokens('1234001'), {
+      source: { type: 'singleUseToken', token: await singleUse(await session()) },
+      secureTokenId: 'TAKEN-1',
+    })
+    const fromSession = await post(secureTokens('1234001'), {
+      source: {
+        type: 'singleUseToken',
+        token: await singleUse(await session('1234001', 'tokenization', 'TAKEN-1')),
+      },
+    })
+    for (const answer of [again, fromSession]) {
+      expectProblem(answer, 409, 'resource-already-exists')
+      expect(answer.json.title).toBe('Resource already exists')
+      expect(answer.json.instance).toBe(url)
+      expect(errorParameters(answer)).toEqual(['secureTokenId'])
+    }
+    expect(sandbox.stats().secureTokensCreated).toBe(1)
   })
 
   it('generates an MREF_ id when none is given, or takes the session one', async () => {
@@ -289,6 +321,7 @@ describe('secure tokens', () => {
     expect(updated.json).toMatchObject({
       secureTokenId: 'CUST-9',
       token: created.json.token,
+      status: 'notValidated',
       source: { cardNumber: '510027******0007', cardType: 'Debit Mastercard' },
     })
     expect((await get(secureTokens('1234001', '/CUST-9'))).json.source.cardType).toBe('Debit Mastercard')

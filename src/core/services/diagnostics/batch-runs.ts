@@ -14,7 +14,7 @@ import { exportFilename, toCsv } from '../exports/csv'
 import type { GatewayClient } from '../gateway/gateway-client'
 import { DIAGNOSIS_HINTS } from '../../hint-catalogue'
 import type { Journal } from '../storage/exchange-journal'
-import { parseRetryAfter } from '../gateway/retry-policy'
+import { serverRetryDelay } from '../gateway/retry-policy'
 import { parseTerminalList } from './terminal-list'
 
 const KEEP_BATCHES = 20
@@ -26,11 +26,15 @@ const VERDICT_OF: Partial<Record<ErrorKind, CheckOutcome['verdict']>> = {
   cancelled: 'cancelled',
 }
 
-/** The outcome of one failed create, read together with its journal entry (status, Retry-After). */
+/** The outcome of one failed create, read together with its journal entry (status, Retry-After / X-RateLimit-Reset). */
 export function outcomeOfError(error: AppError, journal: Journal): CheckOutcome {
   const entry = error.journalId ? journal.get(error.journalId) : undefined
   const last = entry?.attempts.at(-1)
-  const retryAfterMs = parseRetryAfter(last?.response?.headers['retry-after'])
+  const headers = last?.response?.headers
+  const retryAfterMs = serverRetryDelay({
+    retryAfter: headers?.['retry-after'],
+    rateLimitReset: headers?.['x-ratelimit-reset'],
+  })?.delayMs
   const status = error.status ?? entry?.status
   return {
     verdict: VERDICT_OF[error.kind] ?? 'error',

@@ -265,7 +265,7 @@ export class GatewayClient {
   }
 
   /**
-   * One logical POST: a fresh UUID v4 Idempotency-Key reused on every retry (408, 429, 5xx, network), one
+   * One logical POST: a fresh UUID v4 Idempotency-Key reused on every retry (408, 429, ≥ 500, network), one
    * re-authentication on 401, every attempt journaled under `operation` with `requestTokens` and the answer's
    * tokens masked, the answer parsed with `schema`.
    */
@@ -361,7 +361,11 @@ export class GatewayClient {
       const decision = decideRetry(
         retriesUsed + 1,
         outcome.kind === 'response'
-          ? { status: outcome.status, retryAfter: outcome.headers['retry-after'] }
+          ? {
+              status: outcome.status,
+              retryAfter: outcome.headers['retry-after'],
+              rateLimitReset: outcome.headers['x-ratelimit-reset'],
+            }
           : { transport: outcome.errorKind },
         retryPolicy,
         this.now(),

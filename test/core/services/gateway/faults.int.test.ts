@@ -239,6 +239,14 @@ describe('fault matrix on session:create (embedded sandbox fault rules)', () => 
     expect(observed.elapsedMs).toBeGreaterThanOrEqual(950)
   })
 
+  it('429 with X-RateLimit-Reset (no Retry-After) once → recovered after waiting until the reset, one session', async () => {
+    await sessions({ type: 'rate-limit', retryAfterSeconds: 1, header: 'X-RateLimit-Reset' }, 1)
+    const observed = await createUnderFault()
+    expectRecovered(observed, 2)
+    // The reset is a whole Unix second 1–2 s ahead: waited for, not the suite's 5 ms backoff.
+    expect(observed.elapsedMs).toBeGreaterThanOrEqual(950)
+  })
+
   it('malformed JSON in a 201 → malformed-response, not retried, no session', async () => {
     await sessions({ type: 'malformed' })
     const observed = await createUnderFault()

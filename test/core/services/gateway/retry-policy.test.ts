@@ -5,7 +5,9 @@ import {
   DEFAULT_RETRY_POLICY,
   isRetryableStatus,
   isRetryableTransport,
+  parseRateLimitReset,
   parseRetryAfter,
+  serverRetryDelay,
 } from '../../../../src/core/services/gateway/retry-policy'
 
 describe('retry policy', () => {
@@ -24,15 +26,49 @@ describe('retry policy', () => {
     expect(isRetryableTransport('malformed-response')).toBe(false)
   })
 
-  it('parses Retry-After as seconds or as an HTTP date', () => {
+  it('parses Retry-After as seconds or as an HTTP date, ignoring values ≤ 0 as the SDK does', () => {
     const now = Date.parse('2025-01-01T00:00:00Z')
     expect(parseRetryAfter('3', now)).toBe(3000)
-    expect(parseRetryAfter(' 0 ', now)).toBe(0)
     expect(parseRetryAfter('1.5', now)).toBe(1500)
     expect(parseRetryAfter('Wed, 01 Jan 2025 00:00:07 GMT', now)).toBe(7000)
-    expect(parseRetryAfter('Tue, 31 Dec 2024 23:00:00 GMT', now)).toBe(0) // a date in the past: retry now
+    // "0" and a date in the past say nothing about when to come back: the backoff decides.
+    expect(parseRetryAfter(' 0 ', now)).toBeUndefined()
+    expect(parseRetryAfter('Tue, 31 Dec 2024 23:00:00 GMT', now)).toBeUndefined()
+    expect(parseRetryAfter('Wed, 01 Jan 2025 00:00:00 GMT', now)).toBeUndefined()
+    expect(parseRetryAfter('-5', now)).toBeUndefined()
     expect(parseRetryAfter('soon', now)).toBeUndefined()
     expect(parseRetryAfter(undefined, now)).toBeUndefined()
+  })
+
+  it('parses X-RateLimit-Reset as a Unix time in seconds (else seconds from now), ignoring values ≤ 0', () => {
+    const now = Date.parse('2025-01-01T00:00:00Z')
+    const epoch = now / 1000
+    expect(parseRateLimitReset(String(epoch + 5), now)).toBe(5000)
+    expect(parseRateLimitReset(` ${epoch + 2.5} `, now)).toBe(2500)
+    expect(parseRateLimitReset('7', now)).toBe(7000)
+    expect(parseRateLimitReset(String(epoch), now)).toBeUndefined()
+    expect(parseRateLimitReset(String(epoch - 30), now)).toBeUndefined()
+    expect(parseRateLimitReset('0', now)).toBeUndefined()
+    expect(parseRateLimitReset('-3', now)).toBeUndefined()
+    expect(parseRateLimitReset('later', now)).toBeUndefined()
+    expect(parseRateLimitReset(undefined, now)).toBeUndefined()
+  })
+
+  it('takes Retry-After first, X-RateLimit-Reset when Retry-After is absent or ≤ 0', () => {
+    const now = 1_700_000_000_000
+    const reset = String(now / 1000 + 3)
+    expect(serverRetryDelay({ retryAfter: '2', rateLimitReset: reset }, now)).toEqual({
+      delayMs: 2000,
+      header: 'Retry-After',
+    })
+    expect(serverRetryDelay({ rateLimitReset: reset }, now)).toEqual({
+      delayMs: 3000,
+      header: 'X-RateLimit-Reset',
+    })
+    expect(serverRetryDelay({ retryAfter: '0', rateLimitReset: reset }, now)?.header).toBe(
+      'X-RateLimit-Reset',
+    )
+    expect(serverRetryDelay({ retryAfter: '0', rateLimitReset: '0' }, now)).toBeUndefined()
   })
 
   it('backs off 1 s·2^n within ±10 % and caps at 60 s', () => {
@@ -77,6 +113,37 @@ describe('retry policy', () => {
     expect(decision).toMatchObject({ retry: true, delayMs: 4000 })
     expect(decision.reason).toContain('Retry-After')
     expect(decideRetry(1, { status: 429, retryAfter: '86400' }, DEFAULT_RETRY_POLICY, 0).delayMs).toBe(60_000)
+  })
+
+  it('X-RateLimit-Reset is honoured (and capped) when Retry-After is absent; Retry-After: 0 falls back to backoff', () => {
+    const now = 1_700_000_000_000
+    const reset = decideRetry(
+      1,
+      { status: 429, rateLimitReset: String(now / 1000 + 4) },
+      DEFAULT_RETRY_POLICY,
+      now,
+    )
+    expect(reset).toMatchObject({ retry: true, delayMs: 4000 })
+    expect(reset.reason).toContain('X-RateLimit-Reset')
+    const far = decideRetry(
+      1,
+      { status: 503, rateLimitReset: String(now / 1000 + 3600) },
+      DEFAULT_RETRY_POLICY,
+      now,
+    )
+    expect(far.delayMs).toBe(60_000)
+    const zero = decideRetry(1, { status: 429, retryAfter: '0' }, DEFAULT_RETRY_POLICY, now, () => 0.5)
+    expect(zero).toMatchObject({ retry: true, delayMs: 1000 })
+    expect(zero.reason).not.toContain('Retry-After')
+  })
+
+  it('on purpose unlike the SDK: a connection reset (network) and a timeout are retried — the Idempotency-Key makes it safe', () => {
+    for (const transport of ['network', 'timeout'] as const) {
+      expect(decideRetry(1, { transport }, DEFAULT_RETRY_POLICY, 0, () => 0.5)).toMatchObject({
+        retry: true,
+        delayMs: 1000,
+      })
+    }
   })
 
   it('uses an injected base delay (tests run in milliseconds)', () => {

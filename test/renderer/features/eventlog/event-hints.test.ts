@@ -40,6 +40,8 @@ describe('hint mapping of library events', () => {
     expect(error('The request is unauthorised, please check your credentials.')).toBe(
       EVENT_HINTS.unauthorised,
     )
+    // The 401 detail of Payroc's spec (the sandbox's default 401 detail).
+    expect(error('Your identity could not be verified')).toBe(EVENT_HINTS.unauthorised)
   })
   it('leaves field errors, successes and unknown messages without a hint (submission gets the generic one)', () => {
     expect(error('Invalid card number', 'field')).toBeUndefined()

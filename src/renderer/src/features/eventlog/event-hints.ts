@@ -33,7 +33,7 @@ const RULES: { test: RegExp; hint: string }[] = [
     test: /session( token)?( has)? (is )?(invalid|expired)|session token|already (been )?used|another (form|instance)/i,
     hint: EVENT_HINTS.session,
   },
-  { test: /unauthori[sz]ed|credentials/i, hint: EVENT_HINTS.unauthorised },
+  { test: /unauthori[sz]ed|credentials|identity could not be verified/i, hint: EVENT_HINTS.unauthorised },
   { test: /payroc is not defined|script (did not|not) load/i, hint: EVENT_HINTS.scriptNotLoaded },
   { test: /wrapper/i, hint: EVENT_HINTS.wrapperTarget },
   { test: /submit/i, hint: EVENT_HINTS.submit },

@@ -1,11 +1,51 @@
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
 import { ErrorPanel } from '@renderer/components/ErrorPanel'
 import { useStore } from '@renderer/store-context'
+import type { SavedSource } from '@shared/payroc'
+
+/** One line for the saved payment method: a card, or an ACH / PAD bank account (fields the gateway left out are skipped). */
+interface SourceLine {
+  label: string
+  /** Shown before the number (the card brand), when known. */
+  prefix?: string
+  number: string
+  parts: (string | undefined)[]
+}
+
+function describeSource(source: SavedSource): SourceLine {
+  switch (source.type) {
+    case 'card':
+      return {
+        label: 'Card',
+        prefix: source.cardType,
+        number: source.cardNumber,
+        parts: [source.expiryDate ? `expires ${source.expiryDate}` : undefined, source.cardholderName],
+      }
+    case 'ach':
+      return {
+        label: 'Bank account (ACH)',
+        number: source.accountNumber,
+        parts: [`routing ${source.routingNumber}`, source.accountType, source.nameOnAccount],
+      }
+    case 'pad':
+      return {
+        label: 'Bank account (PAD)',
+        number: source.accountNumber,
+        parts: [
+          `transit ${source.transitNumber}`,
+          `institution ${source.institutionNumber}`,
+          source.accountType,
+          source.nameOnAccount,
+        ],
+      }
+  }
+}
 
 function SavedToken() {
   const saved = useStore((s) => s.secureToken.saved)
   if (!saved) return null
-  const { source } = saved
+  const source = describeSource(saved.source)
+  const rest = source.parts.filter((part) => part !== undefined)
   return (
     <div className="secure-token" data-testid="secure-token">
       <dl className="details">
@@ -13,10 +53,15 @@ function SavedToken() {
         <dd>
           <code>{saved.secureTokenId}</code>
         </dd>
-        <dt>Card</dt>
+        <dt>{source.label}</dt>
         <dd>
-          {source.cardType} <code>{source.cardNumber}</code> · expires {source.expiryDate} ·{' '}
-          {source.cardholderName}
+          {source.prefix ? `${source.prefix} ` : ''}
+          <code>{source.number}</code>
+          {rest.map((part) => ` · ${part}`).join('')}
+        </dd>
+        <dt>Status</dt>
+        <dd>
+          <code>{saved.status}</code>
         </dd>
         <dt>Token</dt>
         <dd>
