@@ -53,7 +53,7 @@ describe('the per-call time budget', () => {
     const started = Date.now()
     const asked = [1_000, 2_000, 999_999_999_000]
     let attempts = 0
-    let outcome = ''
+    let outcome: string
     for (;;) {
       const attempt = budget.nextAttempt(10_000)
       if ('error' in attempt) {
