@@ -1,4 +1,14 @@
-import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import {
+  appendFile,
+  mkdir,
+  mkdtemp,
+  open,
+  readdir,
+  readFile,
+  rm,
+  writeFile,
+  type FileHandle,
+} from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -37,6 +47,32 @@ describe('the append-only log', () => {
     const reader = await AppendLog.open(options())
     expect(ids(reader)).toEqual(['e1'])
     await Promise.all([log.close(), reader.close()])
+  })
+
+  it('fdatasyncs every batch before acknowledging any entry of it', async () => {
+    const probe = await open(path.join(dir, 'probe'), 'w')
+    const proto = Object.getPrototypeOf(probe) as { datasync: FileHandle['datasync'] }
+    await probe.close()
+    const original = proto.datasync
+    const events: string[] = []
+    proto.datasync = function (this: FileHandle) {
+      events.push('datasync')
+      return original.call(this)
+    }
+    try {
+      const log = await AppendLog.open(options())
+      await Promise.all(
+        Array.from({ length: 50 }, (_, i) => log.append(entry(i)).then(() => events.push(`ack ${i}`))),
+      )
+      await log.close()
+      expect(events[0]).toBe('datasync')
+      // Every ack follows the datasync of its batch: as many datasyncs as batches, each before its acks.
+      expect(events.filter((e) => e === 'datasync')).toHaveLength(log.stats.batches)
+      expect(events.indexOf('ack 0')).toBeGreaterThan(events.indexOf('datasync'))
+      expect(events.lastIndexOf('datasync')).toBeLessThan(events.indexOf('ack 49'))
+    } finally {
+      proto.datasync = original
+    }
   })
 
   it('commits concurrent appends in groups: far fewer fsyncs than entries, every entry kept in order', async () => {
