@@ -5,7 +5,7 @@
  */
 import { realpath, stat } from 'node:fs/promises'
 import { resolve, sep } from 'node:path'
-import { testPageContentSecurityPolicy } from './services/testpage-server'
+import { testPageContentSecurityPolicy } from '../core/services/servers/testpage-server'
 import { APP_ORIGIN, isAllowedTopNavigation } from './security'
 
 const originOf = (url: string): string | null => {

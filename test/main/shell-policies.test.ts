@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { APP_ORIGIN, isAllowedFrameNavigation } from '../../src/main/security'
-import { testPageContentSecurityPolicy } from '../../src/main/services/testpage-server'
+import { testPageContentSecurityPolicy } from '../../src/core/services/servers/testpage-server'
 import {
   DEVICE_CHOOSERS,
   type DeviceChooserEvent,

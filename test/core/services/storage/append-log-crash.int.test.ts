@@ -18,7 +18,7 @@ import { build } from 'esbuild'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { z } from 'zod'
 import { AppendLog } from '../../../../src/core/services/storage/append-log'
-import { prng } from '../../../prng'
+import { prng } from '../../../support/prng'
 
 const SEED = Number(process.env['CRASH_SEED'] ?? 20_261_202)
 const KILLS = 20
