@@ -52,12 +52,10 @@ test('a cross-site page cannot add a fault rule or read the journal', async () =
         img.src = `${target}/__sandbox/journal`
         document.body.append(img)
       })
-      let read = 'refused'
-      try {
-        read = await (await fetch(`${target}/__sandbox/journal`)).text()
-      } catch {
-        read = 'refused'
-      }
+      const read = await fetch(`${target}/__sandbox/journal`).then(
+        (response) => response.text(),
+        () => 'refused',
+      )
       return { loaded, read }
     },
     { target, rule },
