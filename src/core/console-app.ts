@@ -67,7 +67,9 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
   sandbox.addRoute(terminalCapabilitiesRoute)
   secrets.add(DEFAULT_SANDBOX_API_KEY)
   const listeners = new Set<(event: ConsoleEvent) => void>()
-  const emit = (event: ConsoleEvent) => {
+  const emit = (raw: ConsoleEvent) => {
+    // Every push event (webContents.send, server-sent events) through the same scrubber as the answers.
+    const event = secrets.scrubValue(raw)
     for (const listener of listeners) {
       try {
         listener(event)
@@ -79,7 +81,10 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
 
   try {
     const environments = await Environments.open(options.dataDir, sandbox.url, logger)
-    const history = await History.open(options.dataDir, logger, options.history)
+    const history = await History.open(options.dataDir, logger, {
+      ...options.history,
+      scrub: (text) => secrets.scrub(text),
+    })
     const tokens = new TokenCache()
     const journal = new Journal(secrets)
     journal.onEntry((entry) => emit({ type: 'journal', entry }))

@@ -28,6 +28,7 @@ import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-pol
 import type { KnownSecrets } from '../credentials/known-secrets'
 import type { CachedToken, TokenCache } from './token-cache'
 import { failureOf, httpDateToIso, identityRejected, safeJson } from './wire'
+import { identityRedirectError } from './identity-answer'
 
 export interface GatewayDeps {
   environment: EnvironmentInfo
@@ -162,7 +163,9 @@ export class GatewayClient {
     if (outcome.kind === 'transport') {
       failure = { kind: outcome.errorKind, message: outcome.message, hint: outcome.hint }
     } else if (outcome.status < 200 || outcome.status > 299) {
-      failure = identityRejected(outcome.status, outcome.body)
+      failure =
+        identityRedirectError(outcome.status, outcome.headers, url) ??
+        identityRejected(outcome.status, outcome.body)
     } else {
       const parsed = safeJson(outcome.body, IdentityResponse)
       if (parsed.ok) identity = parsed.value
