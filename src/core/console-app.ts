@@ -25,6 +25,7 @@ import { KnownSecrets } from './services/credentials/known-secrets'
 import { prewarm } from './services/gateway/token-prewarm'
 import { TokenCache } from './services/gateway/token-cache'
 import { Vault } from './services/credentials/vault'
+import { ensurePrivateFolder } from './services/storage/json-file'
 
 const APP_NAME = 'Hosted Fields Session Console'
 
@@ -58,6 +59,7 @@ const isFileLogger = (logger: Logger): logger is FileLogger =>
   'setSecretSource' in logger && typeof logger.setSecretSource === 'function'
 
 export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp> {
+  await ensurePrivateFolder(options.dataDir)
   const secrets = new KnownSecrets()
   const baseLogger = options.logger ?? createFileLogger(options.dataDir)
   if (isFileLogger(baseLogger)) baseLogger.setSecretSource(() => secrets.list())
