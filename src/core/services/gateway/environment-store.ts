@@ -44,7 +44,6 @@ export type Settings = z.infer<typeof Settings>
 
 const freshSettings = (): Settings => ({ version: SETTINGS_VERSION, customEnvironments: [] })
 
-
 /**
  * Whether a stored custom environment points at production, per stored object: settings are replaced, never
  * changed in place, so the URL parsing runs once per saved version instead of on every `get` (every create).
