@@ -25,6 +25,7 @@ import { KnownSecrets } from './services/credentials/known-secrets'
 import { prewarm } from './services/gateway/token-prewarm'
 import { TokenCache } from './services/gateway/token-cache'
 import { Vault } from './services/credentials/vault'
+import { ensurePrivateFolder } from './services/storage/json-file'
 
 const APP_NAME = 'Hosted Fields Session Console'
 
@@ -58,6 +59,7 @@ const isFileLogger = (logger: Logger): logger is FileLogger =>
   'setSecretSource' in logger && typeof logger.setSecretSource === 'function'
 
 export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp> {
+  await ensurePrivateFolder(options.dataDir)
   const secrets = new KnownSecrets()
   const baseLogger = options.logger ?? createFileLogger(options.dataDir)
   if (isFileLogger(baseLogger)) baseLogger.setSecretSource(() => secrets.list())
@@ -67,7 +69,9 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
   sandbox.addRoute(terminalCapabilitiesRoute)
   secrets.add(DEFAULT_SANDBOX_API_KEY)
   const listeners = new Set<(event: ConsoleEvent) => void>()
-  const emit = (event: ConsoleEvent) => {
+  const emit = (raw: ConsoleEvent) => {
+    // Every push event (webContents.send, server-sent events) through the same scrubber as the answers.
+    const event = secrets.scrubValue(raw)
     for (const listener of listeners) {
       try {
         listener(event)
@@ -79,7 +83,10 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
 
   try {
     const environments = await Environments.open(options.dataDir, sandbox.url, logger)
-    const history = await History.open(options.dataDir, logger, options.history)
+    const history = await History.open(options.dataDir, logger, {
+      ...options.history,
+      scrub: (text) => secrets.scrub(text),
+    })
     const tokens = new TokenCache()
     const journal = new Journal(secrets)
     journal.onEntry((entry) => emit({ type: 'journal', entry }))

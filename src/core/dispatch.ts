@@ -11,6 +11,7 @@ import { err, validationError, type Result } from '../shared/result'
 import type { Logger } from './app-types'
 import { confirmationRequired, internalError } from './hint-catalogue'
 import { unknownEnvironment } from './services/gateway/environment-store'
+import { scrubJson } from './services/credentials/known-secrets'
 
 /** What dispatch resolved for the handler, as the channel's policy asked. */
 export type HandlerContext<C extends Channel> = PolicyOf<C>['environment'] extends 'resolve'
@@ -64,11 +65,8 @@ function applyPolicy(
   return { ok: true, value: { environment } }
 }
 
-function scrubbed(result: Result<unknown>, secrets: DispatchDeps['secrets']): Result<unknown> {
-  const text = JSON.stringify(result)
-  const clean = secrets.scrub(text)
-  return clean === text ? result : (JSON.parse(clean) as Result<unknown>)
-}
+const scrubbed = (result: Result<unknown>, secrets: DispatchDeps['secrets']): Result<unknown> =>
+  scrubJson(result, (text) => secrets.scrub(text))
 
 export function createDispatch(deps: DispatchDeps): Dispatch {
   const run = async (channel: Channel, payload: unknown): Promise<Result<unknown>> => {

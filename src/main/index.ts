@@ -25,13 +25,20 @@ import {
 } from './security'
 import { MIME_TYPES, appContentSecurityPolicy } from '../core/services/servers/page-policy'
 import { startTestPageServer } from '../core/services/servers/testpage-server'
+import { dataDirOverride } from './data-dir'
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ])
 app.enableSandbox()
-// Tests (and power users) point the app at another data folder.
-if (process.env['HFC_DATA_DIR']) app.setPath('userData', process.env['HFC_DATA_DIR'])
+// Tests and development builds point the app at another data folder (HFC_DATA_DIR); a packaged build only with
+// the explicit --hfc-data-dir=<absolute path> switch (data-dir.ts).
+const dataDirOverridden = dataDirOverride({
+  isPackaged: app.isPackaged,
+  env: process.env,
+  argv: process.argv,
+})
+if (dataDirOverridden) app.setPath('userData', dataDirOverridden)
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()

@@ -7,7 +7,8 @@
  * rules of) the 'library' group.
  */
 import { decodeSegment, isLoopbackAddress } from './sandbox-http'
-import { forbidden, json, problem } from './problem-replies'
+import { controlGate } from './control-gate'
+import { forbidden, json, problem, problemReply } from './problem-replies'
 import type { SandboxRoute } from './sandbox-types'
 
 export const CAPABILITIES_PATH = '/sandbox-capabilities/terminals/'
@@ -19,6 +20,8 @@ export const terminalCapabilitiesRoute: SandboxRoute = {
     if (!isLoopbackAddress(req.socket.remoteAddress)) {
       return forbidden(path, 'sandbox-capabilities', 'Terminal capabilities answer loopback clients only.')
     }
+    const refused = controlGate({ method: 'GET', headers: req.headers }, req.socket.localPort ?? 0)
+    if (refused) return problemReply(refused.problem)
     const id = decodeSegment(params[0] ?? '')
     const terminal = id === undefined ? undefined : state.terminals.get(id)
     if (!terminal) return problem(404, `The sandbox has no terminal ${id ?? '(undecodable)'}.`)

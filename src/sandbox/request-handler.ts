@@ -5,9 +5,10 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { CONTROL_PREFIX } from './control-schemas'
+import { controlGate } from './control-gate'
 import { faultReply, type RouteGroup } from './fault-rules'
 import { isGatewaySessionPath, preflightReply, withCors } from './library/gateway-cors'
-import { forbidden, problem, type Reply } from './problem-replies'
+import { forbidden, problem, problemReply, type Reply } from './problem-replies'
 import type { ReplyWriter } from './reply-writer'
 import type { RouteResult, SandboxRouter } from './router'
 import { finishLatency } from './routes/gateway-checks'
@@ -85,10 +86,14 @@ export function createRequestHandler(parts: RequestHandlerParts) {
     if (body === ABORTED) return
     if (body === TOO_LARGE) return writer.write(res, problem(413), true)
     ctx.body = body
+    // No web page (cross-site or DNS-rebound) reaches the control API: loopback Host + port, JSON, no Origin.
+    const refused = controlGate({ method: ctx.method, headers: req.headers }, req.socket.localPort ?? 0)
     const reply = !isLoopbackAddress(req.socket.remoteAddress)
       ? forbidden(ctx.path, 'sandbox-control-api', 'The control API answers loopback clients only.')
-      : ((await answer(ctx, control.resolve(ctx.method, ctx.path), controlNotAllowed)) ??
-        problem(404, `No control route ${ctx.path}.`))
+      : refused
+        ? problemReply({ ...refused.problem, instance: ctx.path })
+        : ((await answer(ctx, control.resolve(ctx.method, ctx.path), controlNotAllowed)) ??
+          problem(404, `No control route ${ctx.path}.`))
     writer.write(res, reply, false)
   }
 

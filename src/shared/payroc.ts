@@ -3,14 +3,18 @@
  * schemas, so a request the app accepts is one the gateway accepts and vice versa.
  */
 import { z } from 'zod'
+import { PATH_ID_LABELS, withPathIdRule } from './path-id'
 
 /** Published as `^\d{1,2}.\d{1,2}.\d{1,2}(?:-beta)?.\d+$`; the unescaped dots are a typo, escaped is what is meant. */
 export const LIB_VERSION_PATTERN = /^\d{1,2}\.\d{1,2}\.\d{1,2}(?:-beta)?\.\d+$/
 
-export const ProcessingTerminalId = z
-  .string({ error: 'processingTerminalId must be a string' })
-  .min(4, { error: 'processingTerminalId must be at least 4 characters' })
-  .max(50, { error: 'processingTerminalId must be at most 50 characters' })
+export const ProcessingTerminalId = withPathIdRule(
+  z
+    .string({ error: 'processingTerminalId must be a string' })
+    .min(4, { error: 'processingTerminalId must be at least 4 characters' })
+    .max(50, { error: 'processingTerminalId must be at most 50 characters' }),
+  PATH_ID_LABELS.processingTerminalId,
+)
 
 export const LibVersion = z
   .string({ error: 'libVersion must be a string' })
@@ -21,10 +25,13 @@ export const Scenario = z.enum(['payment', 'tokenization'], {
 })
 export type Scenario = z.infer<typeof Scenario>
 
-export const SecureTokenId = z
-  .string({ error: 'secureTokenId must be a string' })
-  .min(1, { error: 'secureTokenId must be at least 1 character' })
-  .max(200, { error: 'secureTokenId must be at most 200 characters' })
+export const SecureTokenId = withPathIdRule(
+  z
+    .string({ error: 'secureTokenId must be a string' })
+    .min(1, { error: 'secureTokenId must be at least 1 character' })
+    .max(200, { error: 'secureTokenId must be at most 200 characters' }),
+  PATH_ID_LABELS.secureTokenId,
+)
 
 /** Body of POST /processing-terminals/{processingTerminalId}/hosted-fields-sessions. */
 export const CreateSessionBody = z.object({

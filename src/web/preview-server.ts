@@ -15,6 +15,7 @@ import type { Logger } from '../core/app-types'
 import type { ConsoleApp, ConsoleOptions } from '../core/console-app'
 import { createConsole as createRealConsole } from '../core/console-app'
 import { isChannel } from '../core/dispatch'
+import { classifyBridgeTarget } from '../core/services/servers/rpc-path'
 import { createFileLogger, nullLogger } from '../core/services/storage/file-log'
 import { appContentSecurityPolicy } from '../core/services/servers/page-policy'
 import {
@@ -145,10 +146,15 @@ async function handleRpc(
   sendJson(res, 200, result)
 }
 
-function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL, ctx: BridgeContext): void {
+function handleEvents(
+  req: IncomingMessage,
+  res: ServerResponse,
+  search: URLSearchParams,
+  ctx: BridgeContext,
+): void {
   if (req.method !== 'GET') return sendPlain(res, 405, 'Method not allowed', { Allow: 'GET' })
   // EventSource cannot send headers, so the secret comes as a query parameter (never logged).
-  const given = url.searchParams.get('token') ?? (req.headers[TOKEN_HEADER] as string | undefined)
+  const given = search.get('token') ?? (req.headers[TOKEN_HEADER] as string | undefined)
   if (!sameSecret(given ?? undefined, ctx.token)) return sendPlain(res, 401, 'Unauthorized')
   res.writeHead(200, {
     ...SECURITY_HEADERS,
@@ -171,17 +177,21 @@ function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL, ctx: 
 /** Answers /rpc/* and /events; returns false for everything else (static pages). */
 function bridge(ctx: BridgeContext) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    const url = new URL(req.url ?? '/', 'http://bridge.invalid')
-    const isRpc = url.pathname.startsWith('/rpc/')
-    if (!isRpc && url.pathname !== '/events') return false
+    // First, before any log line: a malformed target (`/rpc/%E0`, what an <img> on any page sends) is a 400.
+    const route = classifyBridgeTarget(req.url)
+    if (route.kind === 'bad-request') {
+      sendPlain(res, route.status, route.message)
+      return true
+    }
+    if (route.kind === 'other') return false
     // Host was checked by the static server; an Origin must be the page's own (no cross-site callers).
     const origin = req.headers.origin
     if (!isAllowedOrigin(origin, req.headers.host)) {
       sendPlain(res, 403, 'Forbidden origin')
       return true
     }
-    if (isRpc) await handleRpc(req, res, decodeURIComponent(url.pathname.slice('/rpc/'.length)), ctx)
-    else handleEvents(req, res, url, ctx)
+    if (route.kind === 'rpc') await handleRpc(req, res, route.channel, ctx)
+    else handleEvents(req, res, route.search, ctx)
     return true
   }
 }

@@ -3,7 +3,9 @@
  * loopback-only binding, a chunked body past the limit (no Content-Length to refuse early), the secret accepted
  * only in its header for /rpc, no channel enumeration without the secret, and no CORS preflight.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { Agent, request as httpRequest } from 'node:http'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { connect } from 'node:net'
 import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -103,4 +105,49 @@ describe('browser preview bridge: hardening beyond web-bridge.test.ts', () => {
     expect(answer.status).toBeGreaterThanOrEqual(400)
     for (const name of Object.keys(answer.headers)) expect(name).not.toMatch(/^access-control-/)
   })
+
+  it('answers GET /rpc/%E0 (what an <img> on any page sends) with 400 and writes no log line', async () => {
+    const log = join(root, 'data', 'console.log')
+    const before = await readFile(log, 'utf8')
+    for (const path of ['/rpc/%E0', '/rpc/%zz', '/events?token=%E0']) {
+      const answer = await rawRequest(`http://127.0.0.1:${web.port}`, {
+        method: 'GET',
+        path,
+        headers: { host: host() },
+      })
+      expect(answer.status).toBe(400)
+    }
+    expect(await readFile(log, 'utf8')).toBe(before)
+  })
+
+  it('a flood of 30,000 malformed requests rotates nothing away: the startup line stays', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 32 })
+    const one = () =>
+      new Promise<number>((resolve, reject) => {
+        const req = httpRequest(
+          { host: '127.0.0.1', port: web.port, path: '/rpc/%E0', headers: { host: host() }, agent },
+          (res) => {
+            res.resume()
+            res.on('end', () => resolve(res.statusCode ?? 0))
+          },
+        )
+        req.on('error', reject)
+        req.end()
+      })
+    let next = 0
+    const statuses = new Set<number>()
+    await Promise.all(
+      Array.from({ length: 32 }, async () => {
+        while (next < 30_000) {
+          next += 1
+          statuses.add(await one())
+        }
+      }),
+    )
+    agent.destroy()
+    expect([...statuses]).toEqual([400])
+    const log = join(root, 'data', 'console.log')
+    expect(await readFile(log, 'utf8')).toContain('browser preview started')
+    expect(existsSync(`${log}.1`)).toBe(false)
+  }, 120_000)
 })

@@ -18,6 +18,8 @@ import {
 
 useSandbox()
 
+const PORT_PLACEHOLDER = '<port>'
+
 describe('journal', () => {
   it('lists requests newest first, with secrets masked', async () => {
     const fresh = await authorize(base)
@@ -223,5 +225,52 @@ describe('routing', () => {
     } finally {
       await open.close()
     }
+  })
+})
+
+describe('the control gate (no web page reaches the control API)', () => {
+  const rule = JSON.stringify({ route: 'sessions', action: { type: 'status', status: 503 } })
+  const port = () => Number(new URL(base).port)
+  const faultCount = async () => ((await control(base, 'GET', 'faults')).json.faults as unknown[]).length
+
+  it('refuses a no-cors text/plain POST (a hostile page) with 415 and adds no rule', async () => {
+    const answer = await rawRequest(base, {
+      method: 'POST',
+      path: '/__sandbox/faults',
+      headers: { host: `127.0.0.1:${port()}`, 'content-type': 'text/plain;charset=UTF-8' },
+      body: rule,
+    })
+    expect(answer.status).toBe(415)
+    expect(await faultCount()).toBe(0)
+  })
+
+  it.each([
+    ['a rebound name', { host: `evil.example:${PORT_PLACEHOLDER}` }],
+    ['the wrong port', { host: '127.0.0.1:1' }],
+    ['an Origin header', { origin: 'http://127.0.0.1:9' }],
+    ['Sec-Fetch-Site cross-site', { 'sec-fetch-site': 'cross-site' }],
+  ])('refuses %s with 403 (journal and stats stay unread)', async (_name, extra) => {
+    const headers: Record<string, string> = { host: `127.0.0.1:${port()}` }
+    for (const [key, value] of Object.entries(extra))
+      headers[key] = value.replace(PORT_PLACEHOLDER, String(port()))
+    for (const path of ['/__sandbox/journal', '/__sandbox/stats']) {
+      const answer = await rawRequest(base, { method: 'GET', path, headers })
+      expect(answer.status).toBe(403)
+      expect(answer.text).not.toContain('entries')
+    }
+    const write = await rawRequest(base, {
+      method: 'POST',
+      path: '/__sandbox/faults',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: rule,
+    })
+    expect(write.status).toBe(403)
+    expect(await faultCount()).toBe(0)
+  })
+
+  it('still answers the console and the tests (loopback Host with the port, JSON, no Origin)', async () => {
+    expect((await control(base, 'POST', 'faults', JSON.parse(rule))).status).toBe(201)
+    expect(await faultCount()).toBe(1)
+    expect((await control(base, 'POST', 'reset')).status).toBe(200)
   })
 })

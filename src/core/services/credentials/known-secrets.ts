@@ -5,6 +5,18 @@
  */
 import { scrubSecrets } from '../../../shared/redact'
 
+/**
+ * The one scrubber at the boundary: `value` through `scrub` as JSON text, parsed back only when something was
+ * masked. Dispatch (every answer), the event emitter (every push event) and History (every entry it stores) use
+ * it; the journal and the log scrub their own text with the same secrets.
+ */
+export function scrubJson<T>(value: T, scrub: (text: string) => string): T {
+  if (value === undefined) return value
+  const text = JSON.stringify(value)
+  const clean = scrub(text)
+  return clean === text ? value : (JSON.parse(clean) as T)
+}
+
 export class KnownSecrets {
   private readonly secrets = new Set<string>()
   /** The sorted list, rebuilt only after a change: every journal attempt and log line reads it. */
@@ -31,5 +43,10 @@ export class KnownSecrets {
 
   scrub(text: string): string {
     return scrubSecrets(text, this.list())
+  }
+
+  /** The same scrub over any JSON value (an answer, a push event, a history entry); unchanged values kept. */
+  scrubValue<T>(value: T): T {
+    return scrubJson(value, (text) => this.scrub(text))
   }
 }

@@ -9,6 +9,7 @@ import net from 'node:net'
 import tls from 'node:tls'
 import type { ErrorKind } from '../../../shared/result'
 import { transportKind } from '../gateway/gateway-errors'
+import { proxyFor as proxyDecision } from '../gateway/proxy-decision'
 import { attemptHint, DIAGNOSIS_HINTS } from '../../hint-catalogue'
 
 export interface ProbeResult {
@@ -21,28 +22,9 @@ export interface ProbeResult {
   viaProxy?: string
 }
 
-const LOOPBACK = /^(localhost|127(\.\d+){3}|\[?::1\]?)$/i
-
-/** The proxy axios would use for `url` (HTTPS_PROXY / HTTP_PROXY, minus NO_PROXY and loopback). */
+/** The proxy the gateway client uses for `url` — the same decision (`proxy-decision.ts`), so preflight agrees. */
 export function proxyFor(url: URL, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (LOOPBACK.test(url.hostname)) return undefined
-  const proxy =
-    url.protocol === 'https:'
-      ? (env['HTTPS_PROXY'] ?? env['https_proxy'])
-      : (env['HTTP_PROXY'] ?? env['http_proxy'])
-  if (!proxy) return undefined
-  const noProxy = (env['NO_PROXY'] ?? env['no_proxy'] ?? '')
-    .split(/[,\s]+/)
-    .map((item) =>
-      item
-        .trim()
-        .replace(/^\*?\./, '')
-        .toLowerCase(),
-    )
-    .filter(Boolean)
-  const host = url.hostname.toLowerCase()
-  if (noProxy.some((item) => item === '*' || host === item || host.endsWith(`.${item}`))) return undefined
-  return proxy
+  return proxyDecision(url, env).proxy?.href
 }
 
 const codeOf = (error: unknown): string | undefined =>
@@ -97,7 +79,16 @@ function failure(layer: string, target: string, error: unknown, viaProxy?: strin
 
 export async function probeHost(base: string, timeoutMs = 5000): Promise<ProbeResult> {
   const url = new URL(base)
-  const proxy = proxyFor(url)
+  const decision = proxyDecision(url, process.env)
+  if (decision.proxy === null && decision.reason === 'invalid-proxy-url') {
+    return {
+      ok: false,
+      detail: `Proxy variable ${decision.detail ?? ''} is not a valid http(s) URL`,
+      hint: DIAGNOSIS_HINTS.proxy,
+      kind: 'network',
+    }
+  }
+  const proxy = decision.proxy?.href
   const target = proxy ? new URL(proxy) : url
   // Shown to the user: never the proxy's credentials.
   const proxyName = proxy ? `${target.protocol}//${target.host}` : undefined

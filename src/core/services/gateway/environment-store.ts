@@ -17,6 +17,7 @@ import {
   slugify,
   type EnvironmentInfo,
 } from '../../../shared/environments'
+import { pointsAtProduction } from '../../../shared/production-host'
 import { err, ok, parseWith, type Result } from '../../../shared/result'
 import type { Logger } from '../../app-types'
 import { loadJsonFile, writeJsonFileAtomic } from '../storage/json-file'
@@ -42,11 +43,6 @@ const Settings = z.object({
 export type Settings = z.infer<typeof Settings>
 
 const freshSettings = (): Settings => ({ version: SETTINGS_VERSION, customEnvironments: [] })
-
-/** Payroc's production hosts: a custom environment aimed at them gets the production confirmation too. */
-const PRODUCTION_HOSTS = new Set(['api.payroc.com', 'identity.payroc.com'])
-const pointsAtProduction = (env: StoredCustom): boolean =>
-  [env.apiBase, env.identityBase].some((url) => PRODUCTION_HOSTS.has(new URL(url).hostname))
 
 /**
  * Whether a stored custom environment points at production, per stored object: settings are replaced, never

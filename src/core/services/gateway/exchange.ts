@@ -7,6 +7,7 @@ import type { ErrorKind } from '../../../shared/result'
 import { errorFromTransport, transportCode } from './gateway-errors'
 import { HINTS } from '../../hint-catalogue'
 import type { RawAttempt } from '../storage/exchange-journal'
+import { axiosProxyOption, proxyFor } from './proxy-decision'
 
 export interface ExchangeRequest {
   method: 'GET' | 'POST'
@@ -64,6 +65,8 @@ export async function exchange(
       headers: request.headers,
       data: request.body,
       signal,
+      // Decided here, never by axios from the environment: loopback is never proxied, whatever the variables say.
+      proxy: axiosProxyOption(proxyFor(request.url, process.env)),
     })
     const headers = plainHeaders(response.headers)
     const body = typeof response.data === 'string' ? response.data : JSON.stringify(response.data ?? '')

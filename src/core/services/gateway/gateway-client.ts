@@ -10,7 +10,6 @@ import type {
   SecureTokenSaved,
   SessionCreated,
 } from '../../../shared/contract'
-import type { EnvironmentInfo } from '../../../shared/environments'
 import {
   CreateSessionRequest,
   HostedFieldsSession,
@@ -18,68 +17,32 @@ import {
   SecureToken,
 } from '../../../shared/payroc'
 import { err, ok, parseWith, type AppError, type Result } from '../../../shared/result'
-import type { Logger } from '../../app-types'
 import { malformedResponse } from './gateway-errors'
-import { exchange, type ExchangeOutcome } from './exchange'
+import { exchange } from './exchange'
 import { hintFor } from '../../hint-catalogue'
-import { createHttpClient, DEFAULT_TIMEOUTS, type HttpClient, type HttpTimeouts } from './http-client'
-import { journalEntry, newJournalId, type CompletedExchange, type Journal } from '../storage/exchange-journal'
+import { createHttpClient, DEFAULT_TIMEOUTS, type HttpClient } from './http-client'
+import { journalEntry, newJournalId, type CompletedExchange } from '../storage/exchange-journal'
 import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy'
-import type { KnownSecrets } from '../credentials/known-secrets'
-import type { CachedToken, TokenCache } from './token-cache'
+import type { CachedToken } from './token-cache'
 import { failureOf, httpDateToIso, identityRejected, safeJson } from './wire'
+import { identityRedirectError } from './identity-answer'
+import { CallBudget } from './time-budget'
+import type {
+  GatewayDeps,
+  IdentityDetails,
+  Posted,
+  SchemaLike,
+  SecureTokenRequest,
+  SessionOptions,
+} from './gateway-client-types'
 
-export interface GatewayDeps {
-  environment: EnvironmentInfo
-  profile: string
-  /** The API key, read from the vault on each identity call (so a replaced key is used at once). */
-  apiKey: () => Promise<Result<string>>
-  tokens: TokenCache
-  journal: Journal
-  secrets: KnownSecrets
-  logger: Logger
-  retry?: RetryPolicy
-  timeouts?: HttpTimeouts
-  sleep?: (ms: number) => Promise<void>
-  now?: () => number
-}
+export type { GatewayDeps, SecureTokenRequest, SessionOptions } from './gateway-client-types'
 
 /** Thrown inside the token cache's fetch only, so the cache's single-flight promise carries the AppError. */
 class IdentityFailure extends Error {
   constructor(readonly error: AppError) {
     super(error.message)
   }
-}
-
-interface IdentityDetails {
-  identity: IdentityResponse
-  journalId: string
-  durationMs: number
-}
-
-export interface SessionOptions {
-  retry?: RetryPolicy
-  /** false: a 429 is returned at once (the batch check pauses all its workers on it instead). */
-  retryRateLimited?: boolean
-  signal?: AbortSignal
-}
-
-/** A secure-token call, already validated (services/secure-tokens.ts). */
-export type SecureTokenRequest = { processingTerminalId: string; singleUseToken: string } & (
-  | { operation: 'secure-token:create'; secureTokenId?: string }
-  | { operation: 'secure-token:update'; secureTokenId: string }
-)
-
-type SchemaLike<T> = Parameters<typeof safeJson<T>>[1]
-
-/** A 2xx answer parsed, with what the journal and the caller need about the exchange. */
-interface Posted<T> {
-  value: T
-  response: Extract<ExchangeOutcome, { kind: 'response' }>
-  idempotencyKey: string
-  attempts: number
-  durationMs: number
-  journalId: string
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
@@ -162,7 +125,9 @@ export class GatewayClient {
     if (outcome.kind === 'transport') {
       failure = { kind: outcome.errorKind, message: outcome.message, hint: outcome.hint }
     } else if (outcome.status < 200 || outcome.status > 299) {
-      failure = identityRejected(outcome.status, outcome.body)
+      failure =
+        identityRedirectError(outcome.status, outcome.headers, url) ??
+        identityRejected(outcome.status, outcome.body)
     } else {
       const parsed = safeJson(outcome.body, IdentityResponse)
       if (parsed.ok) identity = parsed.value
@@ -301,11 +266,18 @@ export class GatewayClient {
         idempotencyKey,
       })
     }
+    const budget = options.budget ?? new CallBudget({ now: this.now })
+    const signal = options.signal ? AbortSignal.any([options.signal, budget.signal]) : budget.signal
     for (;;) {
       const token = await this.bearer()
       if (!token.ok) {
         if (attempts.length > 0) finish(token.error, undefined)
         return err(token.error)
+      }
+      const next = budget.nextAttempt(this.http.deadlineMs)
+      if ('error' in next) {
+        if (attempts.length > 0) finish(next.error, undefined)
+        return err(attempts.length > 0 ? { ...next.error, journalId } : next.error)
       }
       const headers = {
         Authorization: `Bearer ${token.value.accessToken}`,
@@ -320,8 +292,8 @@ export class GatewayClient {
           url: spec.url,
           headers,
           body,
-          signal: options.signal,
-          deadlineMs: this.http.deadlineMs,
+          signal,
+          deadlineMs: next.deadlineMs,
         },
         attempts.length + 1,
         this.now,
@@ -372,15 +344,30 @@ export class GatewayClient {
       )
       const leaveToCaller =
         options.retryRateLimited === false && outcome.kind === 'response' && outcome.status === 429
-      if (decision.retry && !leaveToCaller && !options.signal?.aborted) {
+      if (decision.retry && !leaveToCaller && !signal.aborted) {
+        // The wait (a clamped Retry-After or the backoff) must fit the call's budget, or the call stops now.
+        const rateLimited = outcome.kind === 'response' && outcome.status === 429
+        const plan = budget.planWait(
+          decision.delayMs,
+          rateLimited ? 'the gateway (Retry-After)' : 'the backoff',
+        )
+        if (!plan.wait) {
+          attempts.push(this.deps.journal.attempt(raw, masked))
+          finish(plan.error, outcome.kind === 'response' ? outcome.status : undefined)
+          return err({ ...plan.error, journalId })
+        }
         retriesUsed += 1
         attempts.push(
           this.deps.journal.attempt(
-            { ...raw, retry: { reason: decision.reason, delayMs: decision.delayMs } },
+            { ...raw, retry: { reason: decision.reason, delayMs: plan.delayMs } },
             masked,
           ),
         )
-        await this.sleep(decision.delayMs)
+        await this.sleep(plan.delayMs)
+        if (budget.cancelled) {
+          finish(budget.cancelledError(), undefined)
+          return err({ ...budget.cancelledError(), journalId })
+        }
         continue
       }
       attempts.push(this.deps.journal.attempt(raw, masked))

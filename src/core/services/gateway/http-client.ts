@@ -3,9 +3,11 @@
  * round trip on a warm connection), a connect timeout and a response timeout, and every status handed back to
  * the caller as text so the gateway client parses and maps it itself.
  *
- * Proxies: `proxy` is left undefined, so axios reads HTTPS_PROXY / HTTP_PROXY / NO_PROXY itself (proxy-from-env),
- * tunnels HTTPS with CONNECT, forwards this agent's TLS options to the origin, and never proxies loopback hosts
- * (axios 1.21 `setProxy` + `shouldBypassProxy`). NODE_EXTRA_CA_CERTS is applied by Node to every TLS context.
+ * Proxies: each request passes `proxy` from `proxy-decision.ts` (`exchange.ts`), so axios never reads the
+ * environment itself: loopback (127.0.0.0/8, ::1, localhost) is never proxied whatever HTTP(S)_PROXY / NO_PROXY
+ * say, and with a proxy object axios tunnels HTTPS with CONNECT and forwards this agent's TLS options to the
+ * origin. Preflight (`host-probe.ts`) uses the same decision. NODE_EXTRA_CA_CERTS is applied by Node to every
+ * TLS context.
  */
 import http from 'node:http'
 import https from 'node:https'

@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { redactValue, scrubSecrets } from '../../../shared/redact'
 import type { Logger, LogLevel } from '../../app-types'
+import { rateLimitedLogger, type RateLimitOptions } from './log-rate-limit'
 
 export const LOG_FILE = 'console.log'
 const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 }
@@ -17,6 +18,11 @@ export interface FileLoggerOptions {
   files?: number
   /** Also echo to stderr (development). */
   echo?: boolean
+  /**
+   * Per-message rate limit (default burst 20, then 1 line a second per message), so a flood of one kind of line
+   * (a web page hammering the bridge) cannot rotate the genuine lines away; suppressed lines are summarised.
+   */
+  rateLimit?: RateLimitOptions
 }
 
 export interface FileLogger extends Logger {
@@ -72,14 +78,8 @@ export function createFileLogger(dataDir: string, options: FileLoggerOptions = {
     size = 0
   }
 
-  return {
-    file,
-    setSecretSource(source) {
-      secrets = source
-    },
-    close: closeFd,
+  const writer: Logger = {
     log(level, message, data) {
-      if (LEVELS[level] < minLevel) return
       const record = {
         time: new Date().toISOString(),
         level,
@@ -89,7 +89,7 @@ export function createFileLogger(dataDir: string, options: FileLoggerOptions = {
       const line = `${scrubLine(JSON.stringify(record), secrets())}\n`
       try {
         if (size === undefined) {
-          fs.mkdirSync(dataDir, { recursive: true })
+          fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
           size = fs.existsSync(file) ? fs.statSync(file).size : 0
         }
         const bytes = Buffer.byteLength(line)
@@ -104,6 +104,24 @@ export function createFileLogger(dataDir: string, options: FileLoggerOptions = {
         // line is lost, nothing else, and the next line reopens the file.
         closeFd()
       }
+    },
+  }
+  const limited = rateLimitedLogger(writer, options.rateLimit)
+  const summaries = setInterval(() => limited.flush(), 10_000)
+  summaries.unref()
+
+  return {
+    file,
+    setSecretSource(source) {
+      secrets = source
+    },
+    close() {
+      limited.flush()
+      closeFd()
+    },
+    log(level, message, data) {
+      if (LEVELS[level] < minLevel) return
+      limited.log(level, message, data)
     },
   }
 }

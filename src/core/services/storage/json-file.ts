@@ -81,8 +81,20 @@ async function removeStaleTemps(file: string): Promise<void> {
 
 let counter = 0
 
+/**
+ * The data folder (history, settings, log, journal exports) is the user's alone: created 0700, and an existing
+ * folder of this user's with wider permissions (an older version made them 0755; Electron makes userData 0755)
+ * is narrowed to 0700. Not on Windows, where modes do not apply.
+ */
+export async function ensurePrivateFolder(dir: string): Promise<void> {
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 })
+  if (process.platform === 'win32') return
+  const info = await fs.stat(dir)
+  if ((info.mode & 0o077) !== 0 && info.uid === process.getuid?.()) await fs.chmod(dir, 0o700)
+}
+
 export async function writeJsonFileAtomic(file: string, data: unknown): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true })
+  await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 })
   counter += 1
   const temp = `${file}.${process.pid}.${counter}.tmp`
   const handle = await fs.open(temp, 'w', 0o600)

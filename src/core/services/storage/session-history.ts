@@ -14,6 +14,7 @@ import { HistoryEntry, type HistoryFilter } from '../../../shared/diagnostics'
 import type { Logger } from '../../app-types'
 import { toCsv, type CsvCell } from '../exports/csv'
 import { loadJsonFile, writeJsonFileAtomic } from './json-file'
+import { scrubJson } from '../credentials/known-secrets'
 
 export const HISTORY_FILE = 'history.json'
 export const HISTORY_VERSION = 1
@@ -28,6 +29,8 @@ export type NewHistoryEntry = Omit<HistoryEntry, 'id'>
 export interface HistoryOptions {
   capacity?: number
   writeDelayMs?: number
+  /** The boundary scrubber (known secrets): every entry passes it before it is stored or written. */
+  scrub?: (text: string) => string
 }
 
 /** Applies a filter to entries stored oldest first; returns newest first. Pure, for the unit tests. */
@@ -80,6 +83,7 @@ export class History {
   private writing: Promise<void> = Promise.resolve()
   private readonly capacity: number
   private readonly writeDelayMs: number
+  private readonly scrub: (text: string) => string
 
   private constructor(
     private readonly file: string,
@@ -90,6 +94,7 @@ export class History {
   ) {
     this.capacity = options.capacity ?? HISTORY_CAPACITY
     this.writeDelayMs = options.writeDelayMs ?? HISTORY_WRITE_DELAY_MS
+    this.scrub = options.scrub ?? ((text) => text)
     this.entries = data.entries.slice(-this.capacity)
     this.pendingNotice = notice
   }
@@ -105,7 +110,7 @@ export class History {
   }
 
   record(entry: NewHistoryEntry): HistoryEntry {
-    const stored: HistoryEntry = { id: randomUUID(), ...entry }
+    const stored: HistoryEntry = scrubJson({ id: randomUUID(), ...entry }, this.scrub)
     this.entries.push(stored)
     if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity)
     this.schedule()

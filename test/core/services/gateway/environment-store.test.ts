@@ -105,6 +105,37 @@ describe('Environments', () => {
     expect(saved).toMatchObject({ ok: true, value: { requiresConfirmation: true } })
   })
 
+  it.each([
+    'https://api.payroc.com./v1',
+    'https://api.payroc.com.:443/v1',
+    'https://api.payroc.com%2e/v1',
+    'https://API.Payroc.COM/v1',
+    'https://api.payroc.com:8443/v1',
+    'https://api.ｐａｙｒｏｃ.com/v1',
+    'https://api.eu.payroc.com/v1',
+  ])('treats the Production spelling %s as Production (normalised host)', async (apiBase) => {
+    const envs = await Environments.open(
+      await mkdtemp(path.join(tmpdir(), 'hfc-env-')),
+      SANDBOX,
+      memoryLogger().logger,
+    )
+    const saved = await envs.saveCustom({ ...custom, apiBase })
+    expect(saved).toMatchObject({ ok: true, value: { requiresConfirmation: true } })
+  })
+
+  it.each(['https://api.uat.payroc.com./v1', 'https://api.payroc.com.example.test/v1'])(
+    'leaves %s without the Production confirmation',
+    async (apiBase) => {
+      const envs = await Environments.open(
+        await mkdtemp(path.join(tmpdir(), 'hfc-env-')),
+        SANDBOX,
+        memoryLogger().logger,
+      )
+      const saved = await envs.saveCustom({ ...custom, apiBase })
+      expect(saved).toMatchObject({ ok: true, value: { requiresConfirmation: false } })
+    },
+  )
+
   it('remembers the selection, and falls back to the sandbox when the selected one is deleted', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'hfc-env-'))
     const envs = await Environments.open(dir, SANDBOX, memoryLogger().logger)

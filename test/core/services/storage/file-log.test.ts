@@ -69,3 +69,19 @@ describe('file logger', () => {
     expect(seen.join('')).not.toContain(KEY)
   })
 })
+
+describe('the file log under a flood', () => {
+  it('rate-limits one message so 30,000 lines cannot rotate the genuine lines away', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'hfc-log-flood-'))
+    const logger = createFileLogger(dir)
+    logger.log('info', 'browser preview started', { port: 1 })
+    for (let i = 0; i < 30_000; i += 1)
+      logger.log('error', 'console server failed', { error: `URIError ${i}` })
+    logger.close()
+    const text = await readFile(path.join(dir, LOG_FILE), 'utf8')
+    expect(text).toContain('browser preview started')
+    expect(text).toMatch(/similar lines suppressed/)
+    expect(await readdir(dir)).toEqual([LOG_FILE])
+    expect((await stat(dir)).mode & 0o777).toBe(0o700)
+  })
+})

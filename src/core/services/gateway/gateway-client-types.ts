@@ -1,0 +1,61 @@
+/** The gateway client's dependencies and call shapes (gateway-client.ts), apart so the client stays readable. */
+import type { EnvironmentInfo } from '../../../shared/environments'
+import type { IdentityResponse } from '../../../shared/payroc'
+import type { Result } from '../../../shared/result'
+import type { Logger } from '../../app-types'
+import type { KnownSecrets } from '../credentials/known-secrets'
+import type { Journal } from '../storage/exchange-journal'
+import type { ExchangeOutcome } from './exchange'
+import type { HttpTimeouts } from './http-client'
+import type { RetryPolicy } from './retry-policy'
+import type { CallBudget } from './time-budget'
+import type { TokenCache } from './token-cache'
+import type { safeJson } from './wire'
+
+export interface GatewayDeps {
+  environment: EnvironmentInfo
+  profile: string
+  /** The API key, read from the vault on each identity call (so a replaced key is used at once). */
+  apiKey: () => Promise<Result<string>>
+  tokens: TokenCache
+  journal: Journal
+  secrets: KnownSecrets
+  logger: Logger
+  retry?: RetryPolicy
+  timeouts?: HttpTimeouts
+  sleep?: (ms: number) => Promise<void>
+  now?: () => number
+}
+
+export interface IdentityDetails {
+  identity: IdentityResponse
+  journalId: string
+  durationMs: number
+}
+
+export interface SessionOptions {
+  retry?: RetryPolicy
+  /** false: a 429 is returned at once (the batch check pauses all its workers on it instead). */
+  retryRateLimited?: boolean
+  signal?: AbortSignal
+  /** The call's total time budget (≤ 30 s, retries and waits included); a fresh one per call when omitted. */
+  budget?: CallBudget
+}
+
+/** A secure-token call, already validated (services/secure-tokens.ts). */
+export type SecureTokenRequest = { processingTerminalId: string; singleUseToken: string } & (
+  | { operation: 'secure-token:create'; secureTokenId?: string }
+  | { operation: 'secure-token:update'; secureTokenId: string }
+)
+
+export type SchemaLike<T> = Parameters<typeof safeJson<T>>[1]
+
+/** A 2xx answer parsed, with what the journal and the caller need about the exchange. */
+export interface Posted<T> {
+  value: T
+  response: Extract<ExchangeOutcome, { kind: 'response' }>
+  idempotencyKey: string
+  attempts: number
+  durationMs: number
+  journalId: string
+}
