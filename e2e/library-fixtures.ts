@@ -10,14 +10,25 @@ import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { join } from 'node:path'
 import { libraryScriptPath, startSandbox, type Sandbox } from '../src/sandbox'
+import { REAL_CDN, REAL_GATEWAY, REAL_SCRIPT_URL } from './real-library-routing'
 
 export const LIB = '1.7.0.261457'
+export type Library = 'simulated' | 'real'
 const TEMPLATE = readFileSync(join(__dirname, 'fixtures/library-merchant.html'), 'utf8')
 
 export interface LibraryBed {
   sandbox: Sandbox
-  /** The merchant checkout URL for a session token (optional mode, page variant, loaded libVersion, init on click). */
-  checkout(query: { token: string; mode?: string; variant?: string; lib?: string; init?: 'click' }): string
+  /**
+   * The merchant checkout URL for a session token (optional mode, page variant, init on click), loading the
+   * simulated library (default) or Payroc's real one (`library: 'real'`, see real-library-routing.ts).
+   */
+  checkout(query: {
+    token: string
+    mode?: string
+    variant?: string
+    library?: Library
+    init?: 'click'
+  }): string
   /** POST /authorize + POST …/hosted-fields-sessions on the sandbox; returns the session token. */
   createSession(terminal?: string, scenario?: string, libVersion?: string): Promise<string>
 }
@@ -30,20 +41,20 @@ async function startMerchant(sandbox: Sandbox): Promise<{ server: Server; url: s
       return
     }
     const nonce = randomBytes(16).toString('base64')
-    const lib = url.searchParams.get('lib') ?? LIB
-    const html = TEMPLATE.replace('%%SCRIPT_SRC%%', `${sandbox.url}${libraryScriptPath(lib)}`).replace(
-      '%%NONCE%%',
-      nonce,
-    )
+    const real = url.searchParams.get('library') === 'real'
+    const scriptSrc = real ? REAL_SCRIPT_URL : `${sandbox.url}${libraryScriptPath(LIB)}`
+    const gateway = real ? REAL_GATEWAY : sandbox.url
+    const html = TEMPLATE.replace('%%SCRIPT_SRC%%', scriptSrc).replace('%%NONCE%%', nonce)
     res.writeHead(200, {
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
       'Content-Security-Policy': [
         "default-src 'none'",
-        `script-src 'nonce-${nonce}' ${sandbox.url}`,
-        `connect-src ${sandbox.url}`,
-        `frame-src ${sandbox.url}`,
-        "style-src 'self'",
+        `script-src 'nonce-${nonce}' ${real ? REAL_CDN : sandbox.url}`,
+        `connect-src ${gateway}`,
+        `frame-src ${gateway}`,
+        // The library sets the iframes' inline style (opacity, size).
+        "style-src 'self' 'unsafe-inline'",
         "base-uri 'none'",
       ].join('; '),
     })
