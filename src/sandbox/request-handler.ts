@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { CONTROL_PREFIX } from './control-schemas'
 import { faultReply, type RouteGroup } from './fault-rules'
+import { isGatewaySessionPath, preflightReply, withCors } from './library/gateway-cors'
 import { forbidden, problem, type Reply } from './problem-replies'
 import type { ReplyWriter } from './reply-writer'
 import type { RouteResult, SandboxRouter } from './router'
@@ -32,7 +33,11 @@ export interface RequestHandlerParts {
 
 /** The simulated library's paths belong to the 'library' fault group even when no route serves them. */
 function fallbackGroup(path: string): RouteGroup | 'other' {
-  return path.startsWith('/js/hosted-fields/') || path.startsWith('/hosted-fields/') ? 'library' : 'other'
+  return path.startsWith('/js/hosted-fields/') ||
+    path.startsWith('/hosted-fields/') ||
+    path.startsWith('/merchant/')
+    ? 'library'
+    : 'other'
 }
 
 const gatewayNotAllowed = (allow: string): Reply =>
@@ -118,6 +123,9 @@ export function createRequestHandler(parts: RequestHandlerParts) {
     const { path, query } = splitTarget(req.url ?? '/')
     const ctx = context(req, method, path, query)
     if (path.startsWith(CONTROL_PREFIX)) return handleControl(req, res, ctx)
+    const cors = isGatewaySessionPath(path)
+    // A preflight of the library's cross-origin calls: answered before fault rules, not journaled as a call.
+    if (cors && method === 'OPTIONS') return writer.write(res, preflightReply(req), false)
 
     const found = gateway.resolve(method, path)
     const group = found.kind === 'none' ? fallbackGroup(path) : found.group
@@ -162,6 +170,7 @@ export function createRequestHandler(parts: RequestHandlerParts) {
         await finishLatency(ctx)
       }
     }
+    if (cors) reply = withCors(reply, req)
     state.countResponse(reply.status)
     writer.write(res, reply, close, slow)
     record(ctx, group, reply.status, started, reply.body, faultName, reply.headers?.Location)

@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http'
 import type { Socket } from 'node:net'
 import { FaultRuleInput } from './fault-rules'
-import { libraryAssets, libraryRoutes } from './library'
+import { gatewayProtocolRoutes, libraryAssets, libraryRoutes } from './library'
 import { problem } from './problem-replies'
 import { ReplyWriter } from './reply-writer'
 import { createRequestHandler } from './request-handler'
@@ -61,6 +61,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...sessionRoutes,
     ...secureTokenRoutes,
     ...libraryRoutes,
+    ...gatewayProtocolRoutes,
     ...(options.routes ?? []),
   ])
   const writer = new ReplyWriter(state)

@@ -5,11 +5,21 @@ import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { ProcessingTerminalId } from '../shared/payroc'
 
+/** A terminal's CVV policy (the Hosted Fields configuration's `cvvVerification`). */
+export const CVV_VERIFICATIONS = ['mandatory', 'enabled', 'disabled'] as const
+export type CvvVerification = (typeof CVV_VERIFICATIONS)[number]
+
 export const TerminalSeed = z.strictObject({
   processingTerminalId: ProcessingTerminalId,
   payment: z.boolean({ error: 'payment must be true or false' }),
   tokenization: z.boolean({ error: 'tokenization must be true or false' }),
   surchargePercentage: z.number().min(0).max(100).optional(),
+  /** The terminal's CVV policy, as the Hosted Fields configuration reports it; default 'mandatory'. */
+  cvvVerification: z.enum(CVV_VERIFICATIONS).optional(),
+  /** ACH bank transfers allowed (Hosted Fields ACH forms); default false. */
+  ach: z.boolean({ error: 'ach must be true or false' }).optional(),
+  /** PAD bank transfers allowed (Hosted Fields PAD forms); default false. */
+  pad: z.boolean({ error: 'pad must be true or false' }).optional(),
   /** When present, only these API keys may use the terminal; otherwise every accepted key may. */
   apiKeys: z.array(z.string().min(1)).optional(),
 })
@@ -21,6 +31,9 @@ export const SEEDED_TERMINALS: readonly TerminalSeed[] = Object.freeze([
   { processingTerminalId: '1234001', payment: true, tokenization: true },
   { processingTerminalId: '1234002', payment: true, tokenization: false },
   { processingTerminalId: '1234003', payment: true, tokenization: true, surchargePercentage: 3 },
+  { processingTerminalId: '1234004', payment: true, tokenization: true, ach: true },
+  { processingTerminalId: '1234005', payment: true, tokenization: true, pad: true },
+  { processingTerminalId: '1234006', payment: true, tokenization: true, cvvVerification: 'disabled' },
 ])
 
 /** 5550000–5559999: payment only, for bulk tests and benchmarks (not materialised as 10,000 rows). */
@@ -37,6 +50,9 @@ export interface Terminal {
   payment: boolean
   tokenization: boolean
   surchargePercentage?: number
+  cvvVerification?: CvvVerification
+  ach?: boolean
+  pad?: boolean
   apiKeys?: readonly string[]
 }
 

@@ -28,6 +28,8 @@ export interface LibraryAssets {
   library: string
   /** The field frame script. */
   frame: string
+  /** The gateway field frame page's last script: starts the loaded library's field-frame side. */
+  frameBoot: string
 }
 
 /** The folder of the browser sources, from this file's folder. */
@@ -36,6 +38,7 @@ export const BROWSER_SOURCE_DIR = 'browser'
 const HEADERS: Record<keyof LibraryAssets, string> = {
   library: '/* Payroc Hosted Fields — sandbox simulation. */\n',
   frame: '/* Payroc Hosted Fields — sandbox field frame. */\n',
+  frameBoot: '/* Payroc Hosted Fields — sandbox gateway field frame start. */\n',
 }
 
 export function buildLibraryAssets(esbuild: EsbuildLike, sourceDir: string): LibraryAssets {
@@ -43,6 +46,7 @@ export function buildLibraryAssets(esbuild: EsbuildLike, sourceDir: string): Lib
     entryPoints: {
       library: join(sourceDir, 'hosted-fields-library.ts'),
       frame: join(sourceDir, 'field-frame.ts'),
+      frameBoot: join(sourceDir, 'field-frame-boot.ts'),
     },
     bundle: true,
     write: false,
@@ -60,7 +64,7 @@ export function buildLibraryAssets(esbuild: EsbuildLike, sourceDir: string): Lib
     if (!file) throw new Error(`the sandbox's ${name} script was not built`)
     return HEADERS[name] + file.text
   }
-  const assets = { library: text('library'), frame: text('frame') }
+  const assets = { library: text('library'), frame: text('frame'), frameBoot: text('frameBoot') }
   if (assets.library.split('__HF_CONFIG__').length !== 2) {
     throw new Error('the built library must hold exactly one __HF_CONFIG__ placeholder')
   }

@@ -3,3 +3,6 @@ export { libraryRoutes, libraryScriptPath, LIBRARY_SCRIPT_PATH } from './library
 export { INIT_MESSAGES, SURCHARGE_DISCLOSURE } from './library-initialize'
 export { FIELD_LABELS, FRAME_CSP } from './frame-page'
 export { libraryAssets, librarySource } from './library-assets'
+export { gatewayProtocolRoutes } from './gateway-routes'
+export { INVALID_SESSION_MESSAGE } from './gateway-session'
+export { GATEWAY_SESSION_PATH } from './gateway-cors'

@@ -18,6 +18,9 @@ function randomHex(bytes: number): string {
 /** A 48-hex-character (192-bit) random token. */
 export const newToken = (): string => randomHex(24)
 
+/** A single-use token as Payroc mints them: 128 hex characters (512 bits). */
+export const newSingleUseToken = (): string => randomHex(64)
+
 /** A non-secret id of an API key (the merchant it stands for). */
 export const apiKeyIdOf = (apiKey: string): string =>
   `key_${createHash('sha256').update(apiKey).digest('hex').slice(0, 12)}`

@@ -1,12 +1,12 @@
 /** Secure tokens, keyed by terminal and secureTokenId; they never expire (the count cap bounds them). */
 import type { ExpiringStore } from './expiring-store'
-import type { CardSource } from './single-use-token-store'
+import type { TokenSource } from './single-use-token-store'
 
 export interface SecureTokenRecord {
   secureTokenId: string
   processingTerminalId: string
   token: string
-  source: CardSource
+  source: TokenSource
   mitAgreement?: string
   apiKeyId: string
   createdAt: number

@@ -20,6 +20,12 @@ export interface SessionRecord {
   expiresAt: number
   /** Id of the Hosted Fields instance that initialised the session (a token serves one instance). */
   initializedBy?: string
+  /** Values the field frames posted (POST …/{token}/fields), kept until a single-use token is minted. */
+  postedFields?: Record<string, string>
+  /** Set once a single-use token was minted from the session: it is used up. */
+  usedAt?: number
+  /** That mint's Idempotency-Key and answer: a retry with the same key gets the same token. */
+  minted?: { idempotencyKey: string; body: string }
 }
 
 export interface NewSession {

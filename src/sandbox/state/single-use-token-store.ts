@@ -24,13 +24,29 @@ export interface CardSource {
   cardType: string
 }
 
+/** A bank account from a Hosted Fields ACH or PAD form (account number masked: last 4 only). */
+export interface BankSource {
+  type: 'ach' | 'pad'
+  nameOnAccount: string
+  accountNumber: string
+  /** ACH: routingNumber and accountType; PAD: transitNumber and institutionNumber. */
+  routingNumber?: string
+  accountType?: 'checking' | 'savings'
+  transitNumber?: string
+  institutionNumber?: string
+}
+
+export type TokenSource = CardSource | BankSource
+
 export interface SingleUseTokenRecord {
   token: string
   sessionToken: string
   processingTerminalId: string
   scenario: Scenario
   secureTokenId?: string
-  source: CardSource
+  source: TokenSource
+  /** The merchant (API key id) whose session minted it, when known. */
+  apiKeyId?: string
   createdAt: number
   expiresAt: number
   usedAt?: number
