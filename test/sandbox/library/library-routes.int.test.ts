@@ -10,7 +10,6 @@ import {
   createSession,
   expectProblem,
   LIB,
-  sandbox,
   useSandbox,
 } from '../../support/sandbox'
 
