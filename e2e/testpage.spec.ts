@@ -49,6 +49,9 @@ test('payment: a UAT test card ends in a single-use token in the event log', asy
   page.on('pageerror', (error) => problems.push(error.message))
   await createSession(page)
   await expect(logged(page, 'page:initialized')).toHaveCount(1)
+  // Ready comes from the fields being shown (page:ready), not from initialize() resolving.
+  await expect(logged(page, 'page:ready')).toHaveCount(1)
+  await expect(page.getByTestId('form-status')).toHaveText('Form ready')
   await fillCard(page)
   await expect(field(page, '.submit-button').getByRole('button', { name: 'Pay now' })).toBeVisible()
   await screenshot(page, 'testpage-card')
@@ -162,6 +165,9 @@ test('tokenization on a terminal without secure tokens fails at initialize() wit
   await expect(error).toContainText('use payment, or enable secure tokens for this terminal', {
     ignoreCase: true,
   })
+  // A failure comes from the error event: the console never says ready.
+  await expect(page.getByTestId('form-status')).toHaveText(/^Form failed: /)
+  await expect(logged(page, 'page:ready')).toHaveCount(0)
 })
 
 test('an invalid card number is reported by fieldValidityChange', async ({ page }) => {

@@ -3,7 +3,7 @@
  * It receives one session from the console (protocol.ts), loads Payroc's script with SRI where known, and only
  * then runs the same init code a merchant page runs. Every library event goes to the console, nothing else.
  */
-import { hostedFieldsOptions, renderCheckout } from './form'
+import { hostedFieldsOptions, renderCheckout, TARGETS } from './form'
 import {
   acceptConsoleMessage,
   consoleOriginFromFragment,
@@ -14,6 +14,7 @@ import {
   type PageToConsole,
   type TestPageSession,
 } from './protocol'
+import { isFatalError, watchReadiness } from './readiness'
 import './testpage.css'
 
 interface HostedFieldsInstance {
@@ -96,18 +97,39 @@ async function start(session: TestPageSession, page: HTMLElement): Promise<void>
   }
   // A token serves one instance: when the console replaces this page, the instance goes with it.
   window.addEventListener('pagehide', () => form.destroy(), { once: true })
+  let failed = false
+  let ready = false
+  const readiness = watchReadiness(
+    page,
+    Object.values(TARGETS).map((target) => target.target),
+    () => {
+      if (failed) return
+      ready = true
+      report('page:ready', { fields: Object.keys(TARGETS).length })
+      state('ready', '')
+    },
+  )
   for (const name of LIBRARY_EVENTS) {
     form.on(name, (payload) => {
       report(name, payload)
       if (name === 'submissionSuccess') state('done', 'Thank you — card details received.')
+      // The library reports every failure as an `error` event (readiness.ts says which end the form).
+      if (name === 'error' && isFatalError(payload, ready) && !failed) {
+        failed = true
+        readiness.stop()
+        state('failed', 'The card form could not be loaded.')
+      }
     })
   }
   state('initializing', 'Connecting to the gateway…')
   try {
     await form.initialize()
+    // Started, not ready: Payroc's initialize() resolves before the fields are shown, and also after an error.
     report('page:initialized', { mode: session.mode })
-    state('ready', '')
+    if (!failed) readiness.notify(true)
   } catch (error) {
+    failed = true
+    readiness.stop()
     report('page:initializeFailed', { message: messageOf(error), during: 'initialize()' })
     state('failed', 'The card form could not be loaded.')
   }

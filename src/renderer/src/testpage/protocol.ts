@@ -45,6 +45,8 @@ export const PAGE_EVENTS = [
   'page:scriptLoaded',
   'page:scriptError',
   'page:initialized',
+  /** The fields are really ready (readiness.ts) — not initialize() resolving. */
+  'page:ready',
   'page:initializeFailed',
   'page:cspViolation',
 ] as const

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useStore } from '@renderer/store-context'
 import { acceptPageMessage, PROTOCOL, testPageUrl, type ConsoleToPage } from '@renderer/testpage/protocol'
 import { EventLog } from '@renderer/features/eventlog/EventLog'
+import { formStatusOf, formStatusText } from '@renderer/features/eventlog/form-status'
 import { SecureTokenPanel } from '@renderer/features/secureToken/SecureTokenPanel'
 import { cdnOrigin, sessionForPage } from './session-for-page'
 
@@ -24,6 +25,7 @@ export default function TestPagePanel() {
     s.environment.list.find((e) => e.id === s.session.created?.environmentId),
   )
   const addEvent = useStore((s) => s.eventLog.add)
+  const formStatus = formStatusOf(useStore((s) => s.eventLog.entries))
   const resetLog = useStore((s) => s.eventLog.reset)
   const resetSecureToken = useStore((s) => s.secureToken.reset)
   const frameRef = useRef<HTMLIFrameElement>(null)
@@ -74,14 +76,19 @@ export default function TestPagePanel() {
         ) : !created || !frameKey ? (
           <p className="empty">Create a session and its card form loads here, as a merchant page would.</p>
         ) : session ? (
-          <iframe
-            key={`${frameKey.token}:${frameKey.generation}`}
-            ref={frameRef}
-            title="Hosted Fields test page"
-            src={src}
-            sandbox="allow-scripts allow-same-origin allow-forms"
-            referrerPolicy="no-referrer"
-          />
+          <>
+            <p className={`form-status form-${formStatus.phase}`} role="status" data-testid="form-status">
+              {formStatusText(formStatus)}
+            </p>
+            <iframe
+              key={`${frameKey.token}:${frameKey.generation}`}
+              ref={frameRef}
+              title="Hosted Fields test page"
+              src={src}
+              sandbox="allow-scripts allow-same-origin allow-forms"
+              referrerPolicy="no-referrer"
+            />
+          </>
         ) : (
           <p className="empty">
             The Script version override is not a library version; the form was not loaded.
