@@ -6,32 +6,34 @@
  * Everything else outside loopback is aborted, so a missed host fails loudly.
  */
 import type { BrowserContext } from '@playwright/test'
-import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import {
+  CDN,
+  cdnBytes,
+  GATEWAY,
+  LIBRARY_FILE,
+  LIBRARY_PRESENT,
+  PUBLISHED_SRI,
+  SCRIPT_URL,
+  sriOf,
+} from './payroc-library-bed'
 
-export const REAL_VERSION = '1.7.0.261457'
-export const REAL_GATEWAY = 'https://testpayments.worldnettps.com'
-export const REAL_CDN = 'https://cdn.uat.payroc.com'
-export const REAL_SCRIPT_URL = `${REAL_CDN}/js/hosted-fields/hosted-fields-${REAL_VERSION}.js`
-const PUBLISHED_SRI = 'sha384-m1A0nfFYa8sAfpDN0d60o4ztd/aCPC2xDVaOT31Urrmn4xypfHqgHQMayZeIK1PM'
-const FILE = join(__dirname, `../../shared/payroc/hosted-fields/hosted-fields-${REAL_VERSION}.js`)
+export const REAL_GATEWAY = GATEWAY
+export const REAL_CDN = CDN
+export const REAL_SCRIPT_URL = SCRIPT_URL
 
 /** Why the real library cannot run here, or null when it can. */
 export const realLibraryMissing = (): string | null =>
-  existsSync(FILE) ? null : `${FILE} is absent (a fresh clone without ../shared)`
+  LIBRARY_PRESENT ? null : `${LIBRARY_FILE} is absent (a fresh clone without ../shared)`
 
 let script: Buffer | undefined
 
-/** The script as the CDN serves it: from the first `!function`, checked against the published SRI. */
+/** The script as the CDN serves it, checked against the published SRI (so a changed file is noticed). */
 export function realLibraryScript(): Buffer {
   if (script) return script
-  const file = readFileSync(FILE)
-  const start = file.indexOf('!function')
-  if (start < 0) throw new Error(`${FILE} does not hold the library bundle`)
-  const bytes = file.subarray(start)
-  const sri = `sha384-${createHash('sha384').update(bytes).digest('base64')}`
-  if (sri !== PUBLISHED_SRI) throw new Error(`${FILE} changed: its SRI is ${sri}, not ${PUBLISHED_SRI}`)
+  const bytes = cdnBytes()
+  const sri = sriOf(bytes)
+  if (sri !== PUBLISHED_SRI)
+    throw new Error(`${LIBRARY_FILE} changed: its SRI is ${sri}, not ${PUBLISHED_SRI}`)
   script = bytes
   return bytes
 }
