@@ -22,6 +22,22 @@ export interface FrameSettings {
   cvvTerminalPolicy: string
 }
 
+/** Accessible names of the iframes: the one deliberate addition to Payroc's behaviour (its iframes have none). */
+const FRAME_TITLES: Record<string, string> = {
+  cardholderName: 'Cardholder name',
+  cardNumber: 'Card number',
+  expiryDate: 'Expiry date',
+  cvv: 'CVV',
+  submit: 'Submit',
+  nameOnAccount: 'Name on account',
+  achAccountNumber: 'Account number',
+  padAccountNumber: 'Account number',
+  routingNumber: 'Routing number',
+  accountType: 'Account type',
+  institutionNumber: 'Institution number',
+  transitNumber: 'Transit number',
+}
+
 const EMBED_TIMEOUT_MS = 30000
 const EMBED_ATTEMPTS = 5
 
@@ -88,6 +104,7 @@ export class FrameSet {
     const element = document.createElement('iframe')
     element.setAttribute('src', url)
     element.setAttribute('style', 'opacity:0;')
+    element.setAttribute('title', FRAME_TITLES[field] ?? field)
     if (typeof target === 'string') document.querySelector(target)?.appendChild(element)
     this.frames.push({ field, url, element, ready: false })
     this.timers.set(
