@@ -16,6 +16,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { join } from 'node:path'
+import { mapGatewayRequest } from '../src/core/services/servers/gateway-mapping'
 import { startTestPageServer, type TestPageServer } from '../src/core/services/servers/testpage-server'
 import { startSandbox, type Sandbox } from '../src/sandbox'
 
@@ -94,24 +95,22 @@ async function route(context: BrowserContext, sandbox: Sandbox, counter: { confi
   const script = cdnBytes()
   await context.route('**/*', async (routed) => {
     const request = routed.request()
-    const url = new URL(request.url())
-    if (url.hostname === '127.0.0.1') return routed.continue()
-    const scriptAnswer = {
-      status: 200,
-      headers: { 'content-type': 'application/javascript', 'access-control-allow-origin': '*' },
-      body: script,
+    const mapped = mapGatewayRequest(request.url(), { sandboxUrl: sandbox.url, builds: new Set([REAL_LIB]) })
+    if (mapped.kind === 'pass') return routed.continue()
+    if (mapped.kind === 'refuse') return routed.abort()
+    if (mapped.kind === 'image') return routed.fulfill({ status: 404, body: '' })
+    if (mapped.kind === 'script') {
+      return routed.fulfill({
+        status: 200,
+        headers: { 'content-type': 'application/javascript', 'access-control-allow-origin': '*' },
+        body: script,
+      })
     }
-    if (url.href === SCRIPT_URL) return routed.fulfill(scriptAnswer)
-    if (url.origin === CDN && url.pathname.startsWith('/img/'))
-      return routed.fulfill({ status: 404, body: '' })
-    if (url.origin !== GATEWAY) return routed.abort()
-    // The gateway's frame page loads the session's build from the gateway's own /js/hosted-fields/ path.
-    if (url.pathname === `/js/hosted-fields/hosted-fields-${REAL_LIB}.js`) return routed.fulfill(scriptAnswer)
-    if (url.pathname.endsWith('/configuration')) counter.configuration++
+    if (new URL(mapped.url).pathname.endsWith('/configuration')) counter.configuration++
     const body = request.postDataBuffer()
     const headers = { ...(await request.allHeaders()) }
     delete headers['host']
-    const answer = await fetch(`${sandbox.url}${url.pathname}${url.search}`, {
+    const answer = await fetch(mapped.url, {
       method: request.method(),
       headers,
       ...(body && request.method() !== 'GET' ? { body } : {}),

@@ -72,8 +72,8 @@ export async function saveCustomEnvironment(
   return saved.value.id
 }
 
-/** An HTTPS server on 127.0.0.1 with a fresh self-signed certificate (openssl), answering `{}`. */
-export async function selfSignedServer(): Promise<{ server: https.Server; port: number }> {
+/** A fresh self-signed certificate for 127.0.0.1 (openssl) in a new temporary folder: the PEM files' paths. */
+export async function selfSignedPem(): Promise<{ key: string; cert: string }> {
   const dir = await tempDir('hfc-tls-')
   const [key, cert] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')]
   execFileSync(
@@ -92,9 +92,17 @@ export async function selfSignedServer(): Promise<{ server: https.Server; port: 
       '1',
       '-subj',
       '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
     ],
     { stdio: 'ignore' },
   )
+  return { key, cert }
+}
+
+/** An HTTPS server on 127.0.0.1 with a fresh self-signed certificate (openssl), answering `{}`. */
+export async function selfSignedServer(): Promise<{ server: https.Server; port: number }> {
+  const { key, cert } = await selfSignedPem()
   const server = https.createServer({ key: await readFile(key), cert: await readFile(cert) }, (_req, res) =>
     res.end('{}'),
   )
