@@ -10,14 +10,25 @@ import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { join } from 'node:path'
 import { libraryScriptPath, startSandbox, type Sandbox } from '../src/sandbox'
+import { REAL_CDN, REAL_GATEWAY, REAL_SCRIPT_URL } from './real-library-routing'
 
 export const LIB = '1.7.0.261457'
+export type Library = 'simulated' | 'real'
 const TEMPLATE = readFileSync(join(__dirname, 'fixtures/library-merchant.html'), 'utf8')
 
 export interface LibraryBed {
   sandbox: Sandbox
-  /** The merchant checkout URL for a session token (optional mode, page variant, loaded libVersion, init on click). */
-  checkout(query: { token: string; mode?: string; variant?: string; lib?: string; init?: 'click' }): string
+  /**
+   * The merchant checkout URL for a session token (optional mode, page variant, init on click), loading the
+   * simulated library (default) or Payroc's real one (`library: 'real'`, see real-library-routing.ts).
+   */
+  checkout(query: {
+    token: string
+    mode?: string
+    variant?: string
+    library?: Library
+    init?: 'click'
+  }): string
   /** POST /authorize + POST …/hosted-fields-sessions on the sandbox; returns the session token. */
   createSession(terminal?: string, scenario?: string, libVersion?: string): Promise<string>
 }
@@ -30,20 +41,20 @@ async function startMerchant(sandbox: Sandbox): Promise<{ server: Server; url: s
       return
     }
     const nonce = randomBytes(16).toString('base64')
-    const lib = url.searchParams.get('lib') ?? LIB
-    const html = TEMPLATE.replace('%%SCRIPT_SRC%%', `${sandbox.url}${libraryScriptPath(lib)}`).replace(
-      '%%NONCE%%',
-      nonce,
-    )
+    const real = url.searchParams.get('library') === 'real'
+    const scriptSrc = real ? REAL_SCRIPT_URL : `${sandbox.url}${libraryScriptPath(LIB)}`
+    const gateway = real ? REAL_GATEWAY : sandbox.url
+    const html = TEMPLATE.replace('%%SCRIPT_SRC%%', scriptSrc).replace('%%NONCE%%', nonce)
     res.writeHead(200, {
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
       'Content-Security-Policy': [
         "default-src 'none'",
-        `script-src 'nonce-${nonce}' ${sandbox.url}`,
-        `connect-src ${sandbox.url}`,
-        `frame-src ${sandbox.url}`,
-        "style-src 'self'",
+        `script-src 'nonce-${nonce}' ${real ? REAL_CDN : sandbox.url}`,
+        `connect-src ${gateway}`,
+        `frame-src ${gateway}`,
+        // The library sets the iframes' inline style (opacity, size).
+        "style-src 'self' 'unsafe-inline'",
         "base-uri 'none'",
       ].join('; '),
     })
@@ -138,12 +149,60 @@ export const submitButton = (page: Page, value = 'Pay now'): Locator =>
 /** MM/YY a few years ahead. */
 export const FUTURE_EXPIRY = `12/${String((new Date().getUTCFullYear() + 3) % 100).padStart(2, '0')}`
 
+/** Fills the given fields, each followed by a blur (the library validates and posts a field on blur). */
 export async function fillCard(
   page: Page,
   card: { name?: string; number?: string; expiry?: string; cvv?: string } = {},
 ): Promise<void> {
-  await input(page, 'cardholderName').fill(card.name ?? 'Jo Doe')
-  await input(page, 'cardNumber').fill(card.number ?? '4539858876047062')
-  await input(page, 'expiryDate').fill(card.expiry ?? FUTURE_EXPIRY)
-  await input(page, 'cvv').fill(card.cvv ?? '123')
+  const steps: [CardFieldName, string | undefined][] = [
+    ['cardholderName', card.name],
+    ['cardNumber', card.number],
+    ['expiryDate', card.expiry],
+    ['cvv', card.cvv],
+  ]
+  for (const [name, value] of steps) {
+    if (value === undefined) continue
+    const box = input(page, name)
+    await box.fill(value)
+    await box.blur()
+  }
+}
+
+/** A whole Visa card, as fillCard takes it. */
+export const VISA_CARD = {
+  name: 'Sarah Hopper',
+  number: '4539858876047062',
+  expiry: FUTURE_EXPIRY,
+  cvv: '123',
+}
+
+/** All iframes injected and shown (the library's only "ready": every frame at opacity 1). */
+export async function expectReady(page: Page, count = 5): Promise<void> {
+  const frames = page.locator('iframe')
+  await expect(frames).toHaveCount(count)
+  for (let index = 0; index < count; index++) await expect(frames.nth(index)).toHaveCSS('opacity', '1')
+}
+
+/** The gateway holds exactly these posted fields for the session (so a submit does not wait for one). */
+export async function expectPosted(bed: LibraryBed, token: string, fields: string[]): Promise<void> {
+  await expect
+    .poll(() => Object.keys(bed.sandbox.state.findSession(token)?.postedFields ?? {}).sort())
+    .toEqual([...fields].sort())
+}
+
+/** How many configuration calls the sandbox has answered. */
+export const configurationCalls = (bed: LibraryBed): number =>
+  bed.sandbox.journal(200).filter((entry) => entry.path.endsWith('/configuration')).length
+
+export interface ErrorEvent {
+  type: string
+  field?: string
+  message?: string
+}
+
+/** initialize() resolved (it never rejects) and exactly these error events were emitted. */
+export async function expectOnlyErrors(page: Page, expected: ErrorEvent[]): Promise<void> {
+  await expect(initState(page)).toHaveText('resolved')
+  await expect(events(page, 'error')).toHaveCount(expected.length)
+  expect(await payloads<ErrorEvent>(page, 'error')).toEqual(expected)
 }

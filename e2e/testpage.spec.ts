@@ -22,12 +22,24 @@ async function createSession(
   await page.getByRole('button', { name: 'Create session' }).click()
 }
 
+/** Fills each field and leaves it (the library validates and sends a field to the gateway on blur). */
 async function fillCard(page: Page, card = VISA): Promise<void> {
-  await field(page, '.card-holder-name').getByLabel('Cardholder name').fill('Jo Tester')
-  await field(page, '.card-number').getByLabel('Card number').fill(card)
-  await field(page, '.card-expiry').getByLabel('Expiry date').fill('12/30')
-  await field(page, '.card-cvv').getByLabel('CVV').fill('123')
+  const steps: [string, string, string][] = [
+    ['.card-holder-name', 'Cardholder name', 'Jo Tester'],
+    ['.card-number', 'Card number', card],
+    ['.card-expiry', 'Expiry date', '12/30'],
+    ['.card-cvv', 'CVV', '123'],
+  ]
+  for (const [target, label, value] of steps) {
+    const box = field(page, target).getByLabel(label)
+    await box.fill(value)
+    await box.blur()
+  }
 }
+
+/** A submit right after the last blur may find a field still on its way to the gateway: the library then
+ * re-checks 5 s later, as Payroc's does. */
+const SUBMIT_WAIT = { timeout: 15_000 }
 
 const eventLog = (page: Page) => page.getByRole('region', { name: 'Event log' })
 const logged = (page: Page, name: string) => eventLog(page).locator(`li[data-event="${name}"]`)
@@ -46,7 +58,7 @@ test('payment: a UAT test card ends in a single-use token in the event log', asy
   await field(page, '.submit-button').getByRole('button', { name: 'Pay now' }).click()
 
   const success = logged(page, 'submissionSuccess')
-  await expect(success).toHaveCount(1)
+  await expect(success).toHaveCount(1, SUBMIT_WAIT)
   await expect(success.getByTestId('single-use-token')).toHaveText(/^\S{16,}$/)
   await expect(success.getByRole('timer')).toHaveText(/^(29|30):\d{2}$/)
   // Newest first: the success sits above the initialisation.
@@ -61,7 +73,7 @@ test('tokenization: Save as secure token shows the saved card and token', async 
   await expect(logged(page, 'page:initialized')).toHaveCount(1)
   await fillCard(page)
   await field(page, '.submit-button').getByRole('button', { name: 'Save card' }).click()
-  await expect(logged(page, 'submissionSuccess')).toHaveCount(1)
+  await expect(logged(page, 'submissionSuccess')).toHaveCount(1, SUBMIT_WAIT)
 
   const panel = page.getByRole('region', { name: 'Secure token' })
   await panel.getByRole('button', { name: 'Save as secure token' }).click()
@@ -87,6 +99,7 @@ test('update flow: a session with a secureTokenId updates the saved details', as
   await expect(logged(page, 'page:initialized')).toHaveCount(1)
   await fillCard(page)
   await field(page, '.submit-button').getByRole('button', { name: 'Save card' }).click()
+  await expect(logged(page, 'submissionSuccess')).toHaveCount(1, SUBMIT_WAIT)
   const panel = page.getByRole('region', { name: 'Secure token' })
   await panel.getByRole('button', { name: 'Save as secure token' }).click()
   await expect(panel.getByTestId('secure-token')).toContainText(id)
@@ -97,7 +110,7 @@ test('update flow: a session with a secureTokenId updates the saved details', as
   await expect(logged(page, 'page:initialized')).toHaveCount(1)
   await fillCard(page, '5100270000000007')
   await field(page, '.submit-button').getByRole('button', { name: 'Save card' }).click()
-  await expect(logged(page, 'submissionSuccess')).toHaveCount(1)
+  await expect(logged(page, 'submissionSuccess')).toHaveCount(1, SUBMIT_WAIT)
   await panel.getByRole('button', { name: 'Update saved details' }).click()
   const saved = panel.getByTestId('secure-token')
   await expect(saved).toContainText(id)
@@ -120,25 +133,24 @@ test('expired session token: the form does not initialise and the log says what 
   // The merchant's page opened after the token expired (a reload is a new Hosted Fields instance).
   await page.getByText('Advanced').click()
   await page.getByRole('button', { name: 'Reload form' }).click()
+  // Payroc's library has no text for an expired token: the gateway's final 400 reads as an invalid one.
   const error = logged(page, 'error').first()
   await expect(error).toContainText('init')
-  await expect(error).toContainText('expired')
+  await expect(error).toContainText('The provided session token is invalid.')
   await expect(error).toContainText('create a new session — tokens last 10 minutes and serve one form', {
     ignoreCase: true,
   })
 })
 
-test('libVersion mismatch: another script version than the session’s is refused at initialize()', async ({
+test('another script version than the session’s still initialises: the library never sends its version', async ({
   page,
 }) => {
   await page.getByText('Advanced').click()
   await page.getByLabel('Script version').fill('1.7.0.261471')
   await createSession(page)
-  const error = logged(page, 'error').first()
-  await expect(error).toContainText('Invalid libVersion 1.7.0.261471')
-  await expect(error).toContainText("the session's libVersion must equal the loaded script's version", {
-    ignoreCase: true,
-  })
+  await expect(logged(page, 'page:initialized')).toHaveCount(1)
+  await expect(field(page, '.card-number').getByLabel('Card number')).toBeVisible()
+  await expect(logged(page, 'error')).toHaveCount(0)
   await page.getByLabel('Script version').fill('')
 })
 
@@ -147,7 +159,9 @@ test('tokenization on a terminal without secure tokens fails at initialize() wit
 }) => {
   await createSession(page, { terminal: '1234002', scenario: 'Tokenization' })
   const error = logged(page, 'error').first()
-  await expect(error).toContainText('Secure tokens are not enabled')
+  await expect(error).toContainText(
+    "The mode is set to 'tokenization' but this terminal is not setup to allow secure tokens.",
+  )
   await expect(error).toContainText('use payment, or enable secure tokens for this terminal', {
     ignoreCase: true,
   })
@@ -159,8 +173,11 @@ test('tokenization on a terminal without secure tokens fails at initialize() wit
 test('an invalid card number is reported by fieldValidityChange', async ({ page }) => {
   await createSession(page)
   await expect(logged(page, 'page:initialized')).toHaveCount(1)
-  await field(page, '.card-number').getByLabel('Card number').fill('4539858876047063')
-  await field(page, '.card-expiry').getByLabel('Expiry date').fill('12/30')
+  const number = field(page, '.card-number').getByLabel('Card number')
+  await number.fill('4539858876047063')
+  await number.blur()
   const change = logged(page, 'fieldValidityChange').filter({ hasText: 'cardNumber' }).first()
-  await expect(change).toContainText('validationError')
+  await expect(change).toContainText('Your credit card number is invalid')
+  // Invalid card data is not an error event: `field` errors mean a field could not be embedded.
+  await expect(logged(page, 'error')).toHaveCount(0)
 })

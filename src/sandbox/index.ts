@@ -50,7 +50,7 @@ export {
 } from './problem-replies'
 export { MAX_BODY_BYTES } from './sandbox-http'
 export { luhnValid, cardType, maskCardNumber } from './card-checks'
-export { INIT_MESSAGES, INVALID_SESSION_MESSAGE, libraryScriptPath } from './library'
+export { INVALID_SESSION_MESSAGE, libraryScriptPath } from './library'
 export {
   SandboxControlClient,
   SandboxControlError,

@@ -1,6 +1,7 @@
 /**
  * Builds the simulated library's browser code (browser/*.ts) into the two scripts the sandbox serves: the
- * library (`window.Payroc.hostedFields`, with its `__HF_CONFIG__` placeholder left in) and the field frame.
+ * library (`window.Payroc.hostedFields` and, for the gateway's field frame page, `Payroc.Gateway.init()`; its
+ * `__HF_CONFIG__` placeholder left in) and the frame page's boot script.
  * esbuild is passed in: the electron-vite config hands over its own import at build time; under tsx and vitest
  * library-assets.ts loads it at first use. Both get the same bytes.
  */
@@ -26,8 +27,6 @@ export interface EsbuildLike {
 export interface LibraryAssets {
   /** The library script; `__HF_CONFIG__` stands for `{ libVersion, origin }`. */
   library: string
-  /** The field frame script. */
-  frame: string
   /** The gateway field frame page's last script: starts the loaded library's field-frame side. */
   frameBoot: string
 }
@@ -37,7 +36,6 @@ export const BROWSER_SOURCE_DIR = 'browser'
 
 const HEADERS: Record<keyof LibraryAssets, string> = {
   library: '/* Payroc Hosted Fields — sandbox simulation. */\n',
-  frame: '/* Payroc Hosted Fields — sandbox field frame. */\n',
   frameBoot: '/* Payroc Hosted Fields — sandbox gateway field frame start. */\n',
 }
 
@@ -45,7 +43,6 @@ export function buildLibraryAssets(esbuild: EsbuildLike, sourceDir: string): Lib
   const result = esbuild.buildSync({
     entryPoints: {
       library: join(sourceDir, 'hosted-fields-library.ts'),
-      frame: join(sourceDir, 'field-frame.ts'),
       frameBoot: join(sourceDir, 'field-frame-boot.ts'),
     },
     bundle: true,
@@ -64,7 +61,7 @@ export function buildLibraryAssets(esbuild: EsbuildLike, sourceDir: string): Lib
     if (!file) throw new Error(`the sandbox's ${name} script was not built`)
     return HEADERS[name] + file.text
   }
-  const assets = { library: text('library'), frame: text('frame'), frameBoot: text('frameBoot') }
+  const assets = { library: text('library'), frameBoot: text('frameBoot') }
   if (assets.library.split('__HF_CONFIG__').length !== 2) {
     throw new Error('the built library must hold exactly one __HF_CONFIG__ placeholder')
   }

@@ -10,7 +10,7 @@ import { cardType, expiryInPast, luhnValid, parseExpiry } from '../card-checks'
 import { json, problemReply, type Reply } from '../problem-replies'
 import type { Terminal } from '../terminal-directory'
 import { badGatewayRequest, type LiveSession } from './gateway-session'
-import { SURCHARGE_DISCLOSURE } from './library-initialize'
+import { SURCHARGE_DISCLOSURE } from './surcharge-disclosure'
 
 export const CARD_FORM_FIELDS = ['cardholderName', 'cardNumber', 'expiryDate', 'cvv'] as const
 export const ACH_FORM_FIELDS = ['nameOnAccount', 'achAccountNumber', 'routingNumber', 'accountType'] as const

@@ -1,7 +1,6 @@
 /** The simulated Hosted Fields library served by the sandbox (see ../README.md "Simulated Hosted Fields library"). */
 export { libraryRoutes, libraryScriptPath, LIBRARY_SCRIPT_PATH } from './library-routes'
-export { INIT_MESSAGES, SURCHARGE_DISCLOSURE } from './library-initialize'
-export { FIELD_LABELS, FRAME_CSP } from './frame-page'
+export { SURCHARGE_DISCLOSURE } from './surcharge-disclosure'
 export { libraryAssets, librarySource } from './library-assets'
 export { gatewayProtocolRoutes } from './gateway-routes'
 export { INVALID_SESSION_MESSAGE } from './gateway-session'

@@ -1,26 +1,16 @@
 /**
- * The simulated Hosted Fields library's routes (all in the 'library' fault group):
- *   GET  /js/hosted-fields/hosted-fields-<libVersion>.js   the script (CORS for <script crossorigin>)
- *   POST /hosted-fields/sessions/initialize                 initialize() (CORS; OPTIONS preflight)
- *   GET  /hosted-fields/frame?field=…&instance=…&parentOrigin=…   one field frame (own CSP)
- *   GET  /hosted-fields/frame.js | frame.css | frame-base.css
- *   POST /hosted-fields/single-use-tokens                   the submit frame's submit (same origin as the frames)
+ * The simulated Hosted Fields library's own routes (in the 'library' fault group); the gateway side it talks to
+ * is gateway-routes.ts, at Payroc's paths:
+ *   GET /js/hosted-fields/hosted-fields-<libVersion>.js   the script (CORS for <script crossorigin>)
+ *   GET /hosted-fields/frame-base.css                       the field frame page's base look
+ *   POST /hosted-fields/single-use-tokens                   a test shortcut (single-use-token-route.ts)
  */
 import { createHash } from 'node:crypto'
 import { LIB_VERSION_PATTERN } from '../../shared/payroc'
 import { problem, type Reply } from '../problem-replies'
 import { decodeSegment } from '../sandbox-http'
 import type { SandboxRoute } from '../sandbox-types'
-import {
-  CARD_FIELDS,
-  FRAME_BASE_CSS,
-  FRAME_CSP,
-  FRAME_DEFAULT_CSS,
-  framePage,
-  type FrameField,
-} from './frame-page'
-import { libraryAssets, librarySource } from './library-assets'
-import { INITIALIZE_PREFLIGHT_HEADERS, INSTANCE_ID_PATTERN, initializeSession } from './library-initialize'
+import { librarySource } from './library-assets'
 import { singleUseTokenRoute } from './single-use-token-route'
 
 export const LIBRARY_SCRIPT_PATH = /^\/js\/hosted-fields\/hosted-fields-([^/]+)\.js$/
@@ -65,70 +55,13 @@ const libraryScriptRoute: SandboxRoute = {
   },
 }
 
-const INITIALIZE_PATH = /^\/hosted-fields\/sessions\/initialize$/
+/** The field frame page's base look: the label is for screen readers (the merchant page shows its own). */
+const FRAME_BASE_CSS = `html,body{margin:0;padding:0;background:transparent}
+.hf-label{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+input,button{box-sizing:border-box;width:100%}
+`
 
-const initializeRoutes: SandboxRoute[] = [
-  { method: 'POST', path: INITIALIZE_PATH, handle: ({ body, state }) => initializeSession(state, body) },
-  {
-    method: 'OPTIONS',
-    path: INITIALIZE_PATH,
-    handle: () => ({
-      status: 204,
-      contentType: 'text/plain',
-      body: '',
-      headers: INITIALIZE_PREFLIGHT_HEADERS,
-    }),
-  },
-]
-
-const FRAME_FIELDS: readonly string[] = [...CARD_FIELDS, 'submit']
-
-function validOrigin(text: string | null): text is string {
-  if (text === null) return false
-  try {
-    const url = new URL(text)
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === text
-  } catch {
-    return false
-  }
-}
-
-const framePageRoute: SandboxRoute = {
-  method: 'GET',
-  path: /^\/hosted-fields\/frame$/,
-  handle({ query }) {
-    const params = new URLSearchParams(query)
-    const field = params.get('field') ?? ''
-    const instance = params.get('instance') ?? ''
-    if (!FRAME_FIELDS.includes(field)) return problem(400, `field must be one of ${FRAME_FIELDS.join(', ')}.`)
-    if (!INSTANCE_ID_PATTERN.test(instance))
-      return problem(400, 'instance must be a Hosted Fields instance id.')
-    if (!validOrigin(params.get('parentOrigin'))) {
-      return problem(400, 'parentOrigin must be the embedding page’s http(s) origin.')
-    }
-    const placeholder = params.get('placeholder')
-    const value = params.get('value')
-    const html = framePage({
-      field: field as FrameField,
-      defaultStyles: params.get('defaultStyles') !== '0',
-      ...(placeholder !== null ? { placeholder: placeholder.slice(0, 100) } : {}),
-      ...(value !== null ? { value: value.slice(0, 100) } : {}),
-    })
-    return {
-      status: 200,
-      contentType: 'text/html; charset=utf-8',
-      body: html,
-      headers: {
-        ...NOSNIFF,
-        'Content-Security-Policy': FRAME_CSP,
-        'Referrer-Policy': 'no-referrer',
-        'Cache-Control': 'no-store',
-      },
-    }
-  },
-}
-
-/** A cacheable static answer built once (the frame script is built at first use). */
+/** A cacheable static answer. */
 const staticRoute = (path: RegExp, contentType: string, body: () => string): SandboxRoute => ({
   method: 'GET',
   path,
@@ -137,12 +70,9 @@ const staticRoute = (path: RegExp, contentType: string, body: () => string): San
 })
 
 /** Everything the simulated library needs; startSandbox registers these on every sandbox. */
+/** The simulated library's own routes; startSandbox registers these on every sandbox. */
 export const libraryRoutes: readonly SandboxRoute[] = [
   singleUseTokenRoute,
   libraryScriptRoute,
-  ...initializeRoutes,
-  framePageRoute,
-  staticRoute(/^\/hosted-fields\/frame\.js$/, JS, () => libraryAssets().frame),
-  staticRoute(/^\/hosted-fields\/frame\.css$/, 'text/css; charset=utf-8', () => FRAME_DEFAULT_CSS),
   staticRoute(/^\/hosted-fields\/frame-base\.css$/, 'text/css; charset=utf-8', () => FRAME_BASE_CSS),
 ]

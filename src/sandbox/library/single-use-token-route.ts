@@ -1,6 +1,8 @@
 /**
- * POST /hosted-fields/single-use-tokens: the simulated library's submit, from the submit frame (same origin):
- * `{sessionToken, cardholderName, cardNumber, expiryDate, cvv?}` → 201 `{token, expiresAt}` (single use).
+ * POST /hosted-fields/single-use-tokens: a one-call shortcut that mints a single-use token from card data
+ * `{sessionToken, cardholderName, cardNumber, expiryDate, cvv?}` → 201 `{token, expiresAt}`. Neither library uses
+ * it any more (both go through the gateway protocol, gateway-routes.ts); it stays only because sandbox and core
+ * tests mint tokens with it.
  */
 import { z } from 'zod'
 import type { ProblemError } from '../../shared/payroc'

@@ -16,11 +16,9 @@ import { countResponse, emptyCounters, type SandboxStats } from './sandbox-count
 import { SandboxClock } from './sandbox-clock'
 import type { SecureTokenRecord } from './secure-token-store'
 import {
-  bindSession,
   createSession,
   lookupSession,
   newSessionStore,
-  type SessionBinding,
   type SessionLookup,
   type SessionRecord,
 } from './session-store'
@@ -199,11 +197,6 @@ export class SandboxState {
   /** Why a token cannot be used: 'unknown' | 'expired', or the live record. */
   lookupSession(token: string): SessionLookup {
     return lookupSession(this.sessions, token, this.now())
-  }
-
-  /** Binds a session token to one Hosted Fields instance ('already-used' when another instance had it). */
-  markSessionInitialized(token: string, instanceId: string): SessionBinding {
-    return bindSession(this.sessions, token, instanceId, this.now())
   }
 
   /**

@@ -1,5 +1,5 @@
 /**
- * Hosted-fields sessions: created by the session route, looked up and bound by the simulated library. The
+ * Hosted-fields sessions: created by the session route, looked up by the gateway-side Hosted Fields routes. The
  * records live in a plain ExpiringStore (every store is the same class, which keeps the hot path monomorphic).
  */
 import type { Scenario } from '../../shared/payroc'
@@ -18,8 +18,6 @@ export interface SessionRecord {
   createdAt: number
   /** Epoch ms, sandbox clock. */
   expiresAt: number
-  /** Id of the Hosted Fields instance that initialised the session (a token serves one instance). */
-  initializedBy?: string
   /** Values the field frames posted (POST …/{token}/fields), kept until a single-use token is minted. */
   postedFields?: Record<string, string>
   /** Set once a single-use token was minted from the session: it is used up. */
@@ -37,8 +35,6 @@ export interface NewSession {
 }
 
 export type SessionLookup = { status: 'ok'; session: SessionRecord } | { status: 'unknown' | 'expired' }
-export type SessionBinding =
-  { status: 'ok'; session: SessionRecord } | { status: 'unknown' | 'expired' | 'already-used' }
 
 /** How long an expired session is remembered (count-capped like every store). */
 export const SESSION_RETAIN_MS = 60 * 60 * 1000
@@ -77,24 +73,4 @@ export function lookupSession(
   if (!record) return { status: 'unknown' }
   if (record.expiresAt <= now) return { status: 'expired' }
   return { status: 'ok', session: record }
-}
-
-/**
- * Binds a session token to one Hosted Fields instance. The same instance may initialise again (a reload of the
- * same form); another instance gets 'already-used'.
- */
-export function bindSession(
-  store: ExpiringStore<SessionRecord>,
-  token: string,
-  instanceId: string,
-  now: number,
-): SessionBinding {
-  const found = lookupSession(store, token, now)
-  if (found.status !== 'ok') return found
-  const session = found.session
-  if (session.initializedBy !== undefined && session.initializedBy !== instanceId) {
-    return { status: 'already-used' }
-  }
-  session.initializedBy = instanceId
-  return { status: 'ok', session }
 }

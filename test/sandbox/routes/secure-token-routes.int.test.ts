@@ -141,14 +141,6 @@ describe('POST /hosted-fields/single-use-tokens', () => {
       }),
     ).toThrow(SandboxInputError)
   })
-
-  it('binds a session token to one Hosted Fields instance', async () => {
-    const sessionToken = await session()
-    expect(sandbox.state.markSessionInitialized(sessionToken, 'instance-a').status).toBe('ok')
-    expect(sandbox.state.markSessionInitialized(sessionToken, 'instance-a').status).toBe('ok')
-    expect(sandbox.state.markSessionInitialized(sessionToken, 'instance-b').status).toBe('already-used')
-    expect(sandbox.state.markSessionInitialized('unknown', 'instance-a').status).toBe('unknown')
-  })
 })
 
 describe('secure tokens', () => {

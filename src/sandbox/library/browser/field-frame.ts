@@ -1,198 +1,265 @@
 /**
- * The script of one field frame (served from the sandbox origin at /hosted-fields/frame.js), built into one
- * IIFE by library-assets.ts. Card data stays on the sandbox origin: field frames answer the submit frame over
- * BroadcastChannel `hf-<instanceId>`; only validity, field errors and submission results go to the merchant
- * page, by postMessage to the exact parentOrigin. Messages from the parent are accepted only from window.parent
- * at parentOrigin.
+ * The field side of the Hosted Fields protocol (protocol §2.2–§2.4, §3), the script of the sandbox's frame page
+ * `GET /merchant/hosted-fields?…`: one field per frame (the page's first `<input>`, its two radios for
+ * `accountType`, or its first `<button>` for `submit`). It validates on blur, posts each valid value to
+ * `…/{token}/fields` (same origin), and talks to the merchant page only with `payroc:<event>` messages to
+ * `targetOrigin`, accepting messages only from that origin. Part of the library script, as
+ * `Payroc.Gateway.init()`: the frame page loads the library build of the session and starts its field side.
  */
-'use strict'
 
-import { applyCss, digitsOf, FORMAT, VALIDATE } from './frame-fields'
+import { applyStyles } from './frame-styles'
+import {
+  formatOnBlur,
+  formatWhileTyping,
+  INPUT_LIMITS,
+  postedValue,
+  textsFor,
+  validate,
+  type FieldContext,
+} from './frame-fields'
+import { gatewayFetch, isCardTypeRefusal } from './gateway-fetch'
 
 type Dict = Record<string, unknown>
-interface FieldValue {
-  field: string
-  value: string
-  validationError: string | null
-}
 
-const SOURCE = 'payroc-hosted-fields'
-const FIELDS = ['cardholderName', 'cardNumber', 'expiryDate', 'cvv']
-const COLLECT_TIMEOUT_MS = 3000
-const params = new URLSearchParams(window.location.search)
-const field = params.get('field') as string
-const instanceId = params.get('instance')
-const parentOrigin = params.get('parentOrigin') as string
-const channel = new BroadcastChannel('hf-' + instanceId)
+const isDict = (value: unknown): value is Dict =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
 
-function toParent(message: Dict): void {
-  message.source = SOURCE
-  message.instanceId = instanceId
-  window.parent.postMessage(message, parentOrigin)
-}
+/** The field side of one frame; throws when the page lacks what the field needs. */
 
-function setupInput(input: HTMLInputElement): void {
-  const UNREPORTED = {}
-  let reported: string | undefined | typeof UNREPORTED = UNREPORTED
-  let touched = false
-  let surchargeFor = ''
-  applyCss(input, params.get('css'))
+export function initFieldFrame(): void {
+  const params = new URLSearchParams(window.location.search)
+  const field = params.get('field')
+  const token = params.get('hostedFieldsSessionId')
+  const targetOrigin = params.get('targetOrigin')
+  if (!field) throw new Error('field must be provided in URL query parameters')
+  if (!token) throw new Error('token must be provided in URL query parameters')
+  if (!targetOrigin) throw new Error('targetOrigin must be provided in URL query parameters')
+  const FIELD = field
+  const ctx: FieldContext = {
+    locale: params.get('locale') ?? 'en',
+    cardholderNameMandatory: params.get('isCardholderNameMandatory') !== null,
+    cvvPolicy: params.get('isCvvMandatory') ?? 'enabled',
+    cardType: '',
+    now: new Date(),
+  }
+  const terminalCvvPolicy = params.get('isCvvMandatoryTerminalSetting') ?? 'enabled'
+  const FIELDS_URL = `${window.location.origin}/merchant/api/v2/hosted-fields-sessions/${token}/fields`
 
-  function update(): string | undefined {
-    const error = (VALIDATE[field] as (value: string) => string | undefined)(input.value)
-    input.setAttribute('aria-invalid', touched && error !== undefined ? 'true' : 'false')
-    if (error === reported) return error
-    // Not yet blurred and still invalid: stay quiet while the user types (unless it was valid before).
-    if (error !== undefined && !touched && reported === UNREPORTED) return error
-    reported = error
-    const message: Dict = { type: 'validity', validationError: error === undefined ? null : error }
-    if (field === 'cardNumber' && error === undefined && digitsOf(input.value) !== surchargeFor) {
-      surchargeFor = digitsOf(input.value)
-      message.cardChanged = true
-    }
-    toParent(message)
-    return error
+  function toMerchant(event: string, payload: unknown): void {
+    window.parent.postMessage({ id: `payroc:${event}`, payload }, targetOrigin as string)
   }
 
-  input.addEventListener('input', () => {
-    const format = FORMAT[field]
-    if (format) {
-      const atEnd = input.selectionStart === input.value.length
-      const formatted = format(input.value)
-      if (formatted !== input.value) {
-        input.value = formatted
-        if (atEnd) input.setSelectionRange(formatted.length, formatted.length)
-      }
-    }
-    update()
-  })
-  input.addEventListener('blur', () => {
-    touched = true
-    update()
-  })
-  channel.addEventListener('message', (event: MessageEvent) => {
-    const message: unknown = event.data
-    if (!message || (message as Dict).type !== 'collect') return
-    const requestId = (message as Dict).requestId
-    if (typeof requestId !== 'string') return
-    touched = true
-    const error = update()
-    channel.postMessage({
-      type: 'value',
-      requestId,
-      field,
-      value: field === 'cardNumber' ? digitsOf(input.value) : input.value.trim(),
-      validationError: error === undefined ? null : error,
-    })
-  })
-}
-
-function collect(): Promise<Record<string, FieldValue>> {
-  return new Promise((resolve) => {
-    const requestId = String(Math.random()).slice(2) + String(Date.now())
-    const values: Record<string, FieldValue> = {}
-    const finish = () => {
-      clearTimeout(timer)
-      channel.removeEventListener('message', onMessage)
-      resolve(values)
-    }
-    const onMessage = (event: MessageEvent) => {
-      const message: unknown = event.data
-      if (!message || (message as Dict).type !== 'value' || (message as Dict).requestId !== requestId) return
-      const answer = message as FieldValue
-      if (FIELDS.indexOf(answer.field) === -1) return
-      values[answer.field] = answer
-      if (FIELDS.every((name) => values[name])) finish()
-    }
-    const timer = setTimeout(finish, COLLECT_TIMEOUT_MS)
-    channel.addEventListener('message', onMessage)
-    channel.postMessage({ type: 'collect', requestId })
-  })
-}
-
-function problemMessage(body: unknown, status: number): string {
-  const problem = body as Dict | null
-  if (problem && typeof problem.detail === 'string') {
-    const detail = problem.detail
-    const details = Array.isArray(problem.errors)
-      ? (problem.errors as unknown[])
-          .map((item) => item && ((item as Dict).detail || (item as Dict).message))
-          .filter((text) => typeof text === 'string' && text !== detail)
-      : []
-    return details.length > 0 ? detail + ' ' + details.join('; ') + '.' : detail
+  /** The field's controls: text/number inputs, the account-type radios, or the submit button. */
+  interface Control {
+    value(): string
+    validateNow(): string | undefined
+    disable(disabled: boolean): void
   }
-  return 'The payment gateway answered HTTP ' + status + '.'
-}
 
-function setupSubmit(button: HTMLButtonElement): void {
-  let sessionToken: string | null = null
-  let busy = false
-  window.addEventListener('message', (event) => {
-    if (event.source !== window.parent || event.origin !== parentOrigin) return
-    const data: unknown = event.data
-    if (!data || (data as Dict).source !== SOURCE || (data as Dict).instanceId !== instanceId) return
-    const message = data as Dict
-    if (message.type === 'session' && typeof message.sessionToken === 'string')
-      sessionToken = message.sessionToken
-  })
+  let accepted: string | null = null
+  let posting = 0
 
-  async function submit(): Promise<void> {
-    const values = await collect()
-    let invalid = false
-    FIELDS.forEach((name) => {
-      const entry = values[name]
-      const message = entry ? entry.validationError : 'The ' + name + ' field did not answer.'
-      if (typeof message === 'string') {
-        invalid = true
-        toParent({ type: 'fieldError', field: name, message })
-      }
-    })
-    if (invalid) return
-    if (!sessionToken) {
-      toParent({ type: 'submissionError', message: 'Hosted Fields is not initialised.' })
-      return
+  function markValidity(elements: HTMLElement[], error: string | undefined): void {
+    for (const element of elements) {
+      element.classList.toggle('invalid', error !== undefined)
+      element.classList.toggle('valid', error === undefined)
     }
-    const value = (name: string): string => (values[name] as FieldValue).value
-    let response: Response
+  }
+
+  async function postValue(value: string): Promise<void> {
+    const mine = ++posting
+    toMerchant('field-submitting', { field: FIELD })
+    let answer: unknown
     try {
-      response = await fetch('/hosted-fields/single-use-tokens', {
-        method: 'POST',
-        credentials: 'omit',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({
-          sessionToken,
-          cardholderName: value('cardholderName'),
-          cardNumber: value('cardNumber'),
-          expiryDate: value('expiryDate'),
-          cvv: value('cvv'),
-        }),
-      })
-    } catch {
-      toParent({ type: 'submissionError', message: 'Could not reach the payment gateway; please try again.' })
+      answer = await gatewayFetch(
+        FIELDS_URL,
+        'POST',
+        `${FIELD} : The maximum number of retries to submit this field has been reached.`,
+        JSON.stringify({ [FIELD]: value, type: FIELD }),
+      )
+    } catch (error) {
+      if (mine === posting && error instanceof Error)
+        toMerchant('error', { type: 'field', error: error.message })
       return
     }
-    const body: unknown = await response.json().catch(() => null)
-    const answer = body as Dict | null
-    if (response.status === 201 && answer && typeof answer.token === 'string') {
-      toParent({ type: 'success', token: answer.token, expiresAt: answer.expiresAt })
-    } else {
-      toParent({ type: 'submissionError', message: problemMessage(body, response.status) })
+    if (mine !== posting || !isDict(answer)) return
+    if ('status' in answer) {
+      // Only the card-type refusal is acted on; any other object with `status` is an API error.
+      if (isCardTypeRefusal(answer) && FIELD === 'cardNumber') {
+        ctx.cardType = ''
+        toMerchant('field-invalid', { field: FIELD, validationError: answer.detail })
+      }
+      return
+    }
+    if (!('info' in answer)) return
+    const info = isDict(answer.info) ? answer.info : {}
+    if (FIELD === 'cardNumber') {
+      ctx.cardType = typeof info.cardType === 'string' ? info.cardType : ''
+      const supportsCvv =
+        (terminalCvvPolicy === 'mandatory' || terminalCvvPolicy === 'enabled') && info.showCvv === true
+          ? terminalCvvPolicy
+          : 'disabled'
+      toMerchant('show-cvv', { supportsCvv })
+      toMerchant('cvv-mandatory-change', { supportsCvv })
+      toMerchant('surcharge-info', { surcharging: info.surcharging })
+    }
+    accepted = value
+    toMerchant('field-submitted', { field: FIELD })
+  }
+
+  /** Blur handling: validate, tell the merchant, post a valid new value. */
+  function check(control: Control): void {
+    const error = control.validateNow()
+    if (error !== undefined) {
+      toMerchant('field-invalid', { field: FIELD, validationError: error })
+      return
+    }
+    toMerchant('field-valid', { field: FIELD })
+    const value = control.value()
+    if (value !== '' && value !== accepted) void postValue(value)
+  }
+
+  function textControl(input: HTMLInputElement): Control {
+    const limits = INPUT_LIMITS[FIELD]
+    if (limits) {
+      input.maxLength = limits.maxLength
+      if (limits.minLength !== undefined) input.minLength = limits.minLength
+      if (limits.numeric) input.inputMode = 'numeric'
+    }
+    input.placeholder = params.get('placeholder') ?? ''
+    const control: Control = {
+      value: () => postedValue(FIELD, input.value),
+      validateNow() {
+        ctx.now = new Date()
+        const error = validate(FIELD, input.value, ctx)
+        markValidity([input], error)
+        return error
+      },
+      disable: (disabled) => (input.disabled = disabled),
+    }
+    input.addEventListener('input', () => {
+      const formatted = formatWhileTyping(FIELD, input.value)
+      if (formatted !== input.value) input.value = formatted
+    })
+    input.addEventListener('blur', () => {
+      input.value = formatOnBlur(FIELD, input.value)
+      toMerchant('field-reverted-to-masked', { field: FIELD, value: input.value.length > 0, masked: false })
+      check(control)
+    })
+    return control
+  }
+
+  function radioControl(radios: HTMLInputElement[]): Control {
+    const texts = ctx.locale === 'fr' ? ['Vérification', 'Économie'] : ['Checking', 'Saving']
+    const labels = ['account_type_checking', 'account_type_savings']
+    labels.forEach((id, index) => {
+      const label = document.querySelector(`label[for="${id}"]`)
+      if (label) label.textContent = texts[index] as string
+    })
+    const value = (): string => (radios[0]?.checked ? 'checking' : radios[1]?.checked ? 'savings' : '')
+    const control: Control = {
+      value,
+      validateNow() {
+        const error = value() === '' ? textsFor(ctx.locale).accountType : undefined
+        markValidity(radios, error)
+        return error
+      },
+      disable: (disabled) => radios.forEach((radio) => (radio.disabled = disabled)),
+    }
+    for (const radio of radios) radio.addEventListener('change', () => check(control))
+    return control
+  }
+
+  function submitControl(button: HTMLButtonElement): Control {
+    const label = document.createElement('span')
+    label.className = 'button-text'
+    label.textContent = params.get('value') || textsFor(ctx.locale).pay
+    const spinner = document.createElementNS('http://www.w3.org/2000/svg', 'svg')
+    spinner.setAttribute('class', 'loading-svg spin')
+    spinner.setAttribute('viewBox', '0 0 16 16')
+    spinner.setAttribute('aria-hidden', 'true')
+    button.replaceChildren(label, spinner)
+    button.addEventListener('click', (event) => {
+      event.preventDefault()
+      toMerchant('submit-initiated', null)
+      button.disabled = true
+      button.classList.add('loading')
+    })
+    return {
+      value: () => '',
+      validateNow: () => undefined,
+      disable(disabled) {
+        button.disabled = disabled
+        if (!disabled) button.classList.remove('loading')
+      },
     }
   }
 
-  button.addEventListener('click', () => {
-    if (busy) return
-    busy = true
-    button.disabled = true
-    submit().finally(() => {
-      busy = false
-      button.disabled = false
-    })
-  })
-}
+  function controlFor(): Control {
+    if (FIELD === 'submit') {
+      const button = document.getElementsByTagName('button').item(0)
+      if (!button) throw new Error('Could not find button element on page')
+      return submitControl(button)
+    }
+    if (FIELD === 'accountType') {
+      const radios = Array.from(document.getElementsByTagName('input')).filter(
+        (input) => input.type === 'radio',
+      )
+      if (radios.length !== 2) throw new Error('Could not find radio buttons for ACH account type')
+      return radioControl(radios)
+    }
+    const input = document.getElementsByTagName('input').item(0)
+    if (!input) throw new Error('Could not find input element on page')
+    return textControl(input)
+  }
 
-const input = document.getElementById('hf-input') as HTMLInputElement | null
-const button = document.getElementById('hf-submit') as HTMLButtonElement | null
-if (input) setupInput(input)
-else if (button) setupSubmit(button)
-toParent({ type: 'ready' })
+  const control = controlFor()
+  const form = document.getElementsByTagName('form').item(0)
+  form?.addEventListener('submit', (event) => {
+    event.preventDefault()
+    ;(document.activeElement as HTMLElement | null)?.blur()
+  })
+
+  window.addEventListener('message', (event) => {
+    if (event.origin !== targetOrigin) return
+    const data: unknown = event.data
+    if (!isDict(data) || typeof data.id !== 'string' || !data.id.startsWith('payroc')) return
+    const payload = data.payload
+    switch (data.id.split(':')[1]) {
+      case 'apply-styles': {
+        if (!isDict(payload)) return
+        applyStyles(payload.styles)
+        const box = document.documentElement.getBoundingClientRect()
+        toMerchant('field-ready', {
+          field: FIELD,
+          formDimensions: { height: `${box.height}px`, width: `${box.width}px` },
+        })
+        break
+      }
+      case 'submit-initiated':
+        control.disable(true)
+        if (FIELD !== 'submit' && control.value() !== accepted) check(control)
+        break
+      case 'submit-cancelled':
+        control.disable(false)
+        break
+      case 'perform-validation':
+        control.validateNow()
+        break
+      case 'show-cvv':
+        if (typeof payload === 'string') ctx.cvvPolicy = payload
+        break
+      case 'cvv-mandatory-change':
+        if (FIELD === 'cvv' && isDict(payload) && typeof payload.supportsCvv === 'string')
+          ctx.cvvPolicy = payload.supportsCvv
+        break
+    }
+  })
+
+  toMerchant(
+    'field-connected',
+    FIELD === 'submit' || FIELD === 'accountType'
+      ? { field: FIELD, value: FIELD === 'submit' || control.value() !== '' }
+      : { field: FIELD, value: control.value() !== '', masked: false },
+  )
+}

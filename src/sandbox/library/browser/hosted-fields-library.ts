@@ -1,23 +1,21 @@
 /**
  * The simulated Hosted Fields library as the merchant page runs it (browser code, no dependencies):
- * `window.Payroc.hostedFields`, with the constructor options, option checks, methods and events PAYROC.md
- * describes. Built into one IIFE script by library-assets.ts; `__HF_CONFIG__` is replaced with
- * `{ libVersion, origin }` when served.
- *
- * Card data never reaches this code: it lives in the field frames (sandbox origin), which talk to each other over
- * a BroadcastChannel and send only validity and events here (see field-frame.ts and README "Simulated library").
+ * `window.Payroc.hostedFields`, speaking the gateway protocol of Payroc's own library (facts in
+ * /work/notes/payroc-protocol.md, summarised in ../../README.md "Simulated library") against the sandbox:
+ *   GET  {gateway}/merchant/api/v2/hosted-fields-sessions/{token}/configuration   initialize()
+ *   {gateway}/merchant/hosted-fields?…                                              one iframe per field
+ *   POST {gateway}/merchant/api/v2/hosted-fields-sessions/{token}/single-use-tokens the submit
+ * and `payroc:<event>` messages with the field frames. Card data never reaches this code: it lives in the frames.
+ * Built into one IIFE script by library-assets.ts; `__HF_CONFIG__` is replaced with `{ libVersion, origin }`.
  */
 'use strict'
 
-import {
-  checkOptions,
-  GROUP_FIELDS,
-  isObject,
-  type Dict,
-  type Elements,
-  type FieldEntry,
-  type Problem,
-} from './library-options'
+import { initFieldFrame } from './field-frame'
+import { FrameSet, type FieldFrame } from './frame-injection'
+import { FinalError, gatewayFetch } from './gateway-fetch'
+import { CONFIG_MESSAGES, INIT_MESSAGES, SUBMISSION_MESSAGES } from './library-messages'
+import { checkOptions, isDict, resolveLocale, type Dict, type Problem } from './library-options'
+import { applyConfiguration, type TerminalSettings } from './terminal-configuration'
 
 interface HostedFieldsConfig {
   libVersion: string
@@ -27,325 +25,323 @@ declare const __HF_CONFIG__: HostedFieldsConfig
 
 declare global {
   interface Window {
-    Payroc?: { hostedFields?: unknown }
+    Payroc?: { hostedFields?: unknown; Gateway?: { init(): void } }
   }
 }
 
-type HostedFieldsError = Error & { type?: string }
 type Handler = (payload: unknown) => void
-interface ReadyGate {
-  done(field: string): void
-  reject(error: Error): void
-}
 
 const CONFIG = __HF_CONFIG__
-const ORIGIN = CONFIG.origin
-const LIB_VERSION = CONFIG.libVersion
-const SOURCE = 'payroc-hosted-fields'
-const EVENTS = [
-  'submissionSuccess',
-  'error',
-  'fieldValidityChange',
-  'surchargingAllowed',
-  'surchargingNotAllowed',
-]
-const TITLES: Record<string, string> = {
-  cardholderName: 'Cardholder name',
-  cardNumber: 'Card number',
-  expiryDate: 'Expiry date',
-  cvv: 'CVV',
-}
-const HEIGHTS: Record<string, string> = { submit: '48px' }
-const READY_TIMEOUT_MS = 15000
-const CARD_FIELDS = GROUP_FIELDS.card as string[]
+/** The gateway origin every message is checked against and sent to. */
+const GATEWAY_ORIGIN = new URL(CONFIG.origin).origin
+const GATEWAY = `${GATEWAY_ORIGIN}/merchant`
+const SESSIONS = `${GATEWAY}/api/v2/hosted-fields-sessions/`
+const PREFIX = 'payroc'
+const SUBMIT_CHECKS = 10
+const SUBMIT_CHECK_MS = 5000
 
-function randomId(): string {
-  const bytes = new Uint8Array(16)
-  crypto.getRandomValues(bytes)
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
-}
-
-function failure(type: string, message: string): HostedFieldsError {
-  const error: HostedFieldsError = new Error(message)
-  error.type = type
-  return error
-}
+const without = (list: string[], item: string): string[] => list.filter((entry) => entry !== item)
+const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 class HostedFields {
-  private _options: Dict
-  private _handlers: Record<string, Handler[]>
-  private _instanceId: string
-  private _frames: HTMLIFrameElement[]
-  private _errorTargets: Element[]
-  private _destroyed: boolean
-  private _started: Promise<void> | null
-  private _ready: ReadyGate | null
-  private _surcharging: Dict | null
-  private _elements: Elements | undefined
-  private _onMessage: (event: MessageEvent) => void
+  private readonly locale: string
+  private readonly problems: Problem[]
+  private readonly sessionToken: unknown
+  private readonly mode: unknown
+  private readonly fields: Dict
+  private readonly styles: unknown
+  private readonly onPreSubmit: unknown
+  private readonly handlers = new Map<string, Set<Handler>>()
+  private terminal: TerminalSettings = {
+    cardholderNameMandatory: true,
+    cvvPolicy: 'enabled',
+    cvvTerminalPolicy: 'enabled',
+  }
+  private frameSet: FrameSet | null = null
+  private submitted: string[] = []
+  private submitting: string[] = []
+  private invalid: string[] = []
+  private readonly listener: (event: MessageEvent) => void
 
-  constructor(options: unknown) {
-    // Checked (and reported) by initialize(); kept as given until then.
-    this._options = options as Dict
-    this._handlers = {}
-    this._instanceId = randomId()
-    this._frames = []
-    this._errorTargets = []
-    this._destroyed = false
-    this._started = null
-    this._ready = null
-    this._surcharging = null
-    this._onMessage = this._handleMessage.bind(this)
+  constructor(options: Dict) {
+    this.locale = resolveLocale(options.locale)
+    this.sessionToken = options.sessionToken
+    this.mode = options.mode
+    this.fields = options.fields as Dict
+    this.styles = options.styles ?? null
+    // Reads options.fields without a check: a missing one throws a TypeError here, as in Payroc's library.
+    this.problems = checkOptions(options)
+    this.onPreSubmit = options.onPreSubmit
+    this.listener = (event) => this.onMessage(event)
+    window.addEventListener('message', this.listener)
   }
 
-  on(eventName: unknown, handler: unknown): this {
-    if (typeof handler !== 'function') {
-      throw new TypeError('Payroc.hostedFields.on(eventName, handler): handler must be a function.')
+  /** The same handler twice is kept once; there is no off(). */
+  on(eventName: string, handler: Handler): void {
+    let set = this.handlers.get(eventName)
+    if (!set) this.handlers.set(eventName, (set = new Set()))
+    set.add(handler)
+  }
+
+  /** Never rejects: every failure is an `error` event. */
+  async initialize(): Promise<void> {
+    if (this.problems.length > 0) {
+      for (const { field, message } of this.problems) this.emit('error', { type: 'config', field, message })
+      return
     }
-    // Like most event APIs, an unknown name is not an error: it is ignored, with a warning for the developer.
-    if (typeof eventName !== 'string' || EVENTS.indexOf(eventName) === -1) {
-      console.warn(
-        'Payroc Hosted Fields: unknown event "' +
-          String(eventName) +
-          '" ignored; events are ' +
-          EVENTS.join(', ') +
-          '.',
+    try {
+      const token = encodeURIComponent(String(this.sessionToken))
+      const answer = await gatewayFetch(
+        `${SESSIONS}${token}/configuration`,
+        'GET',
+        INIT_MESSAGES.configurationRetries,
       )
-      return this
+      this.terminal = applyConfiguration(answer, this.mode, this.fields)
+      this.frameSet = new FrameSet(
+        { gateway: GATEWAY, sessionToken: String(this.sessionToken), locale: this.locale, ...this.terminal },
+        (field, message) => this.emit('error', { type: 'field', field, message }),
+      )
+      this.frameSet.injectAll(this.fields)
+    } catch (error) {
+      if (error instanceof Error) this.emit('error', { type: 'init', message: error.message })
     }
-    if (!this._destroyed)
-      (this._handlers[eventName] = this._handlers[eventName] || []).push(handler as Handler)
-    return this
   }
 
-  initialize(): Promise<void> {
-    if (!this._started) this._started = this._start()
-    return this._started
-  }
-
+  /** Only detaches the message listener: the iframes stay, later frame messages are ignored. */
   destroy(): void {
-    if (this._destroyed) return
-    this._destroyed = true
-    this._handlers = {}
-    window.removeEventListener('message', this._onMessage)
-    this._frames.forEach((frame) => frame.remove())
-    this._frames = []
-    this._errorTargets.forEach((element) => (element.textContent = ''))
-    if (this._ready) this._ready.reject(failure('init', 'This Hosted Fields instance was destroyed.'))
+    window.removeEventListener('message', this.listener)
   }
 
-  private _emit(eventName: string, payload: unknown): void {
-    if (this._destroyed) return
-    const handlers = (this._handlers[eventName] || []).slice()
-    handlers.forEach((handler) => {
+  private emit(eventName: string, payload: unknown): void {
+    for (const handler of Array.from(this.handlers.get(eventName) ?? [])) {
       try {
         handler(payload)
       } catch (error) {
         console.error(error)
       }
-    })
-  }
-
-  private _fail(type: string, message: string, field?: string): HostedFieldsError {
-    const payload: Dict = { type, message }
-    if (field !== undefined) payload.field = field
-    this._emit('error', payload)
-    return failure(type, message)
-  }
-
-  private async _start(): Promise<void> {
-    if (this._destroyed) throw failure('init', 'This Hosted Fields instance was destroyed.')
-    const checked = checkOptions(this._options)
-    if (checked.problems.length > 0) {
-      checked.problems.forEach((problem) => this._fail('config', problem.message, problem.field))
-      throw failure('config', (checked.problems[0] as Problem).message)
     }
-    const options = this._options
-    let session: unknown
-    try {
-      const response = await fetch(ORIGIN + '/hosted-fields/sessions/initialize', {
-        method: 'POST',
-        mode: 'cors',
-        credentials: 'omit',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({
-          sessionToken: options.sessionToken,
-          libVersion: LIB_VERSION,
-          mode: options.mode,
-          instanceId: this._instanceId,
-        }),
-      })
-      session = await response.json().catch(() => null)
-      if (!response.ok) {
-        const detail = isObject(session) && typeof session.detail === 'string' ? session.detail : ''
-        if (this._destroyed) throw failure('init', 'This Hosted Fields instance was destroyed.')
-        throw this._fail(
-          'init',
-          detail || 'Hosted Fields could not be initialised (HTTP ' + response.status + ').',
-        )
-      }
-    } catch (error) {
-      if (error && (error as HostedFieldsError).type) throw error
-      if (this._destroyed) throw failure('init', 'This Hosted Fields instance was destroyed.')
-      throw this._fail(
-        'init',
-        'Hosted Fields could not reach ' +
-          ORIGIN +
-          " (network error, or the page's Content-Security-Policy blocks it).",
-      )
-    }
-    if (this._destroyed) throw failure('init', 'This Hosted Fields instance was destroyed.')
-    this._surcharging =
-      isObject(session) && isObject(session.surcharging) ? session.surcharging : { allowed: false }
-    await this._render(checked.elements as Elements)
   }
 
-  private _render(elements: Elements): Promise<void> {
-    const card = (this._options.fields as Dict).card as Dict
-    const styles = isObject(this._options.styles) ? this._options.styles : {}
-    const inputCss =
-      isObject(styles.css) && isObject(styles.css.input) ? JSON.stringify(styles.css.input) : ''
-    const pending = new Set(CARD_FIELDS.concat(['submit']))
-    const ready = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        reject(
-          this._fail(
-            'init',
-            'The Hosted Fields frames did not load from ' +
-              ORIGIN +
-              " (check the page's Content-Security-Policy frame-src).",
-          ),
-        )
-      }, READY_TIMEOUT_MS)
-      this._ready = {
-        done: (field) => {
-          pending.delete(field)
-          if (pending.size === 0) {
-            clearTimeout(timer)
-            this._ready = null
-            resolve()
-          }
-        },
-        reject: (error) => {
-          clearTimeout(timer)
-          this._ready = null
-          reject(error)
-        },
-      }
-    })
-    window.addEventListener('message', this._onMessage)
-    CARD_FIELDS.concat(['submit']).forEach((name) => {
-      const spec = card[name] as Dict
-      const params = new URLSearchParams({
-        field: name,
-        instance: this._instanceId,
-        parentOrigin: window.location.origin,
-      })
-      if (typeof spec.placeholder === 'string') params.set('placeholder', spec.placeholder)
-      if (name === 'submit') params.set('value', typeof spec.value === 'string' ? spec.value : 'Submit')
-      if (styles.disableDefaultStyles === true) params.set('defaultStyles', '0')
-      if (inputCss && name !== 'submit') params.set('css', inputCss)
-      const frame = document.createElement('iframe')
-      frame.src = ORIGIN + '/hosted-fields/frame?' + params.toString()
-      frame.title =
-        name === 'submit'
-          ? typeof spec.value === 'string'
-            ? spec.value
-            : 'Submit'
-          : (TITLES[name] as string)
-      frame.setAttribute('data-payroc-field', name)
-      frame.setAttribute('scrolling', 'no')
-      frame.style.border = '0'
-      frame.style.width = '100%'
-      frame.style.height = HEIGHTS[name] || '44px'
-      frame.style.display = 'block'
-      const entry = elements[name] as FieldEntry
-      ;(entry.target as Element).appendChild(frame)
-      if (entry.errorTarget) this._errorTargets.push(entry.errorTarget)
-      this._frames.push(frame)
-    })
-    this._elements = elements
-    return ready
+  private get frames(): FieldFrame[] {
+    return this.frameSet ? this.frameSet.frames : []
   }
 
-  private _showError(field: string, message: string | undefined): void {
-    const entry = this._elements && this._elements[field]
-    if (entry && entry.errorTarget) entry.errorTarget.textContent = message || ''
+  private post(frame: FieldFrame, event: string, payload?: unknown): void {
+    frame.element.contentWindow?.postMessage({ id: `${PREFIX}:${event}`, payload }, GATEWAY_ORIGIN)
   }
 
-  private _handleMessage(event: MessageEvent): void {
-    if (this._destroyed || event.origin !== ORIGIN) return
+  private postAll(event: string, payload?: unknown): void {
+    for (const frame of this.frames) this.post(frame, event, payload)
+  }
+
+  /** The merchant's options of a field of the configured form type. */
+  private fieldOptions(field: string): Dict | undefined {
+    const group = this.fields[Object.keys(this.fields)[0] ?? '']
+    const spec = isDict(group) ? group[field] : undefined
+    return isDict(spec) ? spec : undefined
+  }
+
+  private errorTarget(field: string): Element | null {
+    const target = this.fieldOptions(field)?.errorTarget
+    return typeof target === 'string' && target ? document.querySelector(target) : null
+  }
+
+  private onMessage(event: MessageEvent): void {
+    if (event.origin !== GATEWAY_ORIGIN) return
     const data: unknown = event.data
-    if (!isObject(data) || data.source !== SOURCE || data.instanceId !== this._instanceId) return
-    const frame = this._frames.find((candidate) => candidate.contentWindow === event.source)
-    if (!frame) return
-    // The field is the one this frame was created for, whatever the message claims.
-    const field = frame.getAttribute('data-payroc-field') as string
-    switch (data.type) {
-      case 'ready':
-        if (field === 'submit') {
-          ;(frame.contentWindow as Window).postMessage(
-            {
-              source: SOURCE,
-              instanceId: this._instanceId,
-              type: 'session',
-              sessionToken: this._options.sessionToken,
-              mode: this._options.mode,
-            },
-            ORIGIN,
-          )
-        }
-        if (this._ready) this._ready.done(field)
+    if (!isDict(data) || typeof data.id !== 'string' || !data.id.startsWith(PREFIX)) return
+    const payload = isDict(data.payload) ? data.payload : {}
+    const field = typeof payload.field === 'string' ? payload.field : ''
+    switch (data.id.split(':')[1]) {
+      case 'error':
+        this.emit('error', { type: payload.type, message: payload.error })
         break
-      case 'validity': {
-        if (field === 'submit') return
-        const validationError = typeof data.validationError === 'string' ? data.validationError : undefined
-        this._showError(field, validationError)
-        this._emit('fieldValidityChange', { field, validationError })
-        if (field === 'cardNumber' && validationError === undefined && data.cardChanged === true)
-          this._surcharge()
+      case 'field-connected': {
+        if (payload.value || payload.masked === true) this.submitted.push(field)
+        this.frameSet?.connected(field)
+        const frame = this.frameSet?.find(field)
+        if (frame) this.post(frame, 'apply-styles', { styles: { ...(this.styles as Dict) } })
         break
       }
-      case 'fieldError':
-        if (field !== 'submit' || !TITLES[String(data.field)] || typeof data.message !== 'string') return
-        this._showError(String(data.field), data.message)
-        this._emit('error', { type: 'field', field: data.field, message: data.message })
+      case 'field-ready':
+        this.fieldReady(field, payload.formDimensions)
         break
-      case 'success':
-        if (field !== 'submit' || typeof data.token !== 'string') return
-        this._emit('submissionSuccess', { token: data.token, expiresAt: data.expiresAt })
+      case 'submit-initiated':
+        this.submitClicked()
         break
-      case 'submissionError':
-        if (field !== 'submit' || typeof data.message !== 'string') return
-        this._emit('error', { type: 'submission', message: data.message })
+      case 'field-submitted':
+        if (field && !this.submitted.includes(field)) this.submitted.push(field)
+        this.submitting = without(this.submitting, field)
+        break
+      case 'field-submitting':
+        if (field && !this.submitting.includes(field)) this.submitting.push(field)
+        break
+      case 'field-reverted-to-masked':
+        if (payload.value || payload.masked === true) this.submitted.push(field)
+        break
+      case 'field-invalid': {
+        this.submitted = without(this.submitted, field)
+        this.submitting = without(this.submitting, field)
+        if (field && !this.invalid.includes(field)) this.invalid.push(field)
+        const validationError = payload.validationError
+        this.emit('fieldValidityChange', { field, validationError })
+        const target = this.errorTarget(field)
+        if (target && typeof validationError === 'string' && validationError) {
+          target.textContent = validationError
+        }
+        break
+      }
+      case 'field-valid': {
+        this.emit('fieldValidityChange', { field })
+        this.invalid = without(this.invalid, field)
+        const target = this.errorTarget(field)
+        if (target) target.textContent = ''
+        break
+      }
+      case 'surcharge-info': {
+        const surcharging = isDict(payload.surcharging) ? payload.surcharging : undefined
+        if (surcharging?.percentage) {
+          this.emit('surchargingAllowed', {
+            percentage: surcharging.percentage,
+            disclosure: surcharging.disclosure ? surcharging.disclosure : '',
+          })
+        } else this.emit('surchargingNotAllowed', undefined)
+        break
+      }
+      case 'show-cvv':
+        if ('supportsCvv' in payload) this.showCvv(payload.supportsCvv)
+        break
+      case 'cvv-mandatory-change':
+        if ('supportsCvv' in payload)
+          this.postAll('cvv-mandatory-change', { supportsCvv: payload.supportsCvv })
         break
     }
   }
 
-  /** Surcharging is decided per card (payment mode only), so it is announced when a valid card number is entered. */
-  private _surcharge(): void {
-    if (this._options.mode !== 'payment' || !this._surcharging) return
-    if (this._surcharging.allowed) {
-      this._emit('surchargingAllowed', {
-        percentage: this._surcharging.percentage,
-        disclosure: this._surcharging.disclosure,
+  private fieldReady(field: string, dimensions: unknown): void {
+    const frame = this.frameSet?.find(field)
+    if (frame && isDict(dimensions)) {
+      const { height, width } = dimensions
+      frame.element.setAttribute(
+        'style',
+        `opacity:0;border-width:0;height:${String(height)};width:${String(width)};`,
+      )
+      frame.ready = true
+    }
+    if (!this.frames.every((candidate) => candidate.ready)) return
+    for (const { element, field: name } of this.frames) {
+      if (name === 'cvv') {
+        const wrapper = this.cvvWrapper()
+        if (wrapper && wrapper.style.display === '') {
+          wrapper.style.display = 'none'
+          if (this.terminal.cvvPolicy !== 'disabled') wrapper.style.display = ''
+        }
+      }
+      element.style.opacity = '1'
+    }
+  }
+
+  private cvvWrapper(): HTMLElement | null {
+    const selector = isDict(this.fields.card)
+      ? (this.fields.card.cvv as Dict | undefined)?.wrapperTarget
+      : null
+    const element = typeof selector === 'string' && selector ? document.querySelector(selector) : null
+    return element instanceof HTMLElement ? element : null
+  }
+
+  /** The card number's answer says whether this card takes a CVV. */
+  private showCvv(policy: unknown): void {
+    const frame = this.frameSet?.find('cvv')
+    if (!frame || !('card' in this.fields)) return
+    const wrapper = this.cvvWrapper()
+    if (wrapper) wrapper.style.display = policy === 'mandatory' || policy === 'enabled' ? 'block' : 'none'
+    this.terminal.cvvPolicy = String(policy)
+    this.post(frame, 'show-cvv', policy)
+  }
+
+  private submitClicked(): void {
+    if (this.onPreSubmit === undefined || this.onPreSubmit === null) {
+      void this.submit()
+      return
+    }
+    this.postAll('submit-initiated')
+    const result: unknown = (this.onPreSubmit as () => unknown)()
+    const decide = (go: unknown) => (go ? void this.submit() : this.postAll('submit-cancelled'))
+    if (typeof result === 'boolean') decide(result)
+    else if (typeof (result as { then?: unknown }).then === 'function') {
+      ;(result as Promise<unknown>).then(decide, (error: unknown) => {
+        decide(false)
+        console.error(error)
       })
     } else {
-      this._emit('surchargingNotAllowed', {})
+      decide(false)
+      this.emit('error', { type: 'config', message: CONFIG_MESSAGES.onPreSubmit })
+    }
+  }
+
+  private missingFields(): string[] {
+    const group = this.fields[Object.keys(this.fields)[0] ?? '']
+    return Object.keys(isDict(group) ? group : {}).filter(
+      (field) =>
+        !this.submitted.includes(field) &&
+        !this.submitting.includes(field) &&
+        field !== 'submit' &&
+        !(field === 'cardholderName' && !this.terminal.cardholderNameMandatory) &&
+        !(field === 'cvv' && this.terminal.cvvPolicy !== 'mandatory'),
+    )
+  }
+
+  /** Cancels the submit; the named fields re-validate (their frames report what is wrong). */
+  private cancel(revalidate: string[]): void {
+    for (const frame of this.frames) {
+      this.post(frame, 'submit-cancelled')
+      if (revalidate.includes(frame.field)) this.post(frame, 'perform-validation')
+    }
+  }
+
+  private async settled(): Promise<boolean> {
+    for (
+      let left = SUBMIT_CHECKS;
+      this.submitting.length > 0 && left > 0 && this.invalid.length === 0;
+      left--
+    ) {
+      await wait(SUBMIT_CHECK_MS)
+    }
+    return this.submitting.length === 0 && this.invalid.length === 0
+  }
+
+  private async submit(): Promise<void> {
+    this.postAll('submit-initiated')
+    if (this.invalid.length > 0) return this.cancel(this.invalid)
+    const missing = this.missingFields()
+    if (missing.length > 0) return this.cancel(missing)
+    if (!(await this.settled())) return this.postAll('submit-cancelled')
+    try {
+      const token = encodeURIComponent(String(this.sessionToken))
+      const answer = await gatewayFetch(
+        `${SESSIONS}${token}/single-use-tokens`,
+        'POST',
+        SUBMISSION_MESSAGES.retries,
+      )
+      if (!isDict(answer) || typeof answer.token !== 'string' || typeof answer.expiresAt !== 'string') {
+        throw new FinalError(SUBMISSION_MESSAGES.invalidResponse)
+      }
+      this.emit('submissionSuccess', { token: answer.token, expiresAt: answer.expiresAt })
+    } catch (error) {
+      this.postAll('submit-cancelled')
+      if (error instanceof Error) this.emit('error', { type: 'submission', message: error.message })
     }
   }
 }
 
-function hostedFields(options: unknown): HostedFields {
-  if (!new.target) {
-    throw new TypeError("Payroc.hostedFields is a constructor: use 'new Payroc.hostedFields(options)'.")
-  }
+function hostedFields(this: unknown, options: Dict): HostedFields {
+  if (!new.target) throw new TypeError("Class constructor hostedFields cannot be invoked without 'new'")
   return new HostedFields(options)
 }
 hostedFields.prototype = HostedFields.prototype
-hostedFields.version = LIB_VERSION
 
-const root = (window.Payroc = window.Payroc || {})
-root.hostedFields = hostedFields
+// Both sides in one script, as in Payroc's build: the merchant page uses hostedFields, the gateway's field frame
+// page calls Gateway.init().
+window.Payroc = { hostedFields, Gateway: { init: initFieldFrame } }
 
 export {}

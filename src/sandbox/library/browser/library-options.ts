@@ -1,150 +1,91 @@
 /**
- * The simulated library's option checks (part of the library script, see hosted-fields-library.ts): every
- * problem with the constructor options, each naming its field, and the elements the fields render into.
+ * The simulated library's option checks (protocol §5.1), run by the constructor and emitted by initialize() as
+ * `error {type:'config', field, message}` in this order. Nothing is fetched when any check fails.
  */
+import { CONFIG_MESSAGES, errorTargetMessage, MISSING_FIELD, targetMessage } from './library-messages'
 
 export type Dict = Record<string, unknown>
 export interface Problem {
-  field?: string
-  message: string
-}
-export interface FieldEntry {
-  target: Element | null
-  errorTarget?: Element | null
-  wrapper?: Element | null
-}
-export type Elements = Record<string, FieldEntry>
-export interface Checked {
-  problems: Problem[]
-  kind?: string
-  elements?: Elements
-}
-export const GROUP_FIELDS: Record<string, string[]> = {
-  card: ['cardholderName', 'cardNumber', 'expiryDate', 'cvv'],
-  ach: ['nameOnAccount', 'accountType', 'achAccountNumber', 'routingNumber'],
-  pad: ['nameOnAccount', 'padAccountNumber', 'institutionNumber', 'transitNumber'],
-}
-export function isObject(value: unknown): value is Dict {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
+  field: string | undefined
+  message: string | undefined
 }
 
-/** Every target selector must match exactly one element. */
-function findOne(selector: unknown, path: string, field: string, problems: Problem[]): Element | null {
-  if (typeof selector !== 'string' || selector.trim() === '') {
-    problems.push({ field, message: path + ' is required (a CSS selector).' })
-    return null
-  }
-  let found: NodeListOf<Element>
-  try {
-    found = document.querySelectorAll(selector)
-  } catch {
-    problems.push({ field, message: path + " '" + selector + "' is not a valid CSS selector." })
-    return null
-  }
-  if (found.length === 0) {
-    problems.push({
-      field,
-      message: path + " '" + selector + "' matches no element; it must match exactly one.",
-    })
-    return null
-  }
-  if (found.length > 1) {
-    problems.push({
-      field,
-      message: path + " '" + selector + "' matches " + found.length + ' elements; it must match exactly one.',
-    })
-    return null
-  }
-  return found[0] as Element
+export const FORM_TYPES = ['card', 'pad', 'ach'] as const
+export type FormType = (typeof FORM_TYPES)[number]
+
+/** The fields each form type needs, in the order they are checked. */
+export const REQUIRED_FIELDS: Record<FormType, string[]> = {
+  card: ['cardNumber', 'cardholderName', 'expiryDate', 'cvv', 'submit'],
+  pad: ['padAccountNumber', 'nameOnAccount', 'institutionNumber', 'transitNumber', 'submit'],
+  ach: ['nameOnAccount', 'achAccountNumber', 'routingNumber', 'accountType', 'submit'],
 }
 
-function checkGroup(kind: string, group: unknown, problems: Problem[]): Elements {
-  const base = 'fields.' + kind
-  const elements: Elements = {}
-  if (!isObject(group)) {
-    problems.push({ message: base + ' must be an object.' })
-    return elements
-  }
-  ;(GROUP_FIELDS[kind] as string[]).concat(['submit']).forEach((name) => {
-    const path = base + '.' + name
-    const spec = group[name]
-    if (!isObject(spec)) {
-      problems.push({ field: name, message: path + ' is required.' })
-      return
-    }
-    const entry: FieldEntry = { target: findOne(spec.target, path + '.target', name, problems) }
-    if (spec.errorTarget !== undefined) {
-      entry.errorTarget = findOne(spec.errorTarget, path + '.errorTarget', name, problems)
-    }
-    if (spec.placeholder !== undefined && typeof spec.placeholder !== 'string') {
-      problems.push({ field: name, message: path + '.placeholder must be a string.' })
-    }
-    if (name === 'cvv') {
-      if ('wrapper' in spec) {
-        problems.push({
-          field: name,
-          message: path + '.wrapper is not an option; did you mean wrapperTarget?',
-        })
-      }
-      if (spec.wrapperTarget === undefined) {
-        problems.push({ field: name, message: path + '.wrapperTarget is required (a selector, or false).' })
-      } else if (spec.wrapperTarget !== false) {
-        entry.wrapper = findOne(spec.wrapperTarget, path + '.wrapperTarget', name, problems)
-      }
-    }
-    if (name === 'submit' && spec.value !== undefined && typeof spec.value !== 'string') {
-      problems.push({ field: name, message: path + '.value must be a string.' })
-    }
-    elements[name] = entry
-  })
-  return elements
+export const isDict = (value: unknown): value is Dict =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+
+/** A selector that matches exactly one element (a syntactically invalid one throws, as in the browser). */
+export const matchesOne = (selector: unknown): boolean =>
+  typeof selector === 'string' &&
+  selector !== '' &&
+  document.querySelector(selector) !== null &&
+  document.querySelectorAll(selector).length === 1
+
+/** `en` or `fr` (the only tables of this build); `xx-YY` counts by its prefix; anything else is `en`. */
+export function resolveLocale(locale: unknown): string {
+  if (typeof locale !== 'string' || locale === '') return 'en'
+  const code = (locale.length > 2 && locale.includes('-') ? locale.split('-')[0] : locale) as string
+  return code.length === 2 && (code.toLowerCase() === 'en' || code.toLowerCase() === 'fr')
+    ? code.toLowerCase()
+    : 'en'
 }
 
-export function checkOptions(options: unknown): Checked {
+function checkField(key: string, group: Dict, type: FormType, problems: Problem[]): void {
+  const spec = group[key]
+  if (!spec) problems.push({ field: key, message: MISSING_FIELD[key] })
+  if (!isDict(spec)) return
+  // The ACH checks look their selector texts up under card keys that do not exist: undefined (messages.ts).
+  if ('target' in spec && !matchesOne(spec.target)) {
+    problems.push({ field: spec.target as string, message: targetMessage(type, key) })
+  }
+  if ('errorTarget' in spec) {
+    // A falsy errorTarget skips the remaining checks of this field (the CVV wrapper included).
+    if (!spec.errorTarget) return
+    if (!matchesOne(spec.errorTarget)) {
+      problems.push({ field: spec.errorTarget as string, message: errorTargetMessage(type, key) })
+    }
+  }
+  if (key !== 'cvv') return
+  if (!('wrapperTarget' in spec) || spec.wrapperTarget === '') {
+    problems.push({ field: key, message: CONFIG_MESSAGES.cvvWrapperMissing })
+  } else if (spec.wrapperTarget && !matchesOne(spec.wrapperTarget)) {
+    problems.push({ field: key, message: CONFIG_MESSAGES.cvvWrapperInvalid })
+  }
+}
+
+/** Every problem with the options. `options.fields` is read without a check: missing, it throws a TypeError. */
+export function checkOptions(options: Dict): Problem[] {
   const problems: Problem[] = []
-  if (!isObject(options)) {
-    return { problems: [{ message: 'new Payroc.hostedFields(options): options must be an object.' }] }
-  }
-  if (typeof options.sessionToken !== 'string' || options.sessionToken.trim() === '') {
-    problems.push({ message: 'sessionToken is required.' })
-  }
   if (options.mode !== 'payment' && options.mode !== 'tokenization') {
-    problems.push({ message: "mode must be 'payment' or 'tokenization'." })
+    problems.push({ field: undefined, message: CONFIG_MESSAGES.mode })
   }
-  if (options.styles !== undefined && !isObject(options.styles)) {
-    problems.push({ message: 'styles must be an object.' })
+  const token = options.sessionToken
+  if (!token) problems.push({ field: 'sessionToken', message: CONFIG_MESSAGES.sessionTokenMissing })
+  if (token && (typeof token !== 'string' || token.trim() === '')) {
+    problems.push({ field: 'sessionToken', message: CONFIG_MESSAGES.sessionTokenIncorrect })
   }
-  const fields = options.fields
-  if (!isObject(fields)) {
-    problems.push({ message: 'fields is required and must contain exactly one of card, ach or pad.' })
-    return { problems }
+  const fields = options.fields as Dict
+  if (Object.keys(fields).length === 0) {
+    problems.push({ field: 'fields', message: CONFIG_MESSAGES.fieldsMissing })
   }
-  if ('submit' in fields) {
-    problems.push({
-      field: 'submit',
-      message:
-        'fields.submit is not an option: submit belongs inside fields.card (or fields.ach / fields.pad).',
-    })
+  const present = FORM_TYPES.filter((type) => type in fields)
+  for (const type of present) {
+    if (present.length > 1) problems.push({ field: 'fields', message: CONFIG_MESSAGES.multipleFieldTypes })
+    const group = (fields[type] ?? {}) as Dict
+    for (const key of REQUIRED_FIELDS[type]) checkField(key, group, type, problems)
   }
-  const kinds = ['card', 'ach', 'pad'].filter((kind) => fields[kind] !== undefined)
-  if (kinds.length !== 1) {
-    problems.push({
-      message:
-        'fields must contain exactly one of card, ach or pad; found ' +
-        (kinds.length === 0 ? 'none' : kinds.join(', ')) +
-        '.',
-    })
-    return { problems }
+  const styles = options.styles
+  if (styles && Object.keys(styles).length === 0) {
+    problems.push({ field: 'styles', message: CONFIG_MESSAGES.emptyStyles })
   }
-  const kind = kinds[0] as string
-  const elements = checkGroup(kind, fields[kind], problems)
-  if (problems.length === 0 && kind !== 'card') {
-    problems.push({
-      message:
-        'fields.' +
-        kind +
-        ': the sandbox simulates card fields only (ach and pad options are checked, not rendered).',
-    })
-  }
-  return { problems, kind, elements }
+  return problems
 }
