@@ -258,6 +258,15 @@ export function sriCheck(model: PageModel, recording: PageRecording, env: Librar
       'Add crossorigin="anonymous" to the script element.',
     )
   }
+  if (expected.value === undefined && (!script.request || !ok(script.request))) {
+    return check(
+      'sri',
+      'skip',
+      'The script was never downloaded, so its integrity could not be compared.',
+      evidence,
+      '',
+    )
+  }
   if (expected.value === undefined) {
     return check(
       'sri',

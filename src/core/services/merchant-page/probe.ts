@@ -1,6 +1,6 @@
 /**
  * The probe: runs in the merchant page before any of its scripts (Page.addScriptToEvaluateOnNewDocument), watches
- * `window.Payroc.hostedFields` and reports what the page does with it through a CDP binding (Runtime.addBinding).
+ * `window.Payroc.hostedFields` (wrapped as soon as the library has defined it) and reports what the page does with it through a CDP binding (Runtime.addBinding).
  *
  * This function is serialised with Function.prototype.toString and evaluated in the page, so it must be
  * self-contained: no imports, no outer variables, no helpers defined outside it. The page's own code never sees
@@ -24,6 +24,7 @@ export interface ProbeWindow {
       listener: (event: ProbeViolation) => void,
       capture: boolean,
     ): void
+    addEventListener(type: 'load' | 'DOMContentLoaded', listener: () => void, capture: boolean): void
   }
 }
 export interface ProbeViolation {
@@ -179,21 +180,13 @@ export function installProbe(config: ProbeConfig, win: ProbeWindow): void {
     }
   }
 
-  let payroc: unknown = host.Payroc
-  watchNamespace(payroc)
-  try {
-    Object.defineProperty(win, 'Payroc', {
-      configurable: true,
-      enumerable: true,
-      get: () => payroc,
-      set: (value: unknown) => {
-        payroc = value
-        watchNamespace(value)
-      },
-    })
-  } catch {
-    /* already defined non-configurable */
-  }
+  // window.Payroc itself is left alone until the library creates it: a trap on it would turn the page's own
+  // "Payroc is not defined" into a different error. Each script's load event fires right after it ran and before
+  // the next parser-inserted script, so the namespace is wrapped before the page's init code can use it.
+  const look = (): void => watchNamespace(host.Payroc)
+  look()
+  win.document.addEventListener('load', look, true)
+  win.document.addEventListener('DOMContentLoaded', look, true)
 
   win.document.addEventListener(
     'securitypolicyviolation',
