@@ -32,7 +32,7 @@ async function main(): Promise<void> {
       writeFileSync(join(__dirname, 'fixtures', `${page.name}.json`), `${JSON.stringify(fixture, null, 1)}\n`)
       const verdicts = result.report.checks.map((item) => `${item.id}=${item.verdict}`).join(' ')
       console.log(`${page.name} (${result.durationMs} ms): ${verdicts}`)
-    if (process.env.PRINT_REPORTS) console.log(JSON.stringify(result.report, null, 2))
+      if (process.env.PRINT_REPORTS) console.log(JSON.stringify(result.report, null, 2))
     }
   } finally {
     await browser.close()
