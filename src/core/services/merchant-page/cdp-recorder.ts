@@ -39,6 +39,16 @@ export const RECORDED_METHODS = [
 ] as const
 
 const BODY_LIMIT = 1_048_576
+/** A page still loading (a timed-out check) can leave a command unanswered; no step may hang the check. */
+const COMMAND_TIMEOUT_MS = 3000
+
+function bounded<T>(promise: Promise<T>, ms = COMMAND_TIMEOUT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
+}
 
 export class CdpRecorder {
   readonly events: RecordedEvent[] = []
@@ -73,6 +83,7 @@ export class CdpRecorder {
 
   /** After load: facts, bodies, and the recording. Stops recording. */
   async finish(url: string, load: LoadOutcome): Promise<PageRecording> {
+    if (!load.ok) await bounded(this.cdp.send('Page.stopLoading')).catch(() => undefined)
     const partial: PageRecording = { url, events: this.events, bodies: {}, facts: null, load }
     const model = buildModel(partial)
     const selectors = [
@@ -107,7 +118,9 @@ export class CdpRecorder {
 
   async screenshot(): Promise<Uint8Array | null> {
     try {
-      const shot = (await this.cdp.send('Page.captureScreenshot', { format: 'png' })) as { data?: string }
+      const shot = (await bounded(this.cdp.send('Page.captureScreenshot', { format: 'png' }))) as {
+        data?: string
+      }
       return shot.data ? Uint8Array.from(Buffer.from(shot.data, 'base64')) : null
     } catch {
       return null
@@ -116,10 +129,9 @@ export class CdpRecorder {
 
   private async facts(selectors: string[]): Promise<PageFacts | null> {
     try {
-      const answer = (await this.cdp.send('Runtime.evaluate', {
-        expression: factsExpression(selectors),
-        returnByValue: true,
-      })) as { result?: { value?: PageFacts }; exceptionDetails?: unknown }
+      const answer = (await bounded(
+        this.cdp.send('Runtime.evaluate', { expression: factsExpression(selectors), returnByValue: true }),
+      )) as { result?: { value?: PageFacts }; exceptionDetails?: unknown }
       return answer.exceptionDetails || !answer.result?.value ? null : answer.result.value
     } catch {
       return null
@@ -128,7 +140,7 @@ export class CdpRecorder {
 
   private async body(requestId: string): Promise<string | undefined> {
     try {
-      const answer = (await this.cdp.send('Network.getResponseBody', { requestId })) as {
+      const answer = (await bounded(this.cdp.send('Network.getResponseBody', { requestId }))) as {
         body: string
         base64Encoded: boolean
       }
