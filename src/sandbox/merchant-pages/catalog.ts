@@ -1,8 +1,10 @@
 /**
- * The sample merchant pages: a good one and one per fault a support agent meets (issue 17). Each names its
- * session token, the build it loads, its response headers and the verdicts a check of it must give (environment
- * `sandbox`), so tests, the CLI and demos agree on what each page shows.
+ * The sample merchant pages: a good one and one per fault a support agent meets. All are one plain HTML page
+ * (pages/checkout.html) with partials; each entry here names its session token, the build it loads, its script
+ * tag, its response headers and the verdicts a check of it must give (environment `sandbox`), so tests, the CLI
+ * and demos agree on what each page shows.
  */
+import { KNOWN_LIBRARIES } from '../../shared/payroc'
 import type { CheckId, Verdict } from '../../core/services/merchant-page/types'
 
 export type TokenKind = 'live' | 'expired' | 'used'
@@ -12,7 +14,6 @@ export const PRODUCTION_BUILD = '1.7.0.261471'
 
 export interface SamplePage {
   name: string
-  file: string
   what: string
   /** The build the page's script tag loads. */
   libVersion: string
@@ -21,6 +22,13 @@ export interface SamplePage {
   token: TokenKind
   /** Content-Security-Policy header; `{{SANDBOX_ORIGIN}}` is filled in. */
   csp?: string
+  /** The library tag's integrity: the served script's hash, none, or this literal value. */
+  integrity: 'served' | 'none' | { literal: string }
+  /** Library tag then init code (right), or the init code first (the "Payroc is not defined" fault). */
+  order: 'library-first' | 'init-first'
+  /** Partials (files in pages/) placed before the form and after the scripts. */
+  beforeForm?: string
+  after?: string
   expected: Record<CheckId, Verdict>
 }
 
@@ -45,8 +53,9 @@ const page = (
   extra: Partial<SamplePage> = {},
 ): SamplePage => ({
   name,
-  file: `${name}.html`,
   what,
+  integrity: 'served',
+  order: 'library-first',
   libVersion: UAT_BUILD,
   sessionLibVersion: UAT_BUILD,
   token: 'live',
@@ -63,11 +72,12 @@ export const SAMPLE_PAGES: readonly SamplePage[] = [
     { version: 'fail', init: 'fail', session: 'warn' },
     { libVersion: PRODUCTION_BUILD },
   ),
-  page('no-sri', 'The library script has no integrity attribute.', { sri: 'warn' }),
+  page('no-sri', 'The library script has no integrity attribute.', { sri: 'warn' }, { integrity: 'none' }),
   page(
     'wrong-sri',
     "The integrity value is Payroc's UAT CDN hash, not the served script's: the browser refuses the script.",
     { script: 'fail', sri: 'fail', init: 'fail', selectors: 'skip', session: 'skip' },
+    { integrity: { literal: KNOWN_LIBRARIES[UAT_BUILD]?.integrity ?? '' } },
   ),
   page(
     'csp-blocks-gateway',
@@ -83,16 +93,18 @@ export const SAMPLE_PAGES: readonly SamplePage[] = [
     { script: 'fail', csp: 'fail', init: 'fail', sri: 'skip', selectors: 'skip', session: 'skip' },
     { csp: "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'" },
   ),
-  page('duplicate-selector', 'The card number target matches two elements.', {
-    selectors: 'fail',
-    init: 'fail',
-    session: 'warn',
-  }),
-  page('init-before-script', 'The init code runs before the library script ("Payroc is not defined").', {
-    init: 'fail',
-    selectors: 'skip',
-    session: 'skip',
-  }),
+  page(
+    'duplicate-selector',
+    'The card number target matches two elements.',
+    { selectors: 'fail', init: 'fail', session: 'warn' },
+    { beforeForm: 'duplicate-target.html' },
+  ),
+  page(
+    'init-before-script',
+    'The init code runs before the library script ("Payroc is not defined").',
+    { init: 'fail', selectors: 'skip', session: 'skip' },
+    { order: 'init-first' },
+  ),
   page(
     'expired-token',
     'The session token has expired.',
@@ -105,9 +117,12 @@ export const SAMPLE_PAGES: readonly SamplePage[] = [
     { init: 'fail', session: 'fail' },
     { token: 'used' },
   ),
-  page('api-key', 'The API key is in the page and the browser calls the identity service.', {
-    secrets: 'fail',
-  }),
+  page(
+    'api-key',
+    'The API key is in the page and the browser calls the identity service.',
+    { secrets: 'fail' },
+    { after: 'leak-api-key.html' },
+  ),
 ]
 
 export const samplePage = (name: string): SamplePage | undefined =>

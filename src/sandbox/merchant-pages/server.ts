@@ -50,24 +50,46 @@ export async function startMerchantPages(options: MerchantPagesOptions): Promise
     }
     return known
   }
-  const form = read('form.html')
+  const partials = {
+    template: read('checkout.html'),
+    form: read('form.html'),
+    library: read('library.html'),
+    init: read('init.html'),
+  }
   const checkout = read('checkout.js')
 
   async function renderPage(page: SamplePage, query: URLSearchParams): Promise<string> {
     const token =
       query.get('sessionToken') ??
       (await options.mintToken({ kind: page.token, libVersion: page.sessionLibVersion }))
-    const values = {
+    const integrity =
+      page.integrity === 'none'
+        ? undefined
+        : page.integrity === 'served'
+          ? await integrityOf(page.libVersion)
+          : page.integrity.literal
+    const scripts =
+      page.order === 'init-first' ? [partials.init, partials.library] : [partials.library, partials.init]
+    const layout = fill(partials.template, {
+      FORM: partials.form,
+      SCRIPTS: scripts.join(''),
+      BEFORE_FORM: page.beforeForm ? read(page.beforeForm) : '',
+      AFTER: page.after ? read(page.after) : '',
+    })
+    // Values go into text, attributes and a script string: escaped, so a ?sessionToken= cannot inject markup.
+    const values: Record<string, string> = {
+      NAME: page.name,
+      WHAT: page.what,
       SANDBOX_ORIGIN: sandboxOrigin,
       LIB_VERSION: page.libVersion,
-      INTEGRITY: await integrityOf(page.libVersion),
       API_KEY: options.apiKey ?? DEFAULT_SANDBOX_API_KEY,
+      SESSION_TOKEN: token,
     }
-    // Values go into attributes and a script string: escaped, so a ?sessionToken= cannot inject markup.
     const escaped = Object.fromEntries(
-      Object.entries({ ...values, SESSION_TOKEN: token }).map(([name, value]) => [name, escapeHtml(value)]),
+      Object.entries(values).map(([name, value]) => [name, escapeHtml(value)]),
     )
-    return fill(fill(read(page.file), { FORM: form }), escaped)
+    const attribute = integrity === undefined ? '' : `integrity="${escapeHtml(integrity)}"`
+    return fill(layout, { ...escaped, INTEGRITY_ATTRIBUTE: attribute })
   }
 
   const send = (
@@ -94,7 +116,7 @@ export async function startMerchantPages(options: MerchantPagesOptions): Promise
       return send(res, 200, 'application/javascript; charset=utf-8', checkout)
     if (url.pathname === '/') {
       const items = SAMPLE_PAGES.map(
-        (page) => `<li><a href="/${page.file}">${page.name}</a> — ${escapeHtml(page.what)}</li>`,
+        (page) => `<li><a href="/${page.name}.html">${page.name}</a> — ${escapeHtml(page.what)}</li>`,
       )
       return send(
         res,
@@ -103,7 +125,7 @@ export async function startMerchantPages(options: MerchantPagesOptions): Promise
         `<!doctype html><title>Sample merchant pages</title><ul>${items.join('')}</ul>`,
       )
     }
-    const page = SAMPLE_PAGES.find((entry) => `/${entry.file}` === url.pathname)
+    const page = SAMPLE_PAGES.find((entry) => `/${entry.name}.html` === url.pathname)
     if (!page) return send(res, 404, 'text/plain', 'No such sample page')
     const html = await renderPage(page, url.searchParams)
     const headers: Record<string, string> = {}

@@ -66,13 +66,7 @@ describe('analyzer: csp', () => {
     const recording = stream()
       .document()
       .library(UAT_SCRIPT)
-      .probe({
-        kind: 'csp-violation',
-        directive: 'frame-src',
-        blockedURI: `${GATEWAY}/merchant/hosted-fields`,
-        sourceFile: '',
-        disposition: 'enforce',
-      })
+      .violation('frame-src', `${GATEWAY}/merchant/hosted-fields`, 'enforce')
       .build()
     expect(judge(recording, 'csp').verdict).toBe('fail')
   })
@@ -80,20 +74,8 @@ describe('analyzer: csp', () => {
     const recording = stream()
       .document()
       .library(UAT_SCRIPT)
-      .probe({
-        kind: 'csp-violation',
-        directive: 'frame-src',
-        blockedURI: `${GATEWAY}/x`,
-        sourceFile: '',
-        disposition: 'report',
-      })
-      .probe({
-        kind: 'csp-violation',
-        directive: 'img-src',
-        blockedURI: 'https://ads.example/pixel',
-        sourceFile: '',
-        disposition: 'enforce',
-      })
+      .violation('frame-src', `${GATEWAY}/x`, 'report')
+      .violation('img-src', 'https://ads.example/pixel', 'enforce')
       .build()
     expect(judge(recording, 'csp').verdict).toBe('pass')
   })

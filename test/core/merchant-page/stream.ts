@@ -152,6 +152,11 @@ export class Stream {
     return this
   }
 
+  /** A securitypolicyviolation the probe saw. */
+  violation(directive: string, blockedURI: string, disposition: 'enforce' | 'report' = 'enforce'): this {
+    return this.probe({ kind: 'csp-violation', directive, blockedURI, sourceFile: '', disposition })
+  }
+
   libraryError(type: string, message: string, instance = 1): this {
     return this.probe({ kind: 'emit', instance, event: 'error', payload: { type, message } })
   }
