@@ -1,7 +1,7 @@
 /**
  * Records the analyzer's fixtures from the real thing: starts the sandbox and the sample pages, checks each page
  * with the playwright-core driver and saves a trimmed recording per page under fixtures/.
- * Run: npx tsx test/core/merchant-page/record-fixtures.ts [page…]
+ * Run: npx tsx test/core/merchant-page/record-fixtures.ts [page…] && npx prettier --write test/core/merchant-page/fixtures
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
