@@ -160,6 +160,22 @@ describe('analyzer: session', () => {
       .build()
     expect(judge(recording, 'session').verdict).toBe('fail')
   })
+  it('quotes the gateway URLs with the session token cut to its last 6 characters', () => {
+    const token = '0123456789abcdef0123456789abcdef'
+    const recording = loaded()
+      .instance()
+      .request(`${GATEWAY}/merchant/api/v2/hosted-fields-sessions/${token}/configuration`, { status: 200 })
+      .request(`${GATEWAY}/merchant/hosted-fields?field=cardNumber&sessionToken=${token}`, {
+        type: 'Document',
+        status: 200,
+      })
+      .build()
+    const report = analyzePage(recording, UAT_ENVIRONMENT)
+    expect(report.checks.find((item) => item.id === 'session')?.evidence[1]).toBe(
+      `GET ${GATEWAY}/merchant/api/v2/hosted-fields-sessions/…abcdef/configuration → 200`,
+    )
+    expect(JSON.stringify(report)).not.toContain(token)
+  })
   it("warns when the gateway's answer was not seen", () => {
     expect(judge(loaded().instance().build(), 'session').verdict).toBe('warn')
   })

@@ -187,6 +187,28 @@ describe('analyzer: sri', () => {
       .build()
     expect(judge(recording, 'sri', sandboxEnvironment(SANDBOX)).verdict).toBe('fail')
   })
+  it('names the digest the browser computed when it refused the script', () => {
+    const recording = stream()
+      .document()
+      .library(SANDBOX_SCRIPT, { integrity: UAT_SRI, ran: false })
+      .log(
+        'error',
+        `Failed to find a valid digest in the 'integrity' attribute for resource '${SANDBOX_SCRIPT}' with computed SHA-384 integrity 'abc+def/123'. The resource has been blocked.`,
+      )
+      .build()
+    const check = judge(recording, 'sri', sandboxEnvironment(SANDBOX))
+    expect(check.verdict).toBe('fail')
+    expect(check.evidence).toContain('expected sha384-abc+def/123 (the digest the browser computed)')
+  })
+  it('passes an integrity the browser accepted on a host without a published hash', () => {
+    const recording = stream()
+      .document()
+      .library('https://shop.example/vendor/js/hosted-fields/hosted-fields-1.7.0.261457.js', {
+        integrity: 'sha384-whatever',
+      })
+      .build()
+    expect(judge(recording, 'sri').summary).toContain('the browser verified it')
+  })
   it('skips when the script was never downloaded and no published hash applies', () => {
     const recording = stream()
       .document()

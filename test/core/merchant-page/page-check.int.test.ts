@@ -4,6 +4,8 @@
  * never answers gives script: fail with the reason; the page reaches no loopback origin but its own and the
  * library's, and carries no credentials.
  */
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Browser } from 'playwright-core'
@@ -12,6 +14,7 @@ import {
   checkMerchantPage,
   launchChromium,
   sandboxEnvironment,
+  UAT_ENVIRONMENT,
   type PageCheckProgress,
 } from '../../../src/core/services/merchant-page'
 import { startSandbox, type Sandbox } from '../../../src/sandbox'
@@ -166,4 +169,58 @@ describe('checking the sample merchant pages', () => {
       await bridge.close()
     }
   })
+
+  // Payroc's real UAT build (facts, not project code: loaded from ../shared only in tests).
+  const REAL_LIBRARY = '../shared/payroc/hosted-fields/hosted-fields-1.7.0.261457.js'
+  const hasRealLibrary = existsSync(REAL_LIBRARY)
+  if (!hasRealLibrary)
+    console.log(`skipped: the probe on Payroc's real library (${REAL_LIBRARY} is absent in this clone)`)
+  it.skipIf(!hasRealLibrary)(
+    "the probe sees Payroc's real UAT library: its constructor options, on() and initialize()",
+    async () => {
+      const library = readFileSync(REAL_LIBRARY, 'utf8')
+      // The snapshot's bytes do not hash to Payroc's published SRI (it is a synced copy), so the tag pins these bytes.
+      const integrity = `sha384-${createHash('sha384').update(library, 'utf8').digest('base64')}`
+      const page = await recordingServer((path) =>
+        path.startsWith('/js/hosted-fields/')
+          ? { type: 'application/javascript; charset=utf-8', body: library }
+          : {
+              type: 'text/html',
+              body: `<!doctype html><title>real library</title>
+              <form><div class="name"></div><div class="number"></div><div class="expiry"></div>
+              <div class="cvv-wrapper"><div class="cvv"></div></div><div class="submit"></div></form>
+              <script src="/js/hosted-fields/hosted-fields-1.7.0.261457.js"
+                integrity="${integrity}" crossorigin="anonymous"></script>
+              <script>
+                const form = new Payroc.hostedFields({ sessionToken: 'real-library-token-123456', mode: 'payment',
+                  fields: { card: { cardholderName: { target: '.name' }, cardNumber: { target: '.number' },
+                    expiryDate: { target: '.expiry' }, cvv: { target: '.cvv', wrapperTarget: '.cvv-wrapper' },
+                    submit: { target: '.submit' } } } })
+                form.on('error', () => {})
+                form.initialize()
+              </script>`,
+            },
+      )
+      try {
+        const result = await check(`${page.url}/`, {
+          environment: UAT_ENVIRONMENT,
+          quietMs: 800,
+          maxSettleMs: 3000,
+        })
+        const verdicts = Object.fromEntries(result.report.checks.map((item) => [item.id, item.verdict]))
+        expect(verdicts).toMatchObject({ script: 'pass', version: 'pass', sri: 'pass', selectors: 'pass' })
+        const session = result.report.checks.find((item) => item.id === 'session')
+        expect(session?.evidence[0]).toBe('instance 1: sessionToken …123456')
+        const probe = result.recording.events
+          .filter((event) => event.method === 'Runtime.bindingCalled')
+          .map((event) => (JSON.parse(String(event.params.payload)) as { kind: string }).kind)
+        expect(probe).toEqual(expect.arrayContaining(['library-defined', 'construct', 'on', 'initialize']))
+        // The real library puts the token in its URLs; the report quotes them with the last 6 characters only.
+        expect(session?.evidence.join('\n')).toContain('/hosted-fields-sessions/…123456/configuration')
+        expect(JSON.stringify(result.report)).not.toContain('real-library-token-123456')
+      } finally {
+        await page.close()
+      }
+    },
+  )
 })

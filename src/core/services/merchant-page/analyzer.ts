@@ -5,6 +5,7 @@
 import { scriptCheck, sriCheck, versionCheck } from './checks-library'
 import { cspCheck, secretsCheck } from './checks-policy'
 import { initCheck, selectorsCheck, sessionCheck } from './checks-integration'
+import { redactUrl } from './facts'
 import { buildModel } from './page-model'
 import type { LibraryEnvironment, PageCheckReport, PageRecording } from './types'
 
@@ -19,19 +20,25 @@ export function analyzePage(
   options: AnalyzeOptions = {},
 ): PageCheckReport {
   const model = buildModel(recording)
+  const checks = [
+    scriptCheck(model, recording),
+    versionCheck(model, recording, env),
+    sriCheck(model, recording),
+    cspCheck(model, recording, env),
+    secretsCheck(model, recording, env, options.knownSecrets ?? []),
+    selectorsCheck(model, recording),
+    initCheck(model, recording),
+    sessionCheck(model),
+  ]
+  // One place masks session tokens in whatever URL or message a check quotes.
   return {
-    url: recording.url,
+    url: redactUrl(recording.url),
     environment: env.id,
-    checks: [
-      scriptCheck(model, recording),
-      versionCheck(model, recording, env),
-      sriCheck(model, recording, env),
-      cspCheck(model, recording, env),
-      secretsCheck(model, recording, env, options.knownSecrets ?? []),
-      selectorsCheck(model, recording),
-      initCheck(model, recording),
-      sessionCheck(model),
-    ],
+    checks: checks.map((item) => ({
+      ...item,
+      summary: redactUrl(item.summary),
+      evidence: item.evidence.map(redactUrl),
+    })),
   }
 }
 

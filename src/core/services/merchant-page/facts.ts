@@ -1,5 +1,5 @@
 /** Derived facts several checks share: the library's script, the instances the probe saw, their errors. */
-import { maskSecret } from '../../../shared/redact'
+import { maskSecret, maskToken } from '../../../shared/redact'
 import { libraryVersionOf } from './knowledge'
 import type { PageModel, RequestRecord } from './page-model'
 import type { ProbeEvent } from './probe-events'
@@ -12,6 +12,18 @@ export const check = (
   evidence: string[],
   hint: string,
 ): PageCheck => ({ id, verdict, summary, evidence, hint })
+
+/** Session tokens in the library's URLs (path segment, query) cut to their last 6, as everywhere outside the token card. */
+export const redactUrl = (url: string): string =>
+  url
+    .replace(
+      /(\/hosted-fields-sessions\/)([^/?#]+)/g,
+      (_, prefix: string, token: string) => `${prefix}${maskToken(token)}`,
+    )
+    .replace(
+      /([?&]sessionToken=)([^&#]+)/g,
+      (_, prefix: string, token: string) => `${prefix}${maskToken(decodeURIComponent(token))}`,
+    )
 
 export const requestLine = (record: RequestRecord): string => {
   const outcome = record.failure
