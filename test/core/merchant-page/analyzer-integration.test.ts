@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import {
-  analyzePage,
-  UAT_ENVIRONMENT,
-  type CheckId,
-  type PageRecording,
-} from '../../../src/core/services/merchant-page'
-import { GATEWAY, stream, UAT_SCRIPT } from './stream'
+import { analyzePage, UAT_ENVIRONMENT } from '../../../src/core/services/merchant-page'
+import { GATEWAY, stream, UAT_SCRIPT, judge } from './stream'
 
-const judge = (recording: PageRecording, id: CheckId) => {
-  const found = analyzePage(recording, UAT_ENVIRONMENT).checks.find((item) => item.id === id)
-  if (!found) throw new Error(`no ${id} check`)
-  return found
-}
 const loaded = () => stream().document().library(UAT_SCRIPT)
 const CONFIGURATION = `${GATEWAY}/merchant/api/v2/hosted-fields-sessions/tok/configuration`
 

@@ -1,21 +1,7 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import {
-  analyzePage,
-  PRODUCTION_ENVIRONMENT,
-  sandboxEnvironment,
-  UAT_ENVIRONMENT,
-  type CheckId,
-  type LibraryEnvironment,
-  type PageRecording,
-} from '../../../src/core/services/merchant-page'
-import { PROD_SCRIPT, PROD_SRI, stream, UAT_SCRIPT, UAT_SRI } from './stream'
-
-const judge = (recording: PageRecording, id: CheckId, env: LibraryEnvironment = UAT_ENVIRONMENT) => {
-  const found = analyzePage(recording, env).checks.find((item) => item.id === id)
-  if (!found) throw new Error(`no ${id} check`)
-  return found
-}
+import { PRODUCTION_ENVIRONMENT, sandboxEnvironment } from '../../../src/core/services/merchant-page'
+import { PROD_SCRIPT, PROD_SRI, stream, UAT_SCRIPT, UAT_SRI, judge } from './stream'
 
 const SANDBOX = 'http://127.0.0.1:4010'
 const SANDBOX_SCRIPT = `${SANDBOX}/js/hosted-fields/hosted-fields-1.7.0.261457.js`

@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  analyzePage,
-  PRODUCTION_ENVIRONMENT,
-  UAT_ENVIRONMENT,
-  type CheckId,
-  type LibraryEnvironment,
-  type PageRecording,
-} from '../../../src/core/services/merchant-page'
-import { GATEWAY, PAGE, PROD_SCRIPT, stream, UAT_SCRIPT, UAT_SRI } from './stream'
-
-const judge = (
-  recording: PageRecording,
-  id: CheckId,
-  env: LibraryEnvironment = UAT_ENVIRONMENT,
-  knownSecrets: string[] = [],
-) => {
-  const found = analyzePage(recording, env, { knownSecrets }).checks.find((item) => item.id === id)
-  if (!found) throw new Error(`no ${id} check`)
-  return found
-}
+import { PRODUCTION_ENVIRONMENT, UAT_ENVIRONMENT } from '../../../src/core/services/merchant-page'
+import { GATEWAY, PAGE, PROD_SCRIPT, stream, UAT_SCRIPT, UAT_SRI, judge } from './stream'
 
 const UAT_POLICY = `default-src 'self'; script-src 'self' https://cdn.uat.payroc.com; frame-src ${GATEWAY}; connect-src 'self' ${GATEWAY}`
 const withPolicy = (policy: string) =>

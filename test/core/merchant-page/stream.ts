@@ -3,11 +3,16 @@
  * each verdict of each check has a test that names exactly the evidence behind it.
  */
 import { PROBE_BINDING, type ProbeEvent } from '../../../src/core/services/merchant-page/probe-events'
-import type {
-  PageFacts,
-  PageRecording,
-  RecordedEvent,
-  ScriptTag,
+import {
+  analyzePage,
+  UAT_ENVIRONMENT,
+  type CheckId,
+  type LibraryEnvironment,
+  type PageCheck,
+  type PageFacts,
+  type PageRecording,
+  type RecordedEvent,
+  type ScriptTag,
 } from '../../../src/core/services/merchant-page'
 
 export const PAGE = 'https://shop.example/checkout'
@@ -192,3 +197,15 @@ export class Stream {
 }
 
 export const stream = (url?: string): Stream => new Stream(url)
+
+/** One check of the analyzer's report on `recording` (UAT unless told). */
+export function judge(
+  recording: PageRecording,
+  id: CheckId,
+  env: LibraryEnvironment = UAT_ENVIRONMENT,
+  knownSecrets: string[] = [],
+): PageCheck {
+  const found = analyzePage(recording, env, { knownSecrets }).checks.find((item) => item.id === id)
+  if (!found) throw new Error(`no ${id} check`)
+  return found
+}
