@@ -4,6 +4,7 @@
  */
 import { DEFAULT_SANDBOX_API_KEY, startSandbox } from '../sandbox'
 import { CAPABILITIES_PATH, terminalCapabilitiesRoute } from '../sandbox/capabilities'
+import { SAMPLE_PAGES, sandboxTokenMinter, startMerchantPages } from '../sandbox/merchant-pages'
 import type { ConsoleEvent } from '../shared/contract'
 import { DEFAULT_PROFILE } from '../shared/environments'
 import type { AppInfo } from '../shared/contract'
@@ -25,6 +26,9 @@ import { KnownSecrets } from './services/credentials/known-secrets'
 import { prewarm } from './services/gateway/token-prewarm'
 import { TokenCache } from './services/gateway/token-cache'
 import { Vault } from './services/credentials/vault'
+import { chromiumEngine } from './services/merchant-page/playwright-driver'
+import type { PageEngine } from './services/merchant-page/page-engine'
+import { PageChecks } from './services/merchant-page/page-checks'
 
 const APP_NAME = 'Hosted Fields Session Console'
 
@@ -44,6 +48,12 @@ export interface ConsoleOptions {
   gateway?: { retry?: Partial<RetryPolicy>; timeouts?: Partial<HttpTimeouts> }
   /** History tuning (tests: a small cap, a short write delay). */
   history?: { capacity?: number; writeDelayMs?: number }
+  /** The browser that checks merchant pages (desktop: its hidden window); default playwright-core + Chromium. */
+  pageEngine?: PageEngine
+  /** The shell's own origins a checked page must never reach (the preview's bridge), read at each check. */
+  consoleOrigins?: () => readonly string[]
+  /** Page check tuning (tests: a shorter quiet period). */
+  pageCheck?: { quietMs?: number }
 }
 
 export interface ConsoleApp {
@@ -66,6 +76,13 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
   const sandbox = await startSandbox({ port: options.sandbox?.port ?? 0 })
   sandbox.addRoute(terminalCapabilitiesRoute)
   secrets.add(DEFAULT_SANDBOX_API_KEY)
+  const samplePages = await startMerchantPages({
+    sandboxUrl: sandbox.url,
+    mintToken: sandboxTokenMinter(sandbox),
+  }).catch(async (error: unknown) => {
+    await sandbox.close()
+    throw error
+  })
   const listeners = new Set<(event: ConsoleEvent) => void>()
   const emit = (event: ConsoleEvent) => {
     for (const listener of listeners) {
@@ -109,11 +126,25 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
       testPageOrigin: options.testPageOrigin,
       sandboxUrl: sandbox.url,
       dataDir: options.dataDir,
+      samplePages: SAMPLE_PAGES.map((page) => ({
+        name: page.name,
+        what: page.what,
+        url: samplePages.pageUrl(page.name),
+      })),
     }
+    const pageChecks = new PageChecks({
+      engine: options.pageEngine ?? chromiumEngine(),
+      consoleOrigins: () => [
+        ...(options.testPageOrigin ? [options.testPageOrigin] : []),
+        ...(options.consoleOrigins?.() ?? []),
+      ],
+      knownSecrets: () => secrets.list(),
+      quietMs: options.pageCheck?.quietMs,
+    })
     const batches = new BatchRuns(journal)
     const services: CoreServices = {
       ...{ info, environments, vault, gateways, journal, logger, emit },
-      ...{ history, preflights: new PreflightReports(), batches, secrets, timeouts },
+      ...{ history, preflights: new PreflightReports(), batches, secrets, timeouts, pageChecks },
       sandboxTokenization: (id) => sandboxTokenization(sandbox.url, id),
     }
     const dispatch = createDispatch({
@@ -156,9 +187,11 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
         listeners.clear()
         // Abort running batches before the clients go; then write any history still waiting to be written.
         await batches.clear()
+        await pageChecks.close()
         await history.close()
         gateways.close()
         tokens.clear()
+        await samplePages.close()
         await sandbox.close()
         logger.log('info', 'console closed')
         // A logger passed in belongs to the shell, which closes it; our own we close here.
@@ -166,6 +199,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
       },
     }
   } catch (error) {
+    await samplePages.close()
     await sandbox.close()
     throw error
   }

@@ -5,7 +5,7 @@
  * and demos agree on what each page shows.
  */
 import { KNOWN_LIBRARIES } from '../../shared/payroc'
-import type { CheckId, Verdict } from '../../core/services/merchant-page/types'
+import type { CheckId, Verdict } from '../../shared/contract/merchantPage'
 
 export type TokenKind = 'live' | 'expired' | 'used'
 

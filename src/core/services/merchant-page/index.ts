@@ -6,12 +6,20 @@ export { analyzePage, reportFailed, type AnalyzeOptions } from './analyzer'
 export { CdpRecorder, RECORDED_METHODS, type CdpTransport } from './cdp-recorder'
 export {
   checkMerchantPage,
+  chromiumEngine,
   launchChromium,
   parsePageUrl,
   PageUrlError,
   type CheckPageOptions,
   type CheckPageResult,
 } from './playwright-driver'
+export {
+  loadFailure,
+  runPageCheck,
+  type EngineCheckOptions,
+  type EnginePage,
+  type PageEngine,
+} from './page-engine'
 export { isolationPolicy, refusal, isLoopbackHost, type IsolationPolicy } from './isolation'
 export {
   customEnvironment,

@@ -1,61 +1,28 @@
 /**
  * The Node engine for a page check: playwright-core driving Debian's Chromium, a fresh isolated context per check
  * (no storage, no credentials, no bridge, service workers blocked, loopback fenced by context.route), the probe
- * and recorder over a CDPSession, a screenshot, and the analyzer. The CLI and the `merchantPage:check` handler
- * call checkMerchantPage; the desktop app will pass its own CdpTransport to CdpRecorder instead.
+ * and recorder over a CDPSession. The CLI and the browser preview use it; the desktop app injects its hidden
+ * window engine instead (page-engine.ts is the seam both share).
  */
 import { chromium, type Browser, type CDPSession } from 'playwright-core'
 import { CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH } from '../../chromium'
-import { analyzePage } from './analyzer'
-import { CdpRecorder, type CdpTransport } from './cdp-recorder'
-import { isolationPolicy, refusal } from './isolation'
-import type {
-  LibraryEnvironment,
-  LoadOutcome,
-  PageCheckProgress,
-  PageCheckReport,
-  PageRecording,
-} from './types'
+import type { CdpTransport } from './cdp-recorder'
+import { refusal, type IsolationPolicy } from './isolation'
+import {
+  loadFailure,
+  runPageCheck,
+  type CheckPageResult,
+  type EngineCheckOptions,
+  type EnginePage,
+  type PageEngine,
+} from './page-engine'
 
-export interface CheckPageOptions {
-  url: string
-  environment: LibraryEnvironment
-  /** Whole page load budget (default 20 s); over it → script: fail with the reason. */
-  timeoutMs?: number
-  /** After load, how long the page must stay quiet before it is inspected (default 1.5 s, at most 8 s in all). */
-  quietMs?: number
-  maxSettleMs?: number
+export { PageUrlError, parsePageUrl, type CheckPageResult } from './page-engine'
+
+export interface CheckPageOptions extends EngineCheckOptions {
   chromiumPath?: string
   /** A browser to reuse (a batch, the tests); else one is launched and closed. */
   browser?: Browser
-  /** The console's own origins (bridge, test page server): always refused. */
-  consoleOrigins?: readonly string[]
-  knownSecrets?: readonly string[]
-  onProgress?: (progress: PageCheckProgress) => void
-  signal?: AbortSignal
-}
-
-export interface CheckPageResult {
-  report: PageCheckReport
-  /** PNG bytes of the page as loaded (null when it could not be taken). */
-  screenshot: Uint8Array | null
-  recording: PageRecording
-  durationMs: number
-}
-
-export class PageUrlError extends Error {}
-
-/** http(s) only; the CLI maps this to exit 2, the handler to a `validation` error. */
-export function parsePageUrl(text: string): URL {
-  let url: URL
-  try {
-    url = new URL(text)
-  } catch {
-    throw new PageUrlError(`"${text}" is not a URL.`)
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new PageUrlError('Page URL must be http or https.')
-  return url
 }
 
 export function launchChromium(
@@ -85,18 +52,7 @@ function transportOf(session: CDPSession): CdpTransport {
   }
 }
 
-const firstLine = (error: unknown): string =>
-  (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
-
-export async function checkMerchantPage(options: CheckPageOptions): Promise<CheckPageResult> {
-  const started = Date.now()
-  const url = parsePageUrl(options.url).href
-  const progress = (step: PageCheckProgress['step'], fraction: number, message: string): void =>
-    options.onProgress?.({ step, fraction, message })
-  const timeoutMs = options.timeoutMs ?? 20_000
-  progress('launch', 0.05, 'Starting an isolated browser')
-  const browser = options.browser ?? (await launchChromium(options.chromiumPath))
-  const policy = isolationPolicy(url, options.environment, options.consoleOrigins)
+async function openContext(browser: Browser, policy: IsolationPolicy): Promise<EnginePage> {
   const context = await browser.newContext({
     serviceWorkers: 'block',
     acceptDownloads: false,
@@ -104,8 +60,6 @@ export async function checkMerchantPage(options: CheckPageOptions): Promise<Chec
     ignoreHTTPSErrors: false,
     viewport: { width: 1024, height: 900 },
   })
-  const abort = (): void => void context.close().catch(() => undefined)
-  options.signal?.addEventListener('abort', abort, { once: true })
   try {
     await context.route('**/*', (route) => {
       const why = refusal(policy, route.request().url())
@@ -115,35 +69,56 @@ export async function checkMerchantPage(options: CheckPageOptions): Promise<Chec
       refusal(policy, ws.url()) ? ws.close() : ws.connectToServer(),
     )
     const page = await context.newPage()
-    const recorder = new CdpRecorder(transportOf(await context.newCDPSession(page)))
-    await recorder.start()
-    progress('load', 0.2, `Loading ${url}`)
-    let load: LoadOutcome = { ok: true }
-    try {
-      const response = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs })
-      if (response && response.status() >= 400)
-        load = { ok: false, reason: `the page answered HTTP ${response.status()}` }
-    } catch (error) {
-      load = {
-        ok: false,
-        reason: /Timeout/i.test(firstLine(error))
-          ? `the page did not finish loading within ${Math.round(timeoutMs / 1000)} s`
-          : firstLine(error).replace(/^page\.goto: /, ''),
-      }
+    const transport = transportOf(await context.newCDPSession(page))
+    return {
+      transport,
+      async navigate(url, timeoutMs) {
+        try {
+          const response = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs })
+          return response && response.status() >= 400
+            ? { ok: false, reason: `the page answered HTTP ${response.status()}` }
+            : { ok: true }
+        } catch (error) {
+          return loadFailure(error, timeoutMs)
+        }
+      },
+      close: () => context.close().catch(() => undefined),
     }
-    progress('settle', 0.6, 'Watching the Hosted Fields library')
-    await recorder.settle(options.quietMs ?? 1500, options.maxSettleMs ?? 8000, options.signal)
-    if (options.signal?.aborted) throw new Error('cancelled')
-    progress('inspect', 0.8, 'Reading the page')
-    const recording = await recorder.finish(url, load)
-    const screenshot = await recorder.screenshot()
-    progress('analyze', 0.95, 'Judging the checks')
-    const report = analyzePage(recording, options.environment, { knownSecrets: options.knownSecrets ?? [] })
-    progress('done', 1, 'Done')
-    return { report, screenshot, recording, durationMs: Date.now() - started }
-  } finally {
-    options.signal?.removeEventListener('abort', abort)
+  } catch (error) {
     await context.close().catch(() => undefined)
-    if (!options.browser) await browser.close().catch(() => undefined)
+    throw error
+  }
+}
+
+/** An engine over one Chromium: launched on first use (or the one given), closed by close(). */
+export function chromiumEngine(
+  options: { chromiumPath?: string; browser?: Browser } = {},
+): PageEngine & { close(): Promise<void> } {
+  let launched: Promise<Browser> | undefined
+  const browser = (): Promise<Browser> => {
+    if (options.browser) return Promise.resolve(options.browser)
+    launched ??= launchChromium(options.chromiumPath)
+    // A launch that failed is tried again next time (the browser may have been installed meanwhile).
+    launched.catch(() => (launched = undefined))
+    return launched
+  }
+  return {
+    name: 'chromium',
+    open: async (policy) => openContext(await browser(), policy),
+    async close() {
+      const current = launched
+      launched = undefined
+      const running = current ? await current.catch(() => undefined) : undefined
+      if (running) await running.close().catch(() => undefined)
+    },
+  }
+}
+
+export async function checkMerchantPage(options: CheckPageOptions): Promise<CheckPageResult> {
+  const engine = chromiumEngine({ chromiumPath: options.chromiumPath, browser: options.browser })
+  try {
+    return await runPageCheck(engine, options)
+  } finally {
+    await engine.close()
   }
 }

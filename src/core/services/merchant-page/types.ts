@@ -4,33 +4,14 @@
  * cross IPC, the browser bridge and the CLI unchanged (INTERFACES.md "check-page").
  */
 
-export const CHECK_IDS = [
-  'script',
-  'version',
-  'sri',
-  'csp',
-  'secrets',
-  'selectors',
-  'init',
-  'session',
-] as const
-export type CheckId = (typeof CHECK_IDS)[number]
-export type Verdict = 'pass' | 'warn' | 'fail' | 'skip'
-
-export interface PageCheck {
-  id: CheckId
-  verdict: Verdict
-  summary: string
-  /** The request line, header, element or message that shows it (already redacted). */
-  evidence: string[]
-  hint: string
-}
-
-export interface PageCheckReport {
-  url: string
-  environment: string
-  checks: PageCheck[]
-}
+// The report's shapes are the channel's (shared/contract/merchantPage.ts), so IPC, the bridge and the CLI agree.
+export { CHECK_IDS } from '../../../shared/contract/merchantPage'
+export type {
+  CheckId,
+  PageCheck,
+  PageCheckReport,
+  Verdict,
+} from '../../../shared/contract/merchantPage'
 
 /** One Chrome DevTools Protocol event as the engine delivered it; `t` = ms since the check started. */
 export interface RecordedEvent {
