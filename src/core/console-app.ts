@@ -26,8 +26,7 @@ import { KnownSecrets } from './services/credentials/known-secrets'
 import { prewarm } from './services/gateway/token-prewarm'
 import { TokenCache } from './services/gateway/token-cache'
 import { Vault } from './services/credentials/vault'
-import { chromiumEngine } from './services/merchant-page/playwright-driver'
-import type { PageEngine } from './services/merchant-page/page-engine'
+import { lazyEngine, type PageEngine } from './services/merchant-page/page-engine'
 import { PageChecks } from './services/merchant-page/page-checks'
 
 const APP_NAME = 'Hosted Fields Session Console'
@@ -133,7 +132,11 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
       })),
     }
     const pageChecks = new PageChecks({
-      engine: options.pageEngine ?? chromiumEngine(),
+      engine:
+        options.pageEngine ??
+        lazyEngine('chromium', async () =>
+          (await import('./services/merchant-page/playwright-driver')).chromiumEngine(),
+        ),
       consoleOrigins: () => [
         ...(options.testPageOrigin ? [options.testPageOrigin] : []),
         ...(options.consoleOrigins?.() ?? []),

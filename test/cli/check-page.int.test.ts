@@ -60,34 +60,38 @@ describe.skipIf(!existsSync(DEFAULT_CHROMIUM_PATH))('check-page CLI on the sampl
 })
 
 describe('check-page CLI usage', () => {
-  it('--help lists every option and exits 0', async () => {
+  it('--help lists every option and exits 0', { timeout: 60_000 }, async () => {
     const run = await cli(['--help'])
     expect(run.code).toBe(0)
     for (const option of ['--url', '--env', '--profile', '--timeout', '--format', '--chromium', '--data-dir'])
       expect(run.stdout).toContain(option)
   })
 
-  it('exits 2 for bad usage: no URL, a bad URL, a bad timeout or format, an unknown flag', async () => {
-    for (const args of [
-      [],
-      ['--url', 'ftp://example.test/'],
-      ['--url', 'http://127.0.0.1:9/', '--timeout', '0'],
-      ['--url', 'http://127.0.0.1:9/', '--format', 'csv'],
-      ['--url', 'http://127.0.0.1:9/', '--bogus'],
-    ]) {
-      const run = await cli([...args, '--data-dir', dataDir()])
-      expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(2)
-      expect(run.stderr).toMatch(/usage: npm run --silent check-page/)
-    }
-  })
+  it(
+    'exits 2 for bad usage: no URL, a bad URL, a bad timeout or format, an unknown flag',
+    { timeout: 180_000 },
+    async () => {
+      for (const args of [
+        [],
+        ['--url', 'ftp://example.test/'],
+        ['--url', 'http://127.0.0.1:9/', '--timeout', '0'],
+        ['--url', 'http://127.0.0.1:9/', '--format', 'csv'],
+        ['--url', 'http://127.0.0.1:9/', '--bogus'],
+      ]) {
+        const run = await cli([...args, '--data-dir', dataDir()])
+        expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(2)
+        expect(run.stderr).toMatch(/usage: npm run --silent check-page/)
+      }
+    },
+  )
 
-  it('an unknown environment lists the valid ones and exits 2', async () => {
+  it('an unknown environment lists the valid ones and exits 2', { timeout: 60_000 }, async () => {
     const run = await cli(['--url', 'http://127.0.0.1:9/', '--env', 'staging', '--data-dir', dataDir()])
     expect(run.code).toBe(2)
     expect(run.stderr).toMatch(/unknown environment staging; valid: sandbox, uat, production/)
   })
 
-  it('exits 3 when the browser is missing', async () => {
+  it('exits 3 when the browser is missing', { timeout: 60_000 }, async () => {
     const run = await cli(['--url', 'http://127.0.0.1:9/', '--chromium', '/no/such/chromium'])
     expect(run.code).toBe(3)
     expect(run.stderr).toMatch(/no Chromium at \/no\/such\/chromium/)

@@ -5,12 +5,7 @@
  */
 import type { PageCheckReport } from '../../../shared/contract/merchantPage'
 import type { EnvironmentInfo } from '../../../shared/environments'
-import {
-  customEnvironment,
-  PRODUCTION_ENVIRONMENT,
-  sandboxEnvironment,
-  UAT_ENVIRONMENT,
-} from './knowledge'
+import { customEnvironment, PRODUCTION_ENVIRONMENT, sandboxEnvironment, UAT_ENVIRONMENT } from './knowledge'
 import { runPageCheck, type CheckPageResult, type PageEngine } from './page-engine'
 import type { LibraryEnvironment, PageCheckProgress } from './types'
 

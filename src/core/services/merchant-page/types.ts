@@ -6,12 +6,7 @@
 
 // The report's shapes are the channel's (shared/contract/merchantPage.ts), so IPC, the bridge and the CLI agree.
 export { CHECK_IDS } from '../../../shared/contract/merchantPage'
-export type {
-  CheckId,
-  PageCheck,
-  PageCheckReport,
-  Verdict,
-} from '../../../shared/contract/merchantPage'
+export type { CheckId, PageCheck, PageCheckReport, Verdict } from '../../../shared/contract/merchantPage'
 
 /** One Chrome DevTools Protocol event as the engine delivered it; `t` = ms since the check started. */
 export interface RecordedEvent {
