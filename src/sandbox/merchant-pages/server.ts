@@ -28,9 +28,18 @@ export interface MerchantPages {
   close(): Promise<void>
 }
 
-// Plain files beside this module (tsx and vitest run it as CommonJS, like src/web/server.ts).
+// Plain files beside this module (tsx and vitest run it as CommonJS, like src/web/server.ts); in the Electron
+// main bundle electron-vite defines __MERCHANT_PAGE_FILES__ with their contents (the bundle has no pages/ folder).
+declare const __MERCHANT_PAGE_FILES__: Record<string, string> | undefined
 const PAGES_DIR = join(__dirname, 'pages')
-const read = (file: string): string => readFileSync(join(PAGES_DIR, file), 'utf8')
+const read = (file: string): string => {
+  if (typeof __MERCHANT_PAGE_FILES__ !== 'undefined') {
+    const text = __MERCHANT_PAGE_FILES__[file]
+    if (text === undefined) throw new Error(`sample page file ${file} is not in the bundle`)
+    return text
+  }
+  return readFileSync(join(PAGES_DIR, file), 'utf8')
+}
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
 
