@@ -26,7 +26,8 @@ import { KnownSecrets } from './services/credentials/known-secrets'
 import { prewarm } from './services/gateway/token-prewarm'
 import { TokenCache } from './services/gateway/token-cache'
 import { Vault } from './services/credentials/vault'
-import { lazyEngine, type PageEngine } from './services/merchant-page/page-engine'
+import type { PageEngine } from './services/merchant-page/page-engine'
+import { chromiumEngine } from './services/merchant-page/playwright-driver'
 import { PageChecks } from './services/merchant-page/page-checks'
 
 const APP_NAME = 'Hosted Fields Session Console'
@@ -132,11 +133,8 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
       })),
     }
     const pageChecks = new PageChecks({
-      engine:
-        options.pageEngine ??
-        lazyEngine('chromium', async () =>
-          (await import('./services/merchant-page/playwright-driver')).chromiumEngine(),
-        ),
+      // The Chromium is launched on the first check only (the desktop shell injects its hidden window).
+      engine: options.pageEngine ?? chromiumEngine(),
       consoleOrigins: () => [
         ...(options.testPageOrigin ? [options.testPageOrigin] : []),
         ...(options.consoleOrigins?.() ?? []),

@@ -116,18 +116,3 @@ export function loadFailure(error: unknown, timeoutMs: number): LoadOutcome {
   }
 }
 
-/** An engine loaded on first use (the Node driver pulls in playwright-core; a shell that never checks a page
- * never loads it). */
-export function lazyEngine(name: string, load: () => Promise<PageEngine>): PageEngine {
-  let loaded: Promise<PageEngine> | undefined
-  return {
-    name,
-    async open(policy) {
-      loaded ??= load()
-      return (await loaded).open(policy)
-    },
-    async close() {
-      if (loaded) await (await loaded).close?.()
-    },
-  }
-}
