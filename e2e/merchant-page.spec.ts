@@ -49,7 +49,9 @@ test('the good sample page passes every check, with its evidence and a screensho
   )
   const shot = report.getByRole('img', { name: /Screenshot of .*good\.html/ })
   await expect(shot).toBeVisible()
-  expect(await shot.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(100)
+  expect(
+    await shot.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+  ).toBeGreaterThan(100)
   // For the README: the examples folded away, a tall viewport so the report shows below the form.
   await page.locator('details.page-samples summary').click()
   await page.setViewportSize({ width: 1280, height: 1500 })

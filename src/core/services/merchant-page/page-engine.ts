@@ -115,4 +115,3 @@ export function loadFailure(error: unknown, timeoutMs: number): LoadOutcome {
       : first.replace(/^page\.goto: /, ''),
   }
 }
-
