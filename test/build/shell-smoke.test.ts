@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path'
 import type { IpcMainInvokeEvent } from 'electron'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHANNELS, EVENT_CHANNEL } from '../../src/shared/channels'
+import { CHECK_IDS } from '../../src/shared/contract/merchantPage'
 import { createElectronStandIn, loadBundleWithStandIn, type StandIn } from '../support/electron-stand-in'
 
 const out = resolve(__dirname, '../../out')
@@ -323,16 +324,7 @@ describe('desktop shell in a Node stand-in for electron (NOT Electron): merchant
     expect(result.error).toBeUndefined()
     expect(result.value?.['engine']).toBe('hidden window')
     const report = result.value?.['report'] as { checks: { id: string }[] }
-    expect(report.checks.map((check) => check.id)).toEqual([
-      'script',
-      'version',
-      'sri',
-      'csp',
-      'secrets',
-      'selectors',
-      'init',
-      'session',
-    ])
+    expect(report.checks.map((check) => check.id)).toEqual([...CHECK_IDS])
     // One more window: hidden, its own in-memory partition, sandboxed, isolated, no preload (so no bridge).
     const created = electron.windows()
     expect(created.length).toBe(windowsBefore + 1)

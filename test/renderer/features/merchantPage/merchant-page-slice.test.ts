@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { MerchantPageCheckResult } from '@shared/contract'
+import type { MerchantPageCheckRequest, MerchantPageCheckResult } from '@shared/contract'
 import { startedStore } from '../../../support/renderer-transport'
 
 const RESULT: MerchantPageCheckResult = {
@@ -21,7 +21,7 @@ describe('merchant page slice', () => {
     await store.getState().merchantPage.check()
     store.getState().merchantPage.setEnvironment('production')
     await store.getState().merchantPage.check()
-    const sent = requests('merchantPage:check')
+    const sent = requests('merchantPage:check') as MerchantPageCheckRequest[]
     expect(sent.map(({ url, environmentId }) => ({ url, environmentId }))).toEqual([
       { url: 'http://127.0.0.1:5300/good.html', environmentId: 'sandbox' },
       { url: 'http://127.0.0.1:5300/good.html', environmentId: 'production' },
@@ -44,7 +44,7 @@ describe('merchant page slice', () => {
     store.getState().merchantPage.setUrl('http://127.0.0.1:5300/good.html')
     const running = store.getState().merchantPage.check()
     await Promise.resolve()
-    const checkId = requests('merchantPage:check')[0]?.checkId
+    const checkId = (requests('merchantPage:check') as MerchantPageCheckRequest[])[0]?.checkId
     expect(checkId).toBeTruthy()
     emit({ type: 'merchantPage', checkId: 'someone-else', step: 'load', fraction: 0.9, message: 'Other' })
     emit({ type: 'merchantPage', checkId, step: 'load', fraction: 0.2, message: 'Loading the page' })
