@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
@@ -11,6 +12,15 @@ export default defineConfig({
     define: {
       __SANDBOX_LIBRARY_ASSETS__: JSON.stringify(
         buildLibraryAssets(esbuild, resolve(__dirname, 'src/sandbox/library/browser')),
+      ),
+      // The sandbox's sample merchant pages (plain HTML/JS files read at start under tsx and vitest).
+      __MERCHANT_PAGE_FILES__: JSON.stringify(
+        Object.fromEntries(
+          readdirSync(resolve(__dirname, 'src/sandbox/merchant-pages/pages')).map((file) => [
+            file,
+            readFileSync(resolve(__dirname, 'src/sandbox/merchant-pages/pages', file), 'utf8'),
+          ]),
+        ),
       ),
     },
     build: {

@@ -37,7 +37,7 @@ const testPage = (page: Page) => page.frameLocator('iframe[title="Hosted Fields 
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe finds nothing serious on any screen (${scheme})`, async ({ page }) => {
-    test.setTimeout(90_000)
+    test.setTimeout(150_000)
     await page.emulateMedia({ colorScheme: scheme })
     const findings: Finding[] = []
 
@@ -84,6 +84,15 @@ for (const scheme of ['light', 'dark'] as const) {
       { timeout: 15_000 },
     )
     await scan(page, 'preflight: results', findings)
+
+    // Merchant page with a report (the sandbox's good sample page).
+    await openScreen(page, 'Merchant page')
+    const merchantPage = page.getByRole('main', { name: 'Merchant page' })
+    await merchantPage.locator('details.page-samples summary').click()
+    await merchantPage.getByRole('button', { name: 'Use the good sample page' }).click()
+    await merchantPage.getByRole('button', { name: 'Check page' }).click()
+    await expect(page.getByRole('region', { name: 'Page check report' })).toBeVisible({ timeout: 60_000 })
+    await scan(page, 'merchant page: report', findings)
 
     // Settings (danger zone).
     await page.getByRole('button', { name: 'Settings' }).click()

@@ -42,7 +42,7 @@ export async function exportCsv(page: Page): Promise<{ filename: string; csv: st
 
 export async function openScreen(
   page: Page,
-  name: 'Session' | 'History' | 'Batch check' | 'Preflight',
+  name: 'Session' | 'History' | 'Batch check' | 'Preflight' | 'Merchant page',
 ): Promise<void> {
   const nav = page.getByRole('navigation', { name: 'Sections' })
   await nav.getByRole('button', { name, exact: true }).click()

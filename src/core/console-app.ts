@@ -4,6 +4,7 @@
  */
 import { DEFAULT_SANDBOX_API_KEY, startSandbox } from '../sandbox'
 import { CAPABILITIES_PATH, terminalCapabilitiesRoute } from '../sandbox/capabilities'
+import { SAMPLE_PAGES, sandboxTokenMinter, startMerchantPages } from '../sandbox/merchant-pages'
 import type { ConsoleEvent } from '../shared/contract'
 import { DEFAULT_PROFILE } from '../shared/environments'
 import type { AppInfo } from '../shared/contract'
@@ -26,6 +27,9 @@ import { prewarm } from './services/gateway/token-prewarm'
 import { TokenCache } from './services/gateway/token-cache'
 import { Vault } from './services/credentials/vault'
 import { ensurePrivateFolder } from './services/storage/json-file'
+import type { PageEngine } from './services/merchant-page/page-engine'
+import { chromiumEngine } from './services/merchant-page/playwright-driver'
+import { PageChecks } from './services/merchant-page/page-checks'
 
 const APP_NAME = 'Hosted Fields Session Console'
 
@@ -45,6 +49,12 @@ export interface ConsoleOptions {
   gateway?: { retry?: Partial<RetryPolicy>; timeouts?: Partial<HttpTimeouts> }
   /** History tuning (tests: a small cap, a short write delay). */
   history?: { capacity?: number; writeDelayMs?: number }
+  /** The browser that checks merchant pages (desktop: its hidden window); default playwright-core + Chromium. */
+  pageEngine?: PageEngine
+  /** The shell's own origins a checked page must never reach (the preview's bridge), read at each check. */
+  consoleOrigins?: () => readonly string[]
+  /** Page check tuning (tests: a shorter quiet period). */
+  pageCheck?: { quietMs?: number }
 }
 
 export interface ConsoleApp {
@@ -68,6 +78,13 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
   const sandbox = await startSandbox({ port: options.sandbox?.port ?? 0 })
   sandbox.addRoute(terminalCapabilitiesRoute)
   secrets.add(DEFAULT_SANDBOX_API_KEY)
+  const samplePages = await startMerchantPages({
+    sandboxUrl: sandbox.url,
+    mintToken: sandboxTokenMinter(sandbox),
+  }).catch(async (error: unknown) => {
+    await sandbox.close()
+    throw error
+  })
   const listeners = new Set<(event: ConsoleEvent) => void>()
   const emit = (raw: ConsoleEvent) => {
     // Every push event (webContents.send, server-sent events) through the same scrubber as the answers.
@@ -116,11 +133,26 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
       testPageOrigin: options.testPageOrigin,
       sandboxUrl: sandbox.url,
       dataDir: options.dataDir,
+      samplePages: SAMPLE_PAGES.map((page) => ({
+        name: page.name,
+        what: page.what,
+        url: samplePages.pageUrl(page.name),
+      })),
     }
+    const pageChecks = new PageChecks({
+      // The Chromium is launched on the first check only (the desktop shell injects its hidden window).
+      engine: options.pageEngine ?? chromiumEngine(),
+      consoleOrigins: () => [
+        ...(options.testPageOrigin ? [options.testPageOrigin] : []),
+        ...(options.consoleOrigins?.() ?? []),
+      ],
+      knownSecrets: () => secrets.list(),
+      quietMs: options.pageCheck?.quietMs,
+    })
     const batches = new BatchRuns(journal)
     const services: CoreServices = {
       ...{ info, environments, vault, gateways, journal, logger, emit },
-      ...{ history, preflights: new PreflightReports(), batches, secrets, timeouts },
+      ...{ history, preflights: new PreflightReports(), batches, secrets, timeouts, pageChecks },
       sandboxTokenization: (id) => sandboxTokenization(sandbox.url, id),
     }
     const dispatch = createDispatch({
@@ -163,9 +195,11 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
         listeners.clear()
         // Abort running batches before the clients go; then write any history still waiting to be written.
         await batches.clear()
+        await pageChecks.close()
         await history.close()
         gateways.close()
         tokens.clear()
+        await samplePages.close()
         await sandbox.close()
         logger.log('info', 'console closed')
         // A logger passed in belongs to the shell, which closes it; our own we close here.
@@ -173,6 +207,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
       },
     }
   } catch (error) {
+    await samplePages.close()
     await sandbox.close()
     throw error
   }

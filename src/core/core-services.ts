@@ -13,6 +13,7 @@ import type { GatewayRegistry } from './services/gateway/gateway-registry'
 import type { HttpTimeouts } from './services/gateway/http-client'
 import type { Journal } from './services/storage/exchange-journal'
 import type { History } from './services/storage/session-history'
+import type { PageChecks } from './services/merchant-page/page-checks'
 
 export interface CoreServices {
   info: AppInfo
@@ -27,6 +28,7 @@ export interface CoreServices {
   batches: BatchRuns
   secrets: KnownSecrets
   timeouts: HttpTimeouts
+  pageChecks: PageChecks
   /** Whether a sandbox terminal has secure tokens (undefined: unknown terminal or no answer). */
   sandboxTokenization?: (processingTerminalId: string) => Promise<boolean | undefined>
 }

@@ -26,6 +26,7 @@ import {
 import { MIME_TYPES, appContentSecurityPolicy } from '../core/services/servers/page-policy'
 import { startTestPageServer } from '../core/services/servers/testpage-server'
 import { dataDirOverride } from './data-dir'
+import { pageWindowEngine } from './page-window'
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -56,12 +57,19 @@ async function main(): Promise<void> {
     consoleOrigins: [APP_ORIGIN],
     onError: (error) => logger.log('error', 'test page server failed', { error: String(error) }),
   })
+  // Merchant pages are checked in hidden windows of their own partitions, never in this app's window.
+  const pageEngine = pageWindowEngine({
+    createWindow: (options) => new BrowserWindow(options),
+    sessionOf: (partition) => session.fromPartition(partition),
+  })
   const consoleApp = await createConsole({
     dataDir,
     transport: 'electron',
     appVersion: app.getVersion(),
     testPageOrigin: testPage.origin,
     logger,
+    pageEngine,
+    consoleOrigins: () => [APP_ORIGIN],
   })
   const csp = appContentSecurityPolicy(testPage.origin)
   // Frames the test page may load: itself, the sandbox's field iframes, and Payroc's UAT gateway.
@@ -97,10 +105,13 @@ async function main(): Promise<void> {
   )
 
   app.on('web-contents-created', (_event, contents) => {
+    // A merchant page under check navigates as it likes inside its fenced partition (page-window.ts).
+    const pageUnderCheck = (): boolean => pageEngine.owns(contents.id)
     contents.on('will-navigate', (event, url) => {
-      if (!isAllowedTopNavigation(url)) event.preventDefault()
+      if (!pageUnderCheck() && !isAllowedTopNavigation(url)) event.preventDefault()
     })
     contents.on('will-frame-navigate', (event) => {
+      if (pageUnderCheck()) return
       if (!event.isMainFrame && !isAllowedFrameNavigation(event.url, frameOrigins())) event.preventDefault()
     })
     contents.on('will-attach-webview', (event) => event.preventDefault())

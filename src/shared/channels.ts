@@ -29,6 +29,7 @@ export const CHANNELS = [
   'app:clearAllData',
   'secureToken:save',
   'secureToken:update',
+  'merchantPage:check',
 ] as const
 export type Channel = (typeof CHANNELS)[number]
 

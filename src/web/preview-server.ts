@@ -211,6 +211,8 @@ export async function startWebConsole(options: WebConsoleOptions): Promise<WebCo
   })
 
   let app: ConsoleApp
+  // The bridge's origins, known once it listens: a checked merchant page may never reach them.
+  let bridgeOrigins: string[] = []
   try {
     app = await (options.createConsole ?? createRealConsole)({
       dataDir: options.dataDir,
@@ -218,6 +220,7 @@ export async function startWebConsole(options: WebConsoleOptions): Promise<WebCo
       appVersion: options.appVersion ?? readAppVersion(),
       testPageOrigin: testPage.origin,
       logger,
+      consoleOrigins: () => bridgeOrigins,
     })
   } catch (error) {
     await testPage.close()
@@ -240,7 +243,8 @@ export async function startWebConsole(options: WebConsoleOptions): Promise<WebCo
     await Promise.allSettled([testPage.close(), app.close()])
     throw error
   }
-  testPage.setConsoleOrigins([`http://127.0.0.1:${server.port}`, `http://localhost:${server.port}`])
+  bridgeOrigins = [`http://127.0.0.1:${server.port}`, `http://localhost:${server.port}`]
+  testPage.setConsoleOrigins(bridgeOrigins)
   logger.log('info', 'browser preview started', { port: server.port, testPageOrigin: testPage.origin })
 
   let closing: Promise<void> | null = null

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path'
 import type { IpcMainInvokeEvent } from 'electron'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHANNELS, EVENT_CHANNEL } from '../../src/shared/channels'
+import { CHECK_IDS } from '../../src/shared/contract/merchantPage'
 import { createElectronStandIn, loadBundleWithStandIn, type StandIn } from '../support/electron-stand-in'
 
 const out = resolve(__dirname, '../../out')
@@ -306,6 +307,71 @@ describe('desktop shell in a Node stand-in for electron (NOT Electron): IPC', ()
     expect(foreign.error?.kind).toBe('forbidden')
     const subframe = await invoke('session:create', {}, invokeEvent({ url: APP_PAGE }, false))
     expect(subframe.error?.kind).toBe('forbidden')
+  })
+})
+
+describe('desktop shell in a Node stand-in for electron (NOT Electron): merchant page check', () => {
+  it('checks a page in a hidden window of its own partition through webContents.debugger, fenced', async () => {
+    const info = await invoke('app:info', {})
+    const testPageOrigin = String(info.value?.['testPageOrigin'])
+    const windowsBefore = electron.windows().length
+    const pageUrl = 'http://127.0.0.1:9/checkout.html'
+    const result = await invoke('merchantPage:check', {
+      url: pageUrl,
+      environmentId: 'sandbox',
+      timeoutSeconds: 5,
+    })
+    expect(result.error).toBeUndefined()
+    expect(result.value?.['engine']).toBe('hidden window')
+    const report = result.value?.['report'] as { checks: { id: string }[] }
+    expect(report.checks.map((check) => check.id)).toEqual([...CHECK_IDS])
+    // One more window: hidden, its own in-memory partition, sandboxed, isolated, no preload (so no bridge).
+    const created = electron.windows()
+    expect(created.length).toBe(windowsBefore + 1)
+    const hidden = created.at(-1)
+    if (!hidden) throw new Error('no hidden window')
+    const prefs = hidden.options.webPreferences ?? {}
+    expect(hidden.options.show).toBe(false)
+    expect(prefs.partition).toMatch(/^merchant-page-check-[0-9a-f-]{36}$/)
+    expect(prefs.preload).toBeUndefined()
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false })
+    expect(hidden.window.isDestroyed()).toBe(true)
+    // CDP through the debugger: attached, the probe installed before the page was loaded, then detached.
+    const id = hidden.window.webContents.id
+    const attach = electron.indexOf('debugger.attach', id)
+    const probe = electron.indexOf('debugger.sendCommand', 'Page.addScriptToEvaluateOnNewDocument')
+    const load = electron.indexOf('BrowserWindow.loadURL', pageUrl)
+    expect(attach).toBeGreaterThan(-1)
+    expect(probe).toBeGreaterThan(attach)
+    expect(load).toBeGreaterThan(probe)
+    expect(electron.indexOf('debugger.detach', id)).toBeGreaterThan(load)
+    // The partition's fence: the page's own origin and the sandbox pass; the console's origins and other
+    // loopback ports are refused; permissions are denied; its storage is cleared afterwards.
+    const partition = electron.partitions.get(String(prefs.partition))
+    if (!partition?.beforeRequest || !partition.permissionRequest) throw new Error('no fence installed')
+    const cancelled = (url: string): boolean => {
+      let answer: boolean | undefined
+      partition.beforeRequest?.({ id: 1, url, method: 'GET' } as never, (response) => {
+        answer = response.cancel
+      })
+      return answer === true
+    }
+    expect(cancelled(pageUrl)).toBe(false)
+    expect(
+      cancelled(`${String(info.value?.['sandboxUrl'])}/js/hosted-fields/hosted-fields-1.7.0.261457.js`),
+    ).toBe(false)
+    expect(cancelled(`${testPageOrigin}/index.html`)).toBe(true)
+    expect(cancelled('app://console/index.html')).toBe(true)
+    expect(cancelled('http://127.0.0.1:1/')).toBe(true)
+    let granted: boolean | undefined
+    partition.permissionRequest(
+      {} as never,
+      'clipboard-sanitized-write',
+      (grant) => (granted = grant),
+      {} as never,
+    )
+    expect(granted).toBe(false)
+    expect(partition.cleared).toBe(true)
   })
 })
 

@@ -118,6 +118,12 @@ const TEMPLATES: Record<Channel, Template> = {
     secureTokenId: req('free', 'st-1'),
     confirmProduction: opt('bool', false),
   },
+  'merchantPage:check': {
+    url: req('url', 'http://127.0.0.1:9/checkout.html'),
+    environmentId: req('format', 'sandbox'),
+    timeoutSeconds: opt('int', 5),
+    checkId: opt('free', 'fuzz'),
+  },
 }
 
 const UNICODE_ODDITIES = [

@@ -15,18 +15,23 @@ import type {
   BrowserWindow as ElectronBrowserWindow,
   BrowserWindowConstructorOptions,
   ContextBridge,
+  CallbackResponse,
+  Debugger,
   Dialog,
   HandlerDetails,
   IpcMain,
   IpcMainInvokeEvent,
   IpcRenderer,
   Menu as ElectronMenu,
+  OnBeforeRequestListenerDetails,
   NativeTheme,
   Protocol,
   Rectangle,
   Screen,
   Session,
   Shell,
+  WebRequest,
+  WebRequestFilter,
   WebContents,
   WebFrameMain,
   WindowOpenHandlerResponse,
@@ -183,7 +188,54 @@ export function createElectronStandIn(options: StandInOptions = {}) {
       permissions.check = handler
     },
   } satisfies Methods<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>
-  const session = { defaultSession }
+  // session.fromPartition: the page check's own partitions (one fresh session per checked page).
+  // onBeforeRequest is overloaded; the stand-in takes the (filter, listener) form the shell uses.
+  type BeforeRequestListener = (
+    details: OnBeforeRequestListenerDetails,
+    callback: (response: CallbackResponse) => void,
+  ) => void
+  const partitions = new Map<
+    string,
+    { beforeRequest?: BeforeRequestListener; permissionRequest?: PermissionRequestHandler; cleared: boolean }
+  >()
+  const fromPartition = (partition: string) => {
+    record('session.fromPartition', partition)
+    const state: {
+      beforeRequest?: BeforeRequestListener
+      permissionRequest?: PermissionRequestHandler
+      cleared: boolean
+    } = { cleared: false }
+    partitions.set(partition, state)
+    const webRequest = {
+      onBeforeRequest(filter: WebRequestFilter, listener: BeforeRequestListener) {
+        record('session.webRequest.onBeforeRequest', partition, filter)
+        state.beforeRequest = listener
+      },
+    } satisfies Record<keyof Pick<WebRequest, 'onBeforeRequest'>, unknown>
+    return {
+      webRequest,
+      setPermissionRequestHandler(handler: PermissionRequestHandler) {
+        record('session.setPermissionRequestHandler', partition)
+        state.permissionRequest = handler
+      },
+      setPermissionCheckHandler(handler: PermissionCheckHandler) {
+        record('session.setPermissionCheckHandler', partition)
+        void handler
+      },
+      clearStorageData() {
+        record('session.clearStorageData', partition)
+        state.cleared = true
+        return Promise.resolve()
+      },
+    } satisfies Methods<
+      Session,
+      'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'clearStorageData'
+    > & { webRequest: Record<keyof Pick<WebRequest, 'onBeforeRequest'>, unknown> }
+  }
+  const session = {
+    defaultSession,
+    fromPartition,
+  }
 
   // ── ipcMain ──────────────────────────────────────────────────────────────────────────────────────────
   type InvokeHandler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown
@@ -206,13 +258,59 @@ export function createElectronStandIn(options: StandInOptions = {}) {
   const windows: FakeWindow[] = []
   let nextId = 1
 
+  /** What a webContents.debugger answers per CDP method (a test may replace it). */
+  const cdp = {
+    answer: (method: string): unknown =>
+      method === 'Page.captureScreenshot' ? { data: Buffer.from('stand-in png').toString('base64') } : {},
+  }
+  function createDebugger(id: number) {
+    const events = new Listeners()
+    let attached = false
+    const debuggerStandIn = {
+      attach(protocolVersion?: string) {
+        record('debugger.attach', id, protocolVersion)
+        if (attached) throw new Error('stand-in: debugger already attached (as Electron)')
+        attached = true
+      },
+      detach() {
+        record('debugger.detach', id)
+        attached = false
+      },
+      isAttached() {
+        return attached
+      },
+      sendCommand(method: string, commandParams?: unknown) {
+        record('debugger.sendCommand', method, commandParams)
+        if (!attached) return Promise.reject(new Error('stand-in: debugger is not attached'))
+        return Promise.resolve(cdp.answer(method))
+      },
+      on(event: string, listener: Listener) {
+        record('debugger.on', event)
+        events.add(event, listener)
+        return this
+      },
+      removeListener(event: string, listener: Listener) {
+        record('debugger.removeListener', event)
+        events.byEvent.set(
+          event,
+          (events.byEvent.get(event) ?? []).filter((l) => l !== listener),
+        )
+        return this
+      },
+    } satisfies Methods<Debugger, 'attach' | 'detach' | 'isAttached' | 'sendCommand'> &
+      Emitter<Debugger, 'on' | 'removeListener'>
+    return { debuggerStandIn, events }
+  }
+
   function createWebContents(id: number) {
     const events = new Listeners()
+    const cdpTarget = createDebugger(id)
     const mainFrame = { url: '' } satisfies Props<WebFrameMain, 'url'>
     const state: { windowOpenHandler?: WindowOpenHandler } = {}
     const contents = {
       id,
       mainFrame,
+      debugger: cdpTarget.debuggerStandIn,
       send(channel: string, ...args: unknown[]) {
         record('webContents.send', channel, ...args)
       },
@@ -227,8 +325,10 @@ export function createElectronStandIn(options: StandInOptions = {}) {
       },
     } satisfies Methods<WebContents, 'send' | 'setWindowOpenHandler'> &
       Emitter<WebContents, 'on'> &
-      Props<WebContents, 'id'> & { mainFrame: Props<WebFrameMain, 'url'> }
-    return { contents, events, state }
+      Props<WebContents, 'id'> & { mainFrame: Props<WebFrameMain, 'url'> } & {
+        debugger: Methods<Debugger, 'attach' | 'detach' | 'isAttached' | 'sendCommand'>
+      }
+    return { contents, events, state, debuggerEvents: cdpTarget.events }
   }
 
   type FakeWebContents = ReturnType<typeof createWebContents>
@@ -239,6 +339,7 @@ export function createElectronStandIn(options: StandInOptions = {}) {
         ElectronBrowserWindow,
         | 'loadURL'
         | 'isDestroyed'
+        | 'destroy'
         | 'maximize'
         | 'show'
         | 'getNormalBounds'
@@ -267,8 +368,13 @@ export function createElectronStandIn(options: StandInOptions = {}) {
       this.webContents.mainFrame.url = url
       this.#events.emit('ready-to-show', {})
     }
+    #destroyed = false
     isDestroyed() {
-      return false
+      return this.#destroyed
+    }
+    destroy() {
+      record('BrowserWindow.destroy', this.webContents.id)
+      this.#destroyed = true
     }
     maximize() {
       record('BrowserWindow.maximize')
@@ -411,6 +517,8 @@ export function createElectronStandIn(options: StandInOptions = {}) {
     protocolHandler: (scheme: string) => protocolHandlers.get(scheme),
     ipcHandlers,
     permissions,
+    partitions,
+    cdp,
     windows: () => windows.map((window) => ({ window, ...FakeWindow.inspect(window) })),
     exposed,
     emitRenderer: (channel: string, ...args: unknown[]) => rendererEvents.emit(channel, ...args),

@@ -10,6 +10,7 @@ export function appHandlers(services: CoreServices): NamespaceHandlers<'app'> {
       await services.batches.clear()
       const historyEntries = await services.history.clear()
       services.preflights.clear()
+      services.pageChecks.clear()
       services.journal.clear()
       await services.environments.reset()
       services.gateways.close()

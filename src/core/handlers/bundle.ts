@@ -18,6 +18,7 @@ export function bundleHandlers(services: CoreServices): NamespaceHandlers<'bundl
           profile,
           entries,
           preflight: services.preflights.get(environmentId),
+          pageCheck: services.pageChecks.latestReport(environmentId),
           knownSecrets: services.secrets.list(),
         }),
       )

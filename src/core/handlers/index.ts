@@ -7,6 +7,7 @@ import { bundleHandlers } from './bundle'
 import { environmentHandlers } from './environment'
 import { historyHandlers } from './history'
 import { journalHandlers } from './journal'
+import { merchantPageHandlers } from './merchantPage'
 import { preflightHandlers } from './preflight'
 import { secureTokenHandlers } from './secureToken'
 import { sessionHandlers } from './session'
@@ -24,5 +25,6 @@ export function buildHandlers(services: CoreServices): Handlers {
     ...preflightHandlers(services),
     ...batchHandlers(services),
     ...secureTokenHandlers(services),
+    ...merchantPageHandlers(services),
   }
 }

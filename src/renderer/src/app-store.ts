@@ -18,6 +18,10 @@ import { createEventLogSlice, type EventLogSlice } from '@renderer/features/even
 import { createHistorySlice, type HistorySlice } from '@renderer/features/history/history-slice'
 import { createJournalSlice, type JournalSlice } from '@renderer/features/journal/journal-slice'
 import { createNavSlice, type NavSlice } from '@renderer/features/nav/nav-slice'
+import {
+  createMerchantPageSlice,
+  type MerchantPageSlice,
+} from '@renderer/features/merchantPage/merchant-page-slice'
 import { createPreflightSlice, type PreflightSlice } from '@renderer/features/preflight/preflight-slice'
 import {
   createSecureTokenSlice,
@@ -45,7 +49,8 @@ export type Store = AppSlice &
   SecureTokenSlice &
   NavSlice &
   EventLogSlice &
-  ToastSlice
+  ToastSlice &
+  MerchantPageSlice
 export type Slice<T> = StateCreator<Store, [], [], T>
 export type SliceFactory<T> = (deps: StoreDeps) => Slice<T>
 export type AppStore = StoreApi<Store>
@@ -65,5 +70,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createNavSlice(deps)(...a),
     ...createEventLogSlice(deps)(...a),
     ...createToastSlice(deps)(...a),
+    ...createMerchantPageSlice(deps)(...a),
   }))
 }

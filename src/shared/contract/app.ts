@@ -11,6 +11,8 @@ export const AppInfo = z.object({
   /** The embedded sandbox's base URL (not a secret: tests drive its control API through it). */
   sandboxUrl: z.string(),
   dataDir: z.string(),
+  /** The sandbox's sample merchant pages (their own loopback origin), to try the Merchant page screen on. */
+  samplePages: z.array(z.object({ name: z.string(), what: z.string(), url: z.string() })).optional(),
 })
 export type AppInfo = z.infer<typeof AppInfo>
 

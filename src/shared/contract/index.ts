@@ -15,6 +15,8 @@ import { environmentChannels } from './environment'
 import { historyChannels } from './history'
 import type { JournalSummary } from './journal'
 import { journalChannels } from './journal'
+import type { MerchantPageProgressEvent } from './merchantPage'
+import { merchantPageChannels } from './merchantPage'
 import { preflightChannels } from './preflight'
 import { secureTokenChannels } from './secureToken'
 import { sessionChannels } from './session'
@@ -27,6 +29,7 @@ export * from './common'
 export * from './environment'
 export * from './history'
 export * from './journal'
+export * from './merchantPage'
 export * from './preflight'
 export * from './secureToken'
 export * from './session'
@@ -43,6 +46,7 @@ export const contract = {
   ...preflightChannels,
   ...batchChannels,
   ...secureTokenChannels,
+  ...merchantPageChannels,
 } as const satisfies Record<Channel, ChannelSpec>
 
 // Every channel of channels.ts is in the contract (above), and the contract has no channel channels.ts lacks.
@@ -61,3 +65,4 @@ export type ConsoleEvent =
   | { type: 'journal'; entry: JournalSummary }
   | { type: 'prewarm'; environmentId: string; profile: string; ok: boolean; message?: string }
   | BatchProgressEvent
+  | MerchantPageProgressEvent

@@ -7,6 +7,7 @@
 import os from 'node:os'
 import type { AppInfo, JournalEntry } from '../../../shared/contract'
 import type { PreflightReport } from '../../../shared/diagnostics'
+import type { PageCheckReport } from '../../../shared/contract/merchantPage'
 import type { EnvironmentInfo } from '../../../shared/environments'
 import { scrubLine } from '../storage/file-log'
 import { exportFilename } from './csv'
@@ -53,6 +54,8 @@ export interface BundleInput {
   profile: string
   entries: JournalEntry[]
   preflight?: PreflightReport
+  /** The latest merchant page check in this environment (the redacted report only, never the recording). */
+  pageCheck?: PageCheckReport
   knownSecrets: readonly string[]
   now?: Date
 }
@@ -83,6 +86,7 @@ export function buildBundle(input: BundleInput): { filename: string; json: strin
     },
     journal: input.entries,
     preflight: input.preflight ?? null,
+    merchantPageCheck: input.pageCheck ?? null,
   }
   const har = buildHar(input.entries, { name: input.info.name, version: input.info.version })
   return {

@@ -31,13 +31,14 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(key('?', { shiftKey: true }), { ...at, typing: true })).toBeNull()
   })
 
-  it('switches sections with Alt+1…4', () => {
+  it('switches sections with Alt+1…5', () => {
     expect(shortcutFor(key('2', { altKey: true }), at)).toEqual({ type: 'go', view: 'history' })
     expect(shortcutFor(key('4', { altKey: true }), { ...at, typing: true })).toEqual({
       type: 'go',
       view: 'preflight',
     })
-    expect(shortcutFor(key('5', { altKey: true }), at)).toBeNull()
+    expect(shortcutFor(key('5', { altKey: true }), at)).toEqual({ type: 'go', view: 'merchantPage' })
+    expect(shortcutFor(key('6', { altKey: true }), at)).toBeNull()
   })
 
   it('knows macOS by its platform string', () => {

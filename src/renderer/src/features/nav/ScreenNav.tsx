@@ -7,6 +7,7 @@ const ITEMS: { view: View; label: string }[] = [
   { view: 'history', label: 'History' },
   { view: 'batch', label: 'Batch check' },
   { view: 'preflight', label: 'Preflight' },
+  { view: 'merchantPage', label: 'Merchant page' },
 ]
 
 /** Arrow keys, Home and End move the focus between the sections (Enter or Space opens one). */

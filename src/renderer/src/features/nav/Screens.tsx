@@ -12,6 +12,11 @@ const BatchScreen = lazy(() =>
 const PreflightScreen = lazy(() =>
   import('@renderer/features/preflight/PreflightScreen').then((m) => ({ default: m.PreflightScreen })),
 )
+const MerchantPageScreen = lazy(() =>
+  import('@renderer/features/merchantPage/MerchantPageScreen').then((m) => ({
+    default: m.MerchantPageScreen,
+  })),
+)
 const SettingsScreen = lazy(() =>
   import('@renderer/features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
 )
@@ -32,6 +37,7 @@ export function Screens({ view }: { view: View }) {
       {view === 'batch' && <BatchScreen />}
       {view === 'preflight' && <PreflightScreen />}
       {view === 'settings' && <SettingsScreen />}
+      {view === 'merchantPage' && <MerchantPageScreen />}
     </Suspense>
   )
 }

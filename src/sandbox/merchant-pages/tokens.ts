@@ -1,0 +1,82 @@
+/**
+ * Session tokens for the sample pages, minted from a running sandbox through its public HTTP API and control
+ * methods: live (a new session), expired (a session created on a clock moved back past its lifetime), used (a
+ * session another Hosted Fields instance already initialised, via the simulated library's own initialize call).
+ */
+import { randomUUID } from 'node:crypto'
+import { DEFAULT_SANDBOX_API_KEY, type Sandbox } from '..'
+import type { TokenKind } from './catalog'
+
+export interface TokenRequest {
+  kind: TokenKind
+  libVersion: string
+}
+export type MintToken = (request: TokenRequest) => Promise<string>
+
+const TERMINAL = '1234001'
+
+async function json(response: Response, what: string): Promise<Record<string, unknown>> {
+  if (!response.ok) throw new Error(`${what}: HTTP ${response.status} ${await response.text()}`)
+  return (await response.json()) as Record<string, unknown>
+}
+
+export function sandboxTokenMinter(sandbox: Sandbox, apiKey = DEFAULT_SANDBOX_API_KEY): MintToken {
+  const authorize = async (): Promise<string> => {
+    const answer = await json(
+      await fetch(`${sandbox.url}/authorize`, { method: 'POST', headers: { 'x-api-key': apiKey } }),
+      'authorize',
+    )
+    return String(answer.access_token)
+  }
+  const create = async (bearer: string, libVersion: string): Promise<string> => {
+    const response = await fetch(
+      `${sandbox.url}/v1/processing-terminals/${TERMINAL}/hosted-fields-sessions`,
+      {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${bearer}`,
+          'Idempotency-Key': randomUUID(),
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+        },
+        body: JSON.stringify({ libVersion, scenario: 'payment' }),
+      },
+    )
+    return String((await json(response, 'create session')).token)
+  }
+  // Mints one at a time: the expired kind moves the sandbox clock for one request.
+  let queue: Promise<unknown> = Promise.resolve()
+  return (request) => {
+    const next = queue.then(async () => {
+      const bearer = await authorize()
+      if (request.kind === 'expired') {
+        const before = sandbox.config()
+        sandbox.configure({ clockOffsetSeconds: before.clockOffsetSeconds - before.sessionTtlSeconds - 60 })
+        try {
+          return await create(bearer, request.libVersion)
+        } finally {
+          sandbox.configure({ clockOffsetSeconds: before.clockOffsetSeconds })
+        }
+      }
+      const token = await create(bearer, request.libVersion)
+      if (request.kind === 'used') {
+        await json(
+          await fetch(`${sandbox.url}/hosted-fields/sessions/initialize`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+            body: JSON.stringify({
+              sessionToken: token,
+              libVersion: request.libVersion,
+              mode: 'payment',
+              instanceId: `other-form-${randomUUID()}`,
+            }),
+          }),
+          'initialize from another form',
+        )
+      }
+      return token
+    })
+    queue = next.catch(() => undefined)
+    return next
+  }
+}
