@@ -147,7 +147,8 @@ export function safeStorageStore(
         const items = await load()
         const accounts = items[service]
         if (!accounts || !(account in accounts)) return false
-        delete accounts[account]
+        const { [account]: _removed, ...rest } = accounts
+        items[service] = rest
         await save(items)
         return true
       }),
