@@ -39,6 +39,7 @@ describe('--help', () => {
   })
   it('wins over missing required options and shows choices and defaults', () => {
     expect(parseCli(CHECK_TERMINALS_CLI, ['--help']).kind).toBe('help')
+    expect(parseCli(CHECK_TERMINALS_CLI, ['--env', 'uat', '--scenario', 'bad', '--help']).kind).toBe('help')
     const text = helpText(CHECK_TERMINALS_CLI)
     expect(text).toMatch(
       /--scenario payment\|tokenization\|both\s+What to check per terminal\. \(default payment\)/,

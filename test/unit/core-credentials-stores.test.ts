@@ -173,6 +173,13 @@ describe('safeStorageStore: ciphertext in the data folder, 0600', () => {
     expect((await stat(file)).mode & 0o777).toBe(0o600)
   })
 
+  it('a stale temp file left by a crash (loose mode) never makes the store readable by others', async () => {
+    const file = path.join(dir, FALLBACK_FILE)
+    await writeFile(`${file}.${process.pid}.tmp`, 'stale', { mode: 0o644 })
+    await safeStorageStore(fakeSafeStorage(), file).set(SERVICE, 'a/b', 'some-secret-1')
+    expect((await stat(file)).mode & 0o777).toBe(0o600)
+  })
+
   it('a file of another shape is refused, not overwritten', async () => {
     const file = path.join(dir, FALLBACK_FILE)
     await writeFile(file, JSON.stringify({ hello: 'world' }))
@@ -186,6 +193,7 @@ describe('keychainProblem: one hint that names the fix that works', () => {
   it.each([
     ['Cannot autolaunch D-Bus without X11 $DISPLAY', /No D-Bus session bus/, /gnome-keyring-daemon --unlock/],
     ['Could not connect: No such file or directory', /No D-Bus session bus/, /with-keyring\.sh/],
+    ['The given address is empty', /No D-Bus session bus/, /gnome-keyring-daemon --unlock/],
     [
       'The name org.freedesktop.secrets was not provided by any .service files',
       /no keyring/,

@@ -19,7 +19,7 @@ const FALLBACK = 'or choose "Keep keys for this session only"'
 
 const PROBLEMS: { test: RegExp; problem: KeychainProblem }[] = [
   {
-    test: /autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|Could not connect/i,
+    test: /autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|Could not connect|given address is empty/i,
     problem: {
       message: 'No D-Bus session bus is reachable, so the OS keychain cannot be used.',
       hint: `Start the app with a bus and an unlocked keyring: \`${KEYRING_COMMAND}\` (from a checkout: \`bash scripts/with-keyring.sh npm run web\`), ${FALLBACK}.`,
