@@ -5,12 +5,10 @@ import { keychainProblem } from '../../src/core/services/credentials/keychain-hi
 // keytar's REAL messages, from a child process whose D-Bus is broken in each way a user meets; each must map to
 // a known problem (never the generic fallback) whose hint starts a keyring inside the bus.
 function keytarMessage(env: Record<string, string | undefined>): Promise<string> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env }
-  delete childEnv['DISPLAY']
-  for (const [name, value] of Object.entries(env)) {
-    if (value === undefined) delete childEnv[name]
-    else childEnv[name] = value
-  }
+  const { DISPLAY: _display, ...inherited } = process.env
+  const childEnv: NodeJS.ProcessEnv = Object.fromEntries(
+    Object.entries({ ...inherited, ...env }).filter(([, value]) => value !== undefined),
+  )
   const script =
     "require('keytar').findCredentials('hfc-hints-test').then(() => console.log('OK'), (e) => console.log(e.message))"
   return new Promise((resolve, reject) =>
