@@ -29,6 +29,7 @@ export const CHANNELS = [
   'app:clearAllData',
   'secureToken:save',
   'secureToken:update',
+  'history:recordLibrary',
 ] as const
 export type Channel = (typeof CHANNELS)[number]
 

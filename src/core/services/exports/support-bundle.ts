@@ -47,12 +47,23 @@ export function bundleEntries(
   return identity && identity.id !== chosen.id ? [identity, chosen] : [chosen]
 }
 
+export interface BundleAttempt {
+  historyId: string
+  at: string
+  processingTerminalId: string
+  scenario: string
+  journalId?: string
+  verdict?: { tone: string; sentence: string; hint: string; historyOutcome: string }
+}
+
 export interface BundleInput {
   info: AppInfo
   environment: EnvironmentInfo
   profile: string
   entries: JournalEntry[]
   preflight?: PreflightReport
+  /** The attempts (History's session entries) behind these exchanges, each with its combined verdict. */
+  attempts?: readonly BundleAttempt[]
   knownSecrets: readonly string[]
   now?: Date
 }
@@ -82,6 +93,7 @@ export function buildBundle(input: BundleInput): { filename: string; json: strin
       profile: input.profile,
     },
     journal: input.entries,
+    attempts: input.attempts ?? [],
     preflight: input.preflight ?? null,
   }
   const har = buildHar(input.entries, { name: input.info.name, version: input.info.version })

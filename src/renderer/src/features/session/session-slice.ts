@@ -3,6 +3,9 @@ import type { EnvironmentInfo } from '@shared/environments'
 import type { AppError } from '@shared/result'
 import type { SliceFactory } from '@renderer/app-store'
 import { loadValidation } from '@renderer/validation'
+import type { LoggedEvent } from '@renderer/testpage/protocol'
+import { nextLibraryOutcome } from '@renderer/features/testpage/library-outcome'
+import { isReported, type Attempt } from './attempt'
 
 export const SESSION_FIELDS = ['processingTerminalId', 'scenario', 'secureTokenId', 'libVersion'] as const
 export type SessionField = (typeof SESSION_FIELDS)[number]
@@ -22,6 +25,12 @@ export interface SessionSlice {
     /** The production confirmation dialog is open. */
     confirming: boolean
     created: SessionCreated | null
+    /** The latest attempt (call + card form), for the one verdict; null before the first. */
+    attempt: Attempt | null
+    /** A test page event of the session `token`'s card form. */
+    reportEvent(token: string, event: LoggedEvent): void
+    /** A session created elsewhere (History's Re-run) becomes the current attempt. */
+    adopt(created: SessionCreated): void
     setField(field: SessionField, value: string): void
     /** Library version and terminal defaults follow the environment. */
     applyEnvironmentDefaults(next: EnvironmentInfo | undefined, previous: EnvironmentInfo | undefined): void
@@ -74,6 +83,24 @@ export const createSessionSlice: SliceFactory<SessionSlice> =
       }
     }
 
+    let attemptId = 0
+    const labelOf = (environmentId: string) =>
+      get().environment.list.find((e) => e.id === environmentId)?.name ?? environmentId
+    const begin = (
+      call: Attempt['call'],
+      request: Pick<Attempt, 'scenario' | 'processingTerminalId' | 'environmentId'>,
+    ): Attempt => ({
+      id: ++attemptId,
+      call,
+      library: { state: 'none' },
+      ...request,
+      environmentLabel: labelOf(request.environmentId),
+    })
+    const settle = (call: Attempt['call']): void => {
+      const attempt = get().session.attempt
+      if (attempt) patch({ attempt: { ...attempt, call } })
+    }
+
     const send = async (confirmProduction: boolean): Promise<void> => {
       const { CreateSessionInput, issuesToFields } = await loadValidation()
       const parsed = CreateSessionInput.safeParse(buildRequest(confirmProduction))
@@ -91,14 +118,23 @@ export const createSessionSlice: SliceFactory<SessionSlice> =
         patch({ fieldErrors: {}, error: null, confirming: true })
         return
       }
-      patch({ pending: true, fieldErrors: {}, error: null, confirming: false })
+      const { scenario, processingTerminalId, environmentId } = parsed.data
+      patch({
+        pending: true,
+        fieldErrors: {},
+        error: null,
+        confirming: false,
+        attempt: begin('pending', { scenario, processingTerminalId, environmentId }),
+      })
       const result = await transport.call('session:create', parsed.data)
       if (result.ok) {
         patch({ pending: false, created: result.value })
+        settle(result)
       } else if (result.error.kind === 'confirmation-required') {
-        patch({ pending: false, confirming: true })
+        patch({ pending: false, confirming: true, attempt: null })
       } else {
         patch({ pending: false, error: result.error, fieldErrors: fieldErrorsOf(result.error) })
+        settle(result)
       }
     }
 
@@ -115,6 +151,39 @@ export const createSessionSlice: SliceFactory<SessionSlice> =
         pending: false,
         confirming: false,
         created: null,
+        attempt: null,
+
+        reportEvent(token, event) {
+          const { attempt } = get().session
+          if (!attempt || attempt.call === 'pending' || !attempt.call.ok) return
+          if (attempt.call.value.token !== token) return
+          const library = nextLibraryOutcome(attempt.library, event)
+          if (!library) return
+          patch({ attempt: { ...attempt, library } })
+          const historyId = attempt.call.value.historyId
+          if (historyId && isReported(library.state)) {
+            const message = 'message' in library ? library.message : undefined
+            void transport
+              .call('history:recordLibrary', {
+                historyId,
+                state: library.state,
+                ...(message ? { message: message.slice(0, 2000) } : {}),
+              })
+              .then(() => {
+                if (get().history.status !== 'idle') void get().history.load()
+              })
+          }
+        },
+
+        adopt(created) {
+          const { scenario, processingTerminalId, environmentId } = created
+          patch({
+            created,
+            error: null,
+            fieldErrors: {},
+            attempt: begin({ ok: true, value: created }, { scenario, processingTerminalId, environmentId }),
+          })
+        },
 
         setField(field, value) {
           const { form, fieldErrors } = get().session

@@ -24,6 +24,7 @@ export default function TestPagePanel() {
     s.environment.list.find((e) => e.id === s.session.created?.environmentId),
   )
   const addEvent = useStore((s) => s.eventLog.add)
+  const reportEvent = useStore((s) => s.session.reportEvent)
   const resetLog = useStore((s) => s.eventLog.reset)
   const resetSecureToken = useStore((s) => s.secureToken.reset)
   const frameRef = useRef<HTMLIFrameElement>(null)
@@ -56,11 +57,12 @@ export default function TestPagePanel() {
         frame.postMessage(message, origin)
       } else {
         addEvent(accepted.event)
+        reportEvent(session.sessionToken, accepted.event)
       }
     }
     window.addEventListener('message', onMessage)
     return () => window.removeEventListener('message', onMessage)
-  }, [origin, session, addEvent])
+  }, [origin, session, addEvent, reportEvent])
 
   const overrideInvalid = override.trim() !== '' && created && environment && !session
   const src = origin && environment ? testPageUrl(origin, cdnOrigin(environment), window.location.origin) : ''
