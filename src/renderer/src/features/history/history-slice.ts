@@ -91,7 +91,8 @@ export const createHistorySlice: SliceFactory<HistorySlice> =
         return
       }
       // The new session is the current attempt: its card form loads and reports, so the verdict is combined.
-      if (created.ok) get().session.adopt(created.value)
+      const profile = get().history.entries.find((e) => e.id === id)?.profile
+      if (created.ok) get().session.adopt(created.value, profile)
       const result = { sourceId: id, ...describeRerun(created) }
       patch({ rerunning: null, lastRerun: result, inspecting: result.journalId ?? get().history.inspecting })
       await get().history.load()

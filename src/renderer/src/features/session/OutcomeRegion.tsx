@@ -1,4 +1,5 @@
 import { useStore } from '@renderer/store-context'
+import { earlierLabel } from '@shared/attempt-verdict'
 import { verdictOf } from './attempt'
 
 /**
@@ -9,15 +10,26 @@ import { verdictOf } from './attempt'
 export function OutcomeRegion() {
   const attempt = useStore((s) => s.session.attempt)
   const verdict = verdictOf(attempt)
+  // The attempt of another environment or profile is only labelled as earlier, never shown as current.
+  const elsewhere = useStore(
+    (s) =>
+      s.session.attempt !== null &&
+      (s.session.attempt.environmentId !== s.environment.environmentId ||
+        s.session.attempt.profile !== s.environment.profile),
+  )
   return (
     <section
       className="card outcome"
       role="region"
       aria-label="Outcome"
       aria-live="polite"
-      data-tone={verdict?.tone ?? 'none'}
+      data-tone={verdict && !elsewhere ? verdict.tone : 'none'}
     >
-      {verdict ? (
+      {verdict && elsewhere ? (
+        <p className="stale-note">
+          <strong>{earlierLabel(verdict.label)}</strong>: {verdict.sentence} Nothing has been tried here yet.
+        </p>
+      ) : verdict ? (
         <>
           <p className="outcome-sentence">
             <span className="outcome-label">{verdict.label}</span> {verdict.sentence}

@@ -3,6 +3,7 @@ import { copyToClipboard } from '@renderer/components/clipboard'
 import { useStore } from '@renderer/store-context'
 import { clockSkewMs, formatMmSs, phaseOf } from './countdown'
 import { useCountdown } from './useCountdown'
+import { useStaleLabel } from './useStaleLabel'
 
 function CopyButton({ token }: { token: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
@@ -45,6 +46,7 @@ export function TokenCard() {
   const environmentName = useStore(
     (s) => s.environment.list.find((e) => e.id === s.session.created?.environmentId)?.name,
   )
+  const stale = useStaleLabel()
   const { remaining, announcement } = useCountdown(created)
   const phase = created ? phaseOf(remaining) : 'ok'
   // Said once when the token arrives (its tail, not 48 characters), then only the threshold crossings.
@@ -61,6 +63,12 @@ export function TokenCard() {
         {!created ? (
           <p className="empty">
             No session yet. Create one and its token appears here with a live countdown.
+          </p>
+        ) : stale ? (
+          // Not the current attempt (or another environment, profile or terminal): only its label stays.
+          <p className="stale-note" data-testid="earlier-session">
+            <strong>{stale}</strong> — its token and card form were put away; the Outcome above is about the
+            current attempt.
           </p>
         ) : (
           <>

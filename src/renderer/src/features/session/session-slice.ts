@@ -30,7 +30,7 @@ export interface SessionSlice {
     /** A test page event of the session `token`'s card form. */
     reportEvent(token: string, event: LoggedEvent): void
     /** A session created elsewhere (History's Re-run) becomes the current attempt. */
-    adopt(created: SessionCreated): void
+    adopt(created: SessionCreated, profile?: string): void
     setField(field: SessionField, value: string): void
     /** Library version and terminal defaults follow the environment. */
     applyEnvironmentDefaults(next: EnvironmentInfo | undefined, previous: EnvironmentInfo | undefined): void
@@ -89,12 +89,14 @@ export const createSessionSlice: SliceFactory<SessionSlice> =
     const begin = (
       call: Attempt['call'],
       request: Pick<Attempt, 'scenario' | 'processingTerminalId' | 'environmentId'>,
+      profile = get().environment.profile,
     ): Attempt => ({
       id: ++attemptId,
       call,
       library: { state: 'none' },
       ...request,
       environmentLabel: labelOf(request.environmentId),
+      profile,
     })
     const settle = (call: Attempt['call']): void => {
       const attempt = get().session.attempt
@@ -175,13 +177,19 @@ export const createSessionSlice: SliceFactory<SessionSlice> =
           }
         },
 
-        adopt(created) {
+        adopt(created, profile) {
           const { scenario, processingTerminalId, environmentId } = created
           patch({
             created,
             error: null,
             fieldErrors: {},
-            attempt: begin({ ok: true, value: created }, { scenario, processingTerminalId, environmentId }),
+            // The form shows the adopted session's inputs, so it is the current one, not an earlier session.
+            form: { ...get().session.form, processingTerminalId, scenario },
+            attempt: begin(
+              { ok: true, value: created },
+              { scenario, processingTerminalId, environmentId },
+              profile,
+            ),
           })
         },
 

@@ -4,6 +4,7 @@ import { acceptPageMessage, PROTOCOL, testPageUrl, type ConsoleToPage } from '@r
 import { EventLog } from '@renderer/features/eventlog/EventLog'
 import { SecureTokenPanel } from '@renderer/features/secureToken/SecureTokenPanel'
 import { cdnOrigin, sessionForPage } from './session-for-page'
+import { useStaleLabel } from '@renderer/features/session/useStaleLabel'
 
 /** Which page instance is showing: a new session token or Reload form makes a new one. */
 interface FrameKey {
@@ -27,6 +28,7 @@ export default function TestPagePanel() {
   const reportEvent = useStore((s) => s.session.reportEvent)
   const resetLog = useStore((s) => s.eventLog.reset)
   const resetSecureToken = useStore((s) => s.secureToken.reset)
+  const stale = useStaleLabel()
   const frameRef = useRef<HTMLIFrameElement>(null)
   const [override, setOverride] = useState('')
   const [frameKey, setFrameKey] = useState<FrameKey | null>(null)
@@ -75,6 +77,10 @@ export default function TestPagePanel() {
           <p className="empty">The test page server is not running.</p>
         ) : !created || !frameKey ? (
           <p className="empty">Create a session and its card form loads here, as a merchant page would.</p>
+        ) : stale ? (
+          <p className="empty" data-testid="earlier-form">
+            {stale}: its card form was closed.
+          </p>
         ) : session ? (
           <iframe
             key={`${frameKey.token}:${frameKey.generation}`}
