@@ -12,7 +12,7 @@ const FAILED = 'Session created, but the card form failed: this terminal is not 
 async function focusWithTab(page: Page, target: Locator, max = 40): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab')
-    if (await target.evaluate((el) => el === document.activeElement)) return
+    if (await target.evaluate((el) => el === el.ownerDocument.activeElement)) return
   }
   throw new Error(`${String(target)} never received the focus`)
 }

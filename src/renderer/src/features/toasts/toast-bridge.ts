@@ -35,7 +35,7 @@ export function notesFor(next: Store, previous: Store): Note[] {
       notes.push({ tone: TOAST_TONE[verdict.tone], message: verdict.sentence, key: `attempt-${attempt.id}` })
   }
   if (next.vault.notice && next.vault.notice !== previous.vault.notice)
-    notes.push({ tone: 'success', message: next.vault.notice })
+    notes.push({ tone: next.vault.noticeTone === 'warning' ? 'info' : 'success', message: next.vault.notice })
   if (next.vault.tested && next.vault.tested !== previous.vault.tested)
     notes.push({ tone: 'success', message: 'Credentials work.' })
   if (next.vault.error && next.vault.error !== previous.vault.error)
