@@ -30,6 +30,8 @@ export const CHANNELS = [
   'secureToken:save',
   'secureToken:update',
   'history:recordLibrary',
+  'sandbox:expireSession',
+  'sandbox:forceNext',
 ] as const
 export type Channel = (typeof CHANNELS)[number]
 

@@ -87,6 +87,8 @@ const TEMPLATES: Record<Channel, Template> = {
   'history:rerun': { id: req('id', 'no-such-entry'), confirmProduction: opt('bool', false) },
   'history:exportCsv': historyFilter(),
   'history:clear': {},
+  'sandbox:expireSession': { environmentId: req('format', 'sandbox'), token: req('id', 'no-such-token') },
+  'sandbox:forceNext': { environmentId: req('format', 'uat'), action: req('format', 'reset') },
   'history:recordLibrary': {
     historyId: req('id', 'no-such-entry'),
     state: req('format', 'ready'),

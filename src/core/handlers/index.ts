@@ -8,6 +8,7 @@ import { environmentHandlers } from './environment'
 import { historyHandlers } from './history'
 import { journalHandlers } from './journal'
 import { preflightHandlers } from './preflight'
+import { sandboxHandlers } from './sandbox'
 import { secureTokenHandlers } from './secureToken'
 import { sessionHandlers } from './session'
 import { vaultHandlers } from './vault'
@@ -24,5 +25,6 @@ export function buildHandlers(services: CoreServices): Handlers {
     ...preflightHandlers(services),
     ...batchHandlers(services),
     ...secureTokenHandlers(services),
+    ...sandboxHandlers(services),
   }
 }

@@ -16,6 +16,7 @@ import { historyChannels } from './history'
 import type { JournalSummary } from './journal'
 import { journalChannels } from './journal'
 import { preflightChannels } from './preflight'
+import { sandboxChannels } from './sandbox'
 import { secureTokenChannels } from './secureToken'
 import { sessionChannels } from './session'
 import { vaultChannels } from './vault'
@@ -28,6 +29,7 @@ export * from './environment'
 export * from './history'
 export * from './journal'
 export * from './preflight'
+export * from './sandbox'
 export * from './secureToken'
 export * from './session'
 export * from './vault'
@@ -43,6 +45,7 @@ export const contract = {
   ...preflightChannels,
   ...batchChannels,
   ...secureTokenChannels,
+  ...sandboxChannels,
 } as const satisfies Record<Channel, ChannelSpec>
 
 // Every channel of channels.ts is in the contract (above), and the contract has no channel channels.ts lacks.

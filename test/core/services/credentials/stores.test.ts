@@ -13,7 +13,10 @@ import {
   type SafeStorageLike,
 } from '../../../../src/core/services/credentials/fallback-store'
 import { distinctProblems, keychainProblem } from '../../../../src/core/services/credentials/keychain-hints'
-import { sessionKeyStore, type SecretStore } from '../../../../src/core/services/credentials/session-key-store'
+import {
+  sessionKeyStore,
+  type SecretStore,
+} from '../../../../src/core/services/credentials/session-key-store'
 
 const SERVICE = 'hosted-fields-console'
 

@@ -1,10 +1,10 @@
-import type { SessionCreated } from '@shared/contract'
+import type { ForcedResponse, SessionCreated } from '@shared/contract'
 import type { EnvironmentInfo } from '@shared/environments'
 import type { AppError } from '@shared/result'
 import type { SliceFactory } from '@renderer/app-store'
 import { loadValidation } from '@renderer/validation'
 import type { LoggedEvent } from '@renderer/testpage/protocol'
-import { nextLibraryOutcome } from '@renderer/features/testpage/library-outcome'
+import { nextLibraryOutcome, type ExpiryEvent } from '@renderer/features/testpage/library-outcome'
 import { isReported, type Attempt } from './attempt'
 
 export const SESSION_FIELDS = ['processingTerminalId', 'scenario', 'secureTokenId', 'libVersion'] as const
@@ -28,9 +28,19 @@ export interface SessionSlice {
     /** The latest attempt (call + card form), for the one verdict; null before the first. */
     attempt: Attempt | null
     /** A test page event of the session `token`'s card form. */
-    reportEvent(token: string, event: LoggedEvent): void
+    reportEvent(token: string, event: LoggedEvent | ExpiryEvent): void
     /** A session created elsewhere (History's Re-run) becomes the current attempt. */
     adopt(created: SessionCreated, profile?: string): void
+    /** The current session expired (its countdown ended, or Expire now): the card form is disabled. */
+    markExpired(token: string): void
+    /** Expire now (Sandbox only): main expires the session in its embedded sandbox at once. */
+    expireNow(): Promise<void>
+    /** Create a new session: the expired attempt's own terminal, scenario and environment, not the form's. */
+    recreate(): Promise<void>
+    /** Force next response (Sandbox only): a one-shot fault on the next create. */
+    forceNext(action: ForcedResponse): Promise<void>
+    /** The last forced response set (cleared once a create is sent). */
+    forced: ForcedResponse | null
     setField(field: SessionField, value: string): void
     /** Library version and terminal defaults follow the environment. */
     applyEnvironmentDefaults(next: EnvironmentInfo | undefined, previous: EnvironmentInfo | undefined): void
@@ -123,6 +133,7 @@ export const createSessionSlice: SliceFactory<SessionSlice> =
       const { scenario, processingTerminalId, environmentId } = parsed.data
       patch({
         pending: true,
+        forced: null,
         fieldErrors: {},
         error: null,
         confirming: false,
@@ -175,6 +186,55 @@ export const createSessionSlice: SliceFactory<SessionSlice> =
                 if (get().history.status !== 'idle') void get().history.load()
               })
           }
+        },
+
+        markExpired(token) {
+          const { attempt } = get().session
+          if (!attempt || attempt.call === 'pending' || !attempt.call.ok) return
+          if (attempt.call.value.token !== token || attempt.library.state === 'expired') return
+          get().session.reportEvent(token, {
+            name: 'page:expired',
+            payload: null,
+            at: new Date().toISOString(),
+          })
+        },
+
+        async expireNow() {
+          const { created } = get().session
+          if (!created) return
+          const done = await transport.call('sandbox:expireSession', {
+            environmentId: created.environmentId,
+            token: created.token,
+          })
+          if (done.ok) get().session.markExpired(created.token)
+          else patch({ error: done.error })
+        },
+
+        async recreate() {
+          const { created, form } = get().session
+          if (!created) return send(false)
+          patch({
+            form: {
+              ...form,
+              processingTerminalId: created.processingTerminalId,
+              scenario: created.scenario,
+              secureTokenId: created.secureTokenId ?? '',
+              libVersion: created.libVersion,
+            },
+          })
+          if (get().environment.environmentId !== created.environmentId)
+            await get().environment.select(created.environmentId)
+          return send(false)
+        },
+
+        forced: null,
+        async forceNext(action) {
+          const set = await transport.call('sandbox:forceNext', {
+            environmentId: get().environment.environmentId,
+            action,
+          })
+          if (set.ok) patch({ forced: action })
+          else patch({ error: set.error, forced: null })
         },
 
         adopt(created, profile) {

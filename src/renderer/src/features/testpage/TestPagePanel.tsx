@@ -29,6 +29,9 @@ export default function TestPagePanel() {
   const resetLog = useStore((s) => s.eventLog.reset)
   const resetSecureToken = useStore((s) => s.secureToken.reset)
   const stale = useStaleLabel()
+  const expired = useStore(
+    (s) => s.session.attempt?.library.state === 'expired' && s.session.created?.token === created?.token,
+  )
   const frameRef = useRef<HTMLIFrameElement>(null)
   const [override, setOverride] = useState('')
   const [frameKey, setFrameKey] = useState<FrameKey | null>(null)
@@ -82,14 +85,24 @@ export default function TestPagePanel() {
             {stale}: its card form was closed.
           </p>
         ) : session ? (
-          <iframe
-            key={`${frameKey.token}:${frameKey.generation}`}
-            ref={frameRef}
-            title="Hosted Fields test page"
-            src={src}
-            sandbox="allow-scripts allow-same-origin allow-forms"
-            referrerPolicy="no-referrer"
-          />
+          <div className="testpage-frame" data-expired={expired ? 'true' : undefined}>
+            {expired && (
+              <p className="form-disabled-note" id="testpage-expired">
+                The session expired, so the card form is disabled. Create a new session (in the Session token
+                card) to keep testing.
+              </p>
+            )}
+            <iframe
+              inert={expired ? true : undefined}
+              aria-describedby={expired ? 'testpage-expired' : undefined}
+              key={`${frameKey.token}:${frameKey.generation}`}
+              ref={frameRef}
+              title="Hosted Fields test page"
+              src={src}
+              sandbox="allow-scripts allow-same-origin allow-forms"
+              referrerPolicy="no-referrer"
+            />
+          </div>
         ) : (
           <p className="empty">
             The Script version override is not a library version; the form was not loaded.

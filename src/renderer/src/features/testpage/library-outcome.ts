@@ -6,6 +6,13 @@
 import type { LibraryOutcome } from '@shared/attempt-verdict'
 import type { LoggedEvent } from '@renderer/testpage/protocol'
 
+/** Not a page event: the console's own word that the session expired (countdown at 00:00, or Expire now). */
+export interface ExpiryEvent {
+  name: 'page:expired'
+  payload: null
+  at: string
+}
+
 const messageOf = (payload: unknown): string => {
   if (typeof payload === 'object' && payload !== null && 'message' in payload) {
     const message = (payload as { message?: unknown }).message
@@ -22,7 +29,11 @@ const isFailure = (state: LibraryOutcome['state']) =>
   state === 'init-error' || state === 'config-error' || state === 'field-error'
 
 /** The next state after `event`, or null when the event does not change it. */
-export function nextLibraryOutcome(current: LibraryOutcome, event: LoggedEvent): LibraryOutcome | null {
+export function nextLibraryOutcome(
+  current: LibraryOutcome,
+  event: LoggedEvent | ExpiryEvent,
+): LibraryOutcome | null {
+  if (event.name === 'page:expired') return current.state === 'expired' ? null : { state: 'expired' }
   const settled = isFailure(current.state) || current.state === 'expired'
   switch (event.name) {
     case 'page:scriptLoaded':
