@@ -26,13 +26,20 @@ interface ConfigModule {
 const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as ConfigModule
 const quietLogger = { isEnabled: false, add: () => {} }
 
+// Compiling electron-builder's schema takes seconds on a busy 2-core machine: a generous limit, not a timing check.
+const SCHEMA_TIMEOUT_MS = 60_000
+
 describe('electron-builder packaging config', () => {
-  it("is valid against electron-builder's own schema", async () => {
+  it("is valid against electron-builder's own schema", { timeout: SCHEMA_TIMEOUT_MS }, async () => {
     await expect(validateConfiguration(config, quietLogger)).resolves.toBeUndefined()
   })
-  it('is rejected by that schema when an option is misspelt (the check has teeth)', async () => {
-    await expect(validateConfiguration({ ...config, linuxx: {} }, quietLogger)).rejects.toThrow(/linuxx/)
-  })
+  it(
+    'is rejected by that schema when an option is misspelt (the check has teeth)',
+    { timeout: SCHEMA_TIMEOUT_MS },
+    async () => {
+      await expect(validateConfiguration({ ...config, linuxx: {} }, quietLogger)).rejects.toThrow(/linuxx/)
+    },
+  )
   it('builds AppImage and deb for Linux, dmg for macOS and nsis for Windows', () => {
     expect(config.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']))
     expect(config.mac.target).toContain('dmg')
