@@ -51,8 +51,10 @@ test('Expire now, Create a new session with the same inputs, and Force next resp
   await page.keyboard.press(process.platform === 'darwin' ? 'Meta+Enter' : 'Control+Enter')
   await expect(outcome).toContainText('Session created', { timeout: 15_000 })
   await expect(force).toHaveValue('')
-  const statuses = (await sandboxControlClient(sandboxUrl).journal(1000))
-    .slice(0, -before || undefined)
+  const after = await sandboxControlClient(sandboxUrl).journal(1000)
+  // Newest first: the entries added by this create are the first (after − before).
+  const statuses = after
+    .slice(0, after.length - before)
     .filter((entry) => entry.route === 'sessions')
     .map((entry) => entry.status)
   expect(statuses).toContain(500)

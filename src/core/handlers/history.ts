@@ -43,7 +43,13 @@ export function historyHandlers(services: CoreServices): NamespaceHandlers<'hist
       // Oldest first in a file: it reads like a log.
       ok({
         filename: exportFilename('session-history', 'csv'),
-        csv: historyCsv(history.list(filter).reverse()),
+        // Attempts, like the table (card-form entries are folded into their attempt's outcome).
+        csv: historyCsv(
+          history
+            .list(filter)
+            .filter((entry) => entry.kind !== 'library')
+            .reverse(),
+        ),
       }),
     'history:clear': async () => {
       await history.clear()
