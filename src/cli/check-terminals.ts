@@ -2,19 +2,26 @@
  * `npm run --silent check-terminals -- --env <id> [--profile P] --file <ids.txt> [--concurrency 4]
  * [--format table|csv|json] [--yes-production] [--data-dir DIR]`
  * The batch terminal check from a shell: one row per input line, progress on stderr, the result on stdout.
- * Exit 0 when the run completed (whatever the verdicts), 2 for bad usage, 1 when the console could not run.
+ * [--fail-on any|none] [--help]. Exit codes (cli-usage.ts): 0 every row ok (or --fail-on none), 1 some row not
+ * ok, 2 bad usage (an unknown environment lists the valid ones), 3 the console could not run.
  */
 import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { createConsole } from '../core/console-app'
+import { batchExitCode, type FailOn } from '../core/services/diagnostics/batch-scenarios'
+import { CHECK_TERMINALS_CLI, EXIT, parseCli, unknownEnvironment, usageLine, type CliSpec } from './cli-usage'
 import type { BatchRow, BatchSnapshot } from '../shared/diagnostics'
 import { BATCH_MAX_CONCURRENCY } from '../shared/diagnostics'
 
-const USAGE =
-  'usage: npm run --silent check-terminals -- --env <id> [--profile P] --file <ids.txt> [--concurrency 4] ' +
-  '[--format table|csv|json] [--yes-production] [--data-dir DIR]'
+/**
+ * The options this CLI carries out today: CHECK_TERMINALS_CLI without --scenario (the batch checks payment
+ * only until the batch channel takes a scenario), so --help never lists an option that would be ignored.
+ */
+const CHECK_TERMINALS_OPTIONS: CliSpec = {
+  ...CHECK_TERMINALS_CLI,
+  options: CHECK_TERMINALS_CLI.options.filter((option) => option.name !== 'scenario'),
+}
 
 class UsageError extends Error {}
 
@@ -25,54 +32,45 @@ interface Options {
   input: string
   concurrency: number
   format: 'table' | 'csv' | 'json'
+  failOn: FailOn
   yesProduction: boolean
   dataDir: string
 }
 
-function parse(argv: string[]): Options {
-  let values
-  try {
-    values = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        env: { type: 'string' },
-        profile: { type: 'string', default: 'default' },
-        file: { type: 'string' },
-        concurrency: { type: 'string', default: '4' },
-        format: { type: 'string', default: 'table' },
-        'yes-production': { type: 'boolean', default: false },
-        'data-dir': { type: 'string' },
-      },
-    }).values
-  } catch (error) {
-    throw new UsageError((error as Error).message)
-  }
-  if (!values.env) throw new UsageError('--env is required')
-  if (!values.file) throw new UsageError('--file is required')
-  const concurrency = Number(values.concurrency)
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > BATCH_MAX_CONCURRENCY)
-    throw new UsageError(`--concurrency must be an integer from 1 to ${BATCH_MAX_CONCURRENCY}`)
-  const format = values.format
-  if (format !== 'table' && format !== 'csv' && format !== 'json')
-    throw new UsageError('--format must be table, csv or json')
+type Parsed =
+  { kind: 'run'; options: Options } | { kind: 'exit'; code: number; stdout?: string; stderr?: string }
+
+function parse(argv: string[]): Parsed {
+  const parsed = parseCli(CHECK_TERMINALS_OPTIONS, argv)
+  if (parsed.kind === 'help') return { kind: 'exit', code: EXIT.ok, stdout: parsed.text }
+  if (parsed.kind === 'usage-error') return { kind: 'exit', code: EXIT.usage, stderr: parsed.text }
+  const values = parsed.values
+  const text = (name: string) => String(values[name] ?? '')
   let input: string
   try {
-    input = readFileSync(values.file, 'utf8')
+    input = readFileSync(text('file'), 'utf8')
   } catch (error) {
-    throw new UsageError(`cannot read --file ${values.file}: ${(error as Error).message}`)
+    throw new UsageError(`cannot read --file ${text('file')}: ${(error as Error).message}`)
   }
   const configHome = process.env['XDG_CONFIG_HOME'] || join(homedir(), '.config')
+  const format = text('format')
   return {
-    env: values.env,
-    profile: values.profile,
-    file: values.file,
-    input,
-    concurrency,
-    format,
-    yesProduction: values['yes-production'],
-    dataDir: resolve(values['data-dir'] ?? join(configHome, 'hosted-fields-console')),
+    kind: 'run',
+    options: {
+      env: text('env'),
+      profile: text('profile'),
+      file: text('file'),
+      input,
+      concurrency: Math.min(Number(text('concurrency')), BATCH_MAX_CONCURRENCY),
+      format: format === 'csv' || format === 'json' ? format : 'table',
+      failOn: text('fail-on') === 'none' ? 'none' : 'any',
+      yesProduction: values['yes-production'] === true,
+      dataDir: resolve(
+        typeof values['data-dir'] === 'string'
+          ? values['data-dir']
+          : join(configHome, 'hosted-fields-console'),
+      ),
+    },
   }
 }
 
@@ -108,24 +106,42 @@ function summary(snapshot: BatchSnapshot): string {
 async function main(): Promise<number> {
   let options: Options
   try {
-    options = parse(process.argv.slice(2))
+    const parsed = parse(process.argv.slice(2))
+    if (parsed.kind === 'exit') {
+      if (parsed.stdout) process.stdout.write(parsed.stdout)
+      if (parsed.stderr) process.stderr.write(parsed.stderr)
+      return parsed.code
+    }
+    options = parsed.options
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
-    process.stderr.write(`${error.message}\n${USAGE}\n`)
-    return 2
+    process.stderr.write(`${error.message}\n${usageLine(CHECK_TERMINALS_OPTIONS)}\n`)
+    return EXIT.usage
   }
-  const app = await createConsole({
-    dataDir: options.dataDir,
-    transport: 'web',
-    appVersion: process.env['npm_package_version'] ?? '0.0.0',
-    testPageOrigin: '',
-  })
+  let app
+  try {
+    app = await createConsole({
+      dataDir: options.dataDir,
+      transport: 'web',
+      appVersion: process.env['npm_package_version'] ?? '0.0.0',
+      testPageOrigin: '',
+    })
+  } catch (error) {
+    process.stderr.write(`check-terminals could not run: ${(error as Error).message}\n`)
+    return EXIT.couldNotRun
+  }
   try {
     const listed = await app.dispatch('environment:list', {})
-    const known = listed.ok ? listed.value.environments.find((env) => env.id === options.env) : undefined
+    const environments = listed.ok ? listed.value.environments : []
+    const known = environments.find((env) => env.id === options.env)
     if (!known) {
-      process.stderr.write(`unknown environment ${options.env}\n${USAGE}\n`)
-      return 2
+      process.stderr.write(
+        unknownEnvironment(
+          options.env,
+          environments.map((env) => env.id),
+        ),
+      )
+      return EXIT.usage
     }
     let lastReport = 0
     let resolveDone: () => void = () => {}
@@ -154,7 +170,7 @@ async function main(): Promise<number> {
     }
     if (!started.ok) {
       process.stderr.write(`${started.error.message}\n${started.error.hint}\n`)
-      return started.error.kind === 'validation' ? 2 : 1
+      return started.error.kind === 'validation' ? EXIT.usage : EXIT.couldNotRun
     }
     batchId = started.value.batchId
     let snapshot = await app.dispatch('batch:get', { batchId })
@@ -167,7 +183,7 @@ async function main(): Promise<number> {
       if (exported.ok) process.stdout.write(exported.value.csv)
     } else process.stdout.write(formatTable(snapshot.value.rows))
     process.stderr.write(summary(snapshot.value))
-    return 0
+    return batchExitCode(snapshot.value.rows, options.failOn, snapshot.value.state === 'cancelled')
   } finally {
     await app.close()
   }
@@ -179,6 +195,6 @@ main().then(
     process.stderr.write(
       `check-terminals failed: ${error instanceof Error ? error.message : String(error)}\n`,
     )
-    process.exit(1)
+    process.exit(EXIT.couldNotRun)
   },
 )

@@ -80,6 +80,11 @@ export class SandboxControlClient {
     await this.call('POST', 'reset', options)
   }
 
+  /** Expires a live session at once; throws SandboxControlError 404 when there is none for the token. */
+  async expireSession(token: string): Promise<void> {
+    await this.call('POST', 'sessions/expire', { token })
+  }
+
   terminals(): Promise<SandboxTerminals> {
     return this.call('GET', 'terminals')
   }

@@ -25,4 +25,7 @@ export const ResetBody = z.strictObject({
 })
 export type ResetBody = z.infer<typeof ResetBody>
 
+/** POST /__sandbox/sessions/expire: the live session to expire at once. */
+export const ExpireSessionBody = z.strictObject({ token: z.string().min(1).max(200) })
+
 export const JournalLimit = z.coerce.number().int().min(1).max(1_000_000)

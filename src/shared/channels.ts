@@ -30,6 +30,9 @@ export const CHANNELS = [
   'secureToken:save',
   'secureToken:update',
   'merchantPage:check',
+  'history:recordLibrary',
+  'sandbox:expireSession',
+  'sandbox:forceNext',
 ] as const
 export type Channel = (typeof CHANNELS)[number]
 

@@ -87,6 +87,13 @@ const TEMPLATES: Record<Channel, Template> = {
   'history:rerun': { id: req('id', 'no-such-entry'), confirmProduction: opt('bool', false) },
   'history:exportCsv': historyFilter(),
   'history:clear': {},
+  'sandbox:expireSession': { environmentId: req('format', 'sandbox'), token: req('id', 'no-such-token') },
+  'sandbox:forceNext': { environmentId: req('format', 'uat'), action: req('format', 'reset') },
+  'history:recordLibrary': {
+    historyId: req('id', 'no-such-entry'),
+    state: req('format', 'ready'),
+    message: opt('free', 'The card form failed.'),
+  },
   'bundle:export': { journalId: opt('id', 'no-such-entry'), ...target() },
   'preflight:run': {
     ...target(),

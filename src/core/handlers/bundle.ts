@@ -4,6 +4,7 @@ import type { CoreServices } from '../core-services'
 import type { NamespaceHandlers } from '../dispatch'
 import { notFound } from '../hint-catalogue'
 import { buildBundle, bundleEntries } from '../services/exports/support-bundle'
+import { withCombinedVerdicts } from '../services/storage/history-verdicts'
 
 export function bundleHandlers(services: CoreServices): NamespaceHandlers<'bundle'> {
   return {
@@ -11,12 +12,26 @@ export function bundleHandlers(services: CoreServices): NamespaceHandlers<'bundl
       const entries = bundleEntries(services.journal.all(), environmentId, profile, journalId)
       if (journalId !== undefined && entries.length === 0)
         return err(notFound('journal entry', 'journalId', journalId))
+      const journalIds = new Set(entries.map((entry) => entry.id))
+      const all = services.history.list({})
+      const attempts = withCombinedVerdicts(
+        all.filter((e) => e.kind !== 'library' && e.journalId !== undefined && journalIds.has(e.journalId)),
+        all,
+      ).map(({ id, at, processingTerminalId, scenario, journalId: entryJournal, verdict }) => ({
+        historyId: id,
+        at,
+        processingTerminalId,
+        scenario,
+        ...(entryJournal ? { journalId: entryJournal } : {}),
+        ...(verdict ? { verdict } : {}),
+      }))
       return ok(
         buildBundle({
           info: services.info,
           environment,
           profile,
           entries,
+          attempts,
           preflight: services.preflights.get(environmentId),
           pageCheck: services.pageChecks.latestReport(environmentId),
           knownSecrets: services.secrets.list(),

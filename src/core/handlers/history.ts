@@ -5,14 +5,31 @@ import type { NamespaceHandlers } from '../dispatch'
 import { notFound } from '../hint-catalogue'
 import { exportFilename } from '../services/exports/csv'
 import { createAndRecord } from '../services/gateway/session-recorder'
+import { libraryEntry, withCombinedVerdicts } from '../services/storage/history-verdicts'
 import { historyCsv } from '../services/storage/session-history'
 
 export function historyHandlers(services: CoreServices): NamespaceHandlers<'history'> {
   const { history } = services
+  const labelOf = (id: string) => services.environments.list().find((e) => e.id === id)?.name ?? id
   return {
     'history:list': async (filter) => {
       const notice = history.takeNotice()
-      return ok({ entries: history.list(filter), ...(notice ? { notice } : {}) })
+      // Library entries are folded into their session's outcome (the table lists attempts, not transitions).
+      const all = history.list({})
+      const { limit, ...rest } = filter
+      const sessions = history
+        .list(rest)
+        .filter((entry) => entry.kind !== 'library')
+        .slice(0, limit)
+      const entries = withCombinedVerdicts(sessions, all)
+      return ok({ entries, ...(notice ? { notice } : {}) })
+    },
+    'history:recordLibrary': async (report) => {
+      const session = history.get(report.historyId)
+      if (!session || session.kind === 'library')
+        return err(notFound('history entry', 'id', report.historyId))
+      const recorded = history.record(libraryEntry(session, report, labelOf(session.environmentId)))
+      return recorded.verdict ? ok(recorded.verdict) : err(notFound('verdict', 'id', recorded.id))
     },
     // Dispatch resolved the entry's environment (and its Production confirmation) from the same entry.
     'history:rerun': async ({ id }, { environment }) => {
@@ -26,7 +43,13 @@ export function historyHandlers(services: CoreServices): NamespaceHandlers<'hist
       // Oldest first in a file: it reads like a log.
       ok({
         filename: exportFilename('session-history', 'csv'),
-        csv: historyCsv(history.list(filter).reverse()),
+        // Attempts, like the table (card-form entries are folded into their attempt's outcome).
+        csv: historyCsv(
+          history
+            .list(filter)
+            .filter((entry) => entry.kind !== 'library')
+            .reverse(),
+        ),
       }),
     'history:clear': async () => {
       await history.clear()

@@ -9,6 +9,7 @@ import { historyHandlers } from './history'
 import { journalHandlers } from './journal'
 import { merchantPageHandlers } from './merchantPage'
 import { preflightHandlers } from './preflight'
+import { sandboxHandlers } from './sandbox'
 import { secureTokenHandlers } from './secureToken'
 import { sessionHandlers } from './session'
 import { vaultHandlers } from './vault'
@@ -26,5 +27,6 @@ export function buildHandlers(services: CoreServices): Handlers {
     ...batchHandlers(services),
     ...secureTokenHandlers(services),
     ...merchantPageHandlers(services),
+    ...sandboxHandlers(services),
   }
 }

@@ -11,6 +11,7 @@ import { ProductionDialog } from '@renderer/features/session/ProductionDialog'
 import { SessionForm } from '@renderer/features/session/SessionForm'
 import { TestPageFrame } from '@renderer/features/session/TestPageFrame'
 import { TokenCard } from '@renderer/features/session/TokenCard'
+import { OutcomeRegion } from '@renderer/features/session/OutcomeRegion'
 import { useStore } from './store-context'
 
 function TopBar({ production }: { production: boolean }) {
@@ -101,6 +102,7 @@ export function App() {
           </aside>
           <div className="content">
             <SessionForm />
+            <OutcomeRegion />
             <div className="results">
               <TokenCard />
               <TestPageFrame />

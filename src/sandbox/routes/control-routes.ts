@@ -1,11 +1,11 @@
 /**
  * The control API under /__sandbox/ (loopback only, JSON): health, stats, journal, faults, config, reset,
- * terminals. Bodies are validated with zod; bad input → 400 problem details. Its own router: control routes are
+ * terminals, sessions/expire. Bodies are validated with zod; bad input → 400 problem details. Its own router: control routes are
  * never faulted, counted apart and not journaled.
  */
 import type { z } from 'zod'
 import type { ProblemError } from '../../shared/payroc'
-import { CONTROL_PREFIX, ConfigPatch, JournalLimit, ResetBody } from '../control-schemas'
+import { CONTROL_PREFIX, ConfigPatch, ExpireSessionBody, JournalLimit, ResetBody } from '../control-schemas'
 import { FaultRuleInput } from '../fault-rules'
 import { json, problem, validationProblem, type Reply } from '../problem-replies'
 import { SandboxRouter } from '../router'
@@ -88,6 +88,17 @@ export function controlRouter(log: Log): SandboxRouter {
         state.reset(input.value)
         log('state reset')
         return json(200, { reset: true })
+      },
+    },
+    {
+      method: 'POST',
+      path: at('sessions/expire'),
+      handle({ body, state }) {
+        const input = parseControlBody(body, ExpireSessionBody)
+        if ('status' in input) return input
+        const expired = state.expireSession(input.value.token)
+        log('session expired', { expired })
+        return expired ? json(200, { expired }) : problem(404, 'No live session for that token.')
       },
     },
     {

@@ -194,6 +194,14 @@ export class SandboxState {
     return this.sessions.get(token)
   }
 
+  /** Expires a live session at once (QA's "Expire now"); false when the token is unknown or already expired. */
+  expireSession(token: string): boolean {
+    const record = this.sessions.get(token)
+    if (!record) return false
+    record.expiresAt = this.now() - 1
+    return true
+  }
+
   /** Why a token cannot be used: 'unknown' | 'expired', or the live record. */
   lookupSession(token: string): SessionLookup {
     return lookupSession(this.sessions, token, this.now())

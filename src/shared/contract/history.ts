@@ -7,6 +7,25 @@ import { confirming, CsvExport, Empty, Id, OPEN, type ChannelSpec } from './comm
 import { SessionCreated } from './session'
 
 export const HistoryOutcome = z.enum(['ok', 'error'])
+/** What the card form (library) reported about an attempt's session; see shared/attempt-verdict.ts. */
+export const LibraryState = z.enum([
+  'ready',
+  'init-error',
+  'config-error',
+  'field-error',
+  'submitted',
+  'submission-error',
+  'expired',
+])
+export type LibraryState = z.infer<typeof LibraryState>
+/** The attempt's one verdict (attemptVerdict): the API call and the card form together. */
+export const EntryVerdict = z.object({
+  tone: z.enum(['success', 'warning', 'error', 'pending']),
+  sentence: z.string(),
+  hint: z.string(),
+  historyOutcome: z.string(),
+})
+export type EntryVerdict = z.infer<typeof EntryVerdict>
 export const HistoryEntry = z.object({
   id: z.string(),
   /** When the create was requested (ISO). */
@@ -30,6 +49,13 @@ export const HistoryEntry = z.object({
   journalId: z.string().optional(),
   /** The history entry this one re-ran. */
   rerunOf: z.string().optional(),
+  /** 'session' (absent in older files) = a create; 'library' = what the card form said about one. */
+  kind: z.enum(['session', 'library']).optional(),
+  /** The session entry a library entry belongs to. */
+  attemptOf: z.string().optional(),
+  library: LibraryState.optional(),
+  /** The combined verdict; on a session entry, as of its card form's latest report. */
+  verdict: EntryVerdict.optional(),
 })
 export type HistoryEntry = z.infer<typeof HistoryEntry>
 
@@ -49,6 +75,11 @@ export const HistoryList = z.object({
   /** Set once after the history file had to be set aside (corrupt); the UI shows it, then it is gone. */
   notice: z.string().optional(),
 })
+/** The renderer reports a card-form transition of the attempt recorded as `historyId` (no token is sent). */
+export const LibraryReport = z
+  .object({ historyId: Id, state: LibraryState, message: z.string().max(2000).optional() })
+  .strict()
+export type LibraryReport = z.infer<typeof LibraryReport>
 export const HistoryRerunRequest = z.object({ id: Id, confirmProduction: z.boolean().optional() }).strict()
 
 export const historyChannels = {
@@ -61,4 +92,6 @@ export const historyChannels = {
   },
   'history:exportCsv': { request: HistoryFilter, response: CsvExport, policy: OPEN },
   'history:clear': { request: Empty, response: Empty, policy: OPEN },
+  /** Records a card-form outcome in History and answers with the attempt's combined verdict. */
+  'history:recordLibrary': { request: LibraryReport, response: EntryVerdict, policy: OPEN },
 } as const satisfies Record<`history:${string}`, ChannelSpec>

@@ -18,6 +18,7 @@ import { journalChannels } from './journal'
 import type { MerchantPageProgressEvent } from './merchantPage'
 import { merchantPageChannels } from './merchantPage'
 import { preflightChannels } from './preflight'
+import { sandboxChannels } from './sandbox'
 import { secureTokenChannels } from './secureToken'
 import { sessionChannels } from './session'
 import { vaultChannels } from './vault'
@@ -31,6 +32,7 @@ export * from './history'
 export * from './journal'
 export * from './merchantPage'
 export * from './preflight'
+export * from './sandbox'
 export * from './secureToken'
 export * from './session'
 export * from './vault'
@@ -47,6 +49,7 @@ export const contract = {
   ...batchChannels,
   ...secureTokenChannels,
   ...merchantPageChannels,
+  ...sandboxChannels,
 } as const satisfies Record<Channel, ChannelSpec>
 
 // Every channel of channels.ts is in the contract (above), and the contract has no channel channels.ts lacks.

@@ -36,6 +36,8 @@ export const SessionCreated = z.object({
   attempts: z.number().int(),
   durationMs: z.number(),
   journalId: z.string(),
+  /** The history entry this create was recorded as (card-form outcomes are reported against it). */
+  historyId: z.string().optional(),
 })
 export type SessionCreated = z.infer<typeof SessionCreated>
 

@@ -16,6 +16,14 @@ export const VaultStatus = z.object({
 })
 export type VaultStatus = z.infer<typeof VaultStatus>
 
+/** What identity said about a key just saved: accepted, or rejected with its status, or not reachable. */
+export const KeyCheck = z.object({
+  ok: z.boolean(),
+  status: z.number().int().optional(),
+  message: z.string(),
+})
+export type KeyCheck = z.infer<typeof KeyCheck>
+
 export const ApiKeyInput = z
   .string({ error: 'apiKey must be a string' })
   .min(8, { error: 'apiKey must be at least 8 characters' })
@@ -35,7 +43,8 @@ export const vaultChannels = {
   'vault:status': { request: Target, response: VaultStatus, policy: IN_ENVIRONMENT },
   'vault:setKey': {
     request: Target.extend({ apiKey: ApiKeyInput }).strict(),
-    response: VaultStatus,
+    /** The stored key's status plus identity's answer to it (saving checks the key). */
+    response: VaultStatus.extend({ check: KeyCheck.optional() }),
     policy: IN_ENVIRONMENT,
   },
   'vault:deleteKey': { request: Target, response: VaultStatus, policy: IN_ENVIRONMENT },

@@ -48,6 +48,15 @@ export function bundleEntries(
   return identity && identity.id !== chosen.id ? [identity, chosen] : [chosen]
 }
 
+export interface BundleAttempt {
+  historyId: string
+  at: string
+  processingTerminalId: string
+  scenario: string
+  journalId?: string
+  verdict?: { tone: string; sentence: string; hint: string; historyOutcome: string }
+}
+
 export interface BundleInput {
   info: AppInfo
   environment: EnvironmentInfo
@@ -56,6 +65,8 @@ export interface BundleInput {
   preflight?: PreflightReport
   /** The latest merchant page check in this environment (the redacted report only, never the recording). */
   pageCheck?: PageCheckReport
+  /** The attempts (History's session entries) behind these exchanges, each with its combined verdict. */
+  attempts?: readonly BundleAttempt[]
   knownSecrets: readonly string[]
   now?: Date
 }
@@ -85,6 +96,7 @@ export function buildBundle(input: BundleInput): { filename: string; json: strin
       profile: input.profile,
     },
     journal: input.entries,
+    attempts: input.attempts ?? [],
     preflight: input.preflight ?? null,
     merchantPageCheck: input.pageCheck ?? null,
   }

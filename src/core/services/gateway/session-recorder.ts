@@ -8,6 +8,7 @@ import type { CreateSessionInput, SessionCreated } from '../../../shared/contrac
 import type { EnvironmentInfo } from '../../../shared/environments'
 import type { Result } from '../../../shared/result'
 import type { Journal } from '../storage/exchange-journal'
+import { entryVerdict } from '../storage/history-verdicts'
 import type { History } from '../storage/session-history'
 import type { GatewayRegistry } from './gateway-registry'
 
@@ -29,7 +30,23 @@ export async function createAndRecord(
   const created = await deps.gateways.get(environment, profile).createSession(request)
   const journalId = created.ok ? created.value.journalId : created.error.journalId
   const entry = journalId ? deps.journal.get(journalId) : undefined
-  deps.history.record({
+  const call = created.ok
+    ? { outcome: 'ok' as const, expiresAt: created.value.expiresAt }
+    : {
+        outcome: 'error' as const,
+        errorKind: created.error.kind,
+        message: created.error.message,
+        ...((created.error.status ?? entry?.status) !== undefined
+          ? { status: created.error.status ?? entry?.status }
+          : {}),
+      }
+  const verdict = entryVerdict(
+    { ...call, scenario: request.scenario, processingTerminalId: request.processingTerminalId },
+    environment.name,
+    { state: 'none' },
+    created.ok ? undefined : created.error.hint,
+  )
+  const stored = deps.history.record({
     at: at.toISOString(),
     environmentId: environment.id,
     profile,
@@ -56,6 +73,8 @@ export async function createAndRecord(
             ? { status: created.error.status ?? entry?.status }
             : {}),
         }),
+    kind: 'session',
+    verdict,
   })
-  return created
+  return created.ok ? { ok: true, value: { ...created.value, historyId: stored.id } } : created
 }

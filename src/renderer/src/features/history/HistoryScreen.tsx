@@ -5,6 +5,8 @@ import { ErrorPanel } from '@renderer/components/ErrorPanel'
 import { ExportCsvButton } from '@renderer/components/ExportCsvButton'
 import { formatMs, formatTime } from '@renderer/components/format'
 import { useStore } from '@renderer/store-context'
+import { historyOutcomeLabel } from '@shared/attempt-verdict'
+import { verdictOf } from '@renderer/features/session/attempt'
 
 const Inspector = lazy(() =>
   import('@renderer/features/journal/Inspector').then((m) => ({ default: m.Inspector })),
@@ -68,19 +70,28 @@ function Row({ entry, environmentName }: { entry: HistoryEntry; environmentName:
   const rerun = useStore((s) => s.history.rerun)
   const inspect = useStore((s) => s.history.inspect)
   const busy = useStore((s) => s.history.rerunning === entry.id)
+  const tone = entry.verdict?.tone ?? (entry.outcome === 'ok' ? 'success' : 'error')
   return (
     <tr data-outcome={entry.outcome}>
       <td>
         <time dateTime={entry.at}>{formatTime(entry.at)}</time>
       </td>
       <td>{environmentName}</td>
+      <td>{entry.profile}</td>
       <td>
         <code>{entry.processingTerminalId}</code>
       </td>
-      <td>{entry.scenario}</td>
+      <td>{entry.kind === 'library' ? `${entry.scenario} · card form` : entry.scenario}</td>
       <td>
-        <span className={`verdict ${entry.outcome === 'ok' ? 'good' : 'bad'}`} title={entry.message}>
-          {entry.outcome === 'ok' ? 'Created' : 'Failed'}
+        <span
+          className={`verdict ${tone === 'success' ? 'good' : tone === 'error' ? 'bad' : ''}`}
+          title={entry.verdict?.sentence ?? entry.message}
+        >
+          {entry.verdict
+            ? historyOutcomeLabel(entry.verdict.historyOutcome)
+            : entry.outcome === 'ok'
+              ? 'Created'
+              : 'Failed'}
         </span>
       </td>
       <td className="num">{entry.status ?? entry.errorKind ?? ''}</td>
@@ -132,6 +143,7 @@ function HistoryTable() {
           <tr>
             <th scope="col">Time</th>
             <th scope="col">Environment</th>
+            <th scope="col">Profile</th>
             <th scope="col">Terminal</th>
             <th scope="col">Scenario</th>
             <th scope="col">Outcome</th>
@@ -181,6 +193,9 @@ export function HistoryScreen() {
   const notice = useStore((s) => s.history.notice)
   const dismiss = useStore((s) => s.history.dismissNotice)
   const lastRerun = useStore((s) => s.history.lastRerun)
+  const attempt = useStore((s) => s.session.attempt)
+  // A successful re-run is the current attempt: say its combined verdict once the card form has reported.
+  const rerunVerdict = lastRerun?.ok ? verdictOf(attempt) : null
   const inspecting = useStore((s) => s.history.inspecting)
   const inspect = useStore((s) => s.history.inspect)
   const count = useStore((s) => s.history.entries.length)
@@ -211,9 +226,14 @@ export function HistoryScreen() {
         {error && <ErrorPanel error={error} />}
         <p
           role="status"
-          className={lastRerun ? `rerun-result ${lastRerun.ok ? 'good' : 'bad'}` : 'rerun-result'}
+          className={
+            lastRerun
+              ? `rerun-result ${lastRerun.ok && rerunVerdict?.tone !== 'error' ? 'good' : 'bad'}`
+              : 'rerun-result'
+          }
         >
           {lastRerun?.message ?? ''}
+          {rerunVerdict && rerunVerdict.tone !== 'pending' ? ` Outcome: ${rerunVerdict.sentence}` : ''}
         </p>
         <HistoryTable />
       </section>

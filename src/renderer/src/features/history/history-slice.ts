@@ -59,7 +59,7 @@ export function describeRerun(created: Result<ResponseOf<'history:rerun'>>): Omi
   if (created.ok)
     return {
       ok: true,
-      message: `Re-run created a new session for terminal ${created.value.processingTerminalId} (token …${created.value.token.slice(-6)}).`,
+      message: `Re-run created a new session for terminal ${created.value.processingTerminalId} (token …${created.value.token.slice(-6)}); its card form loads on the Session screen and its outcome follows here.`,
       journalId: created.value.journalId,
     }
   const { status, message, hint, journalId } = created.error
@@ -90,6 +90,9 @@ export const createHistorySlice: SliceFactory<HistorySlice> =
         patch({ rerunning: null, confirmingRerun: id })
         return
       }
+      // The new session is the current attempt: its card form loads and reports, so the verdict is combined.
+      const profile = get().history.entries.find((e) => e.id === id)?.profile
+      if (created.ok) get().session.adopt(created.value, profile)
       const result = { sourceId: id, ...describeRerun(created) }
       patch({ rerunning: null, lastRerun: result, inspecting: result.journalId ?? get().history.inspecting })
       await get().history.load()

@@ -8,7 +8,14 @@ const Inspector = lazy(() => import('./Inspector').then((m) => ({ default: m.Ins
 export function SessionInspector() {
   // A new submit clears `error`, so an error present is newer than `created`.
   const journalId = useStore((s) => s.session.error?.journalId ?? s.session.created?.journalId)
-  if (!journalId) return null
+  // Another environment's exchange never shows inside this one's frame.
+  const elsewhere = useStore(
+    (s) =>
+      s.session.attempt !== null &&
+      (s.session.attempt.environmentId !== s.environment.environmentId ||
+        s.session.attempt.profile !== s.environment.profile),
+  )
+  if (!journalId || elsewhere) return null
   return (
     <Suspense
       fallback={

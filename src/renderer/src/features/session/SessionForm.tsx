@@ -2,6 +2,7 @@ import { useId, type FormEvent } from 'react'
 import { ErrorPanel } from '@renderer/components/ErrorPanel'
 import { describedBy, FieldMessages } from '@renderer/components/FieldMessages'
 import { useStore } from '@renderer/store-context'
+import { ForceNextResponse } from './SandboxControls'
 import { API_KEY_INPUT_ID } from '@renderer/features/vault/CredentialsPanel'
 import { isMac } from '@renderer/features/shortcuts/shortcuts'
 import { SESSION_FIELDS, type SessionField } from './session-slice'
@@ -120,6 +121,7 @@ export function SessionForm() {
           <ScenarioField />
           <TextField field="secureTokenId" label="Secure token ID" hint="Optional" />
           <TextField field="libVersion" label="Library version" />
+          <ForceNextResponse />
         </div>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={pending} aria-busy={pending}>

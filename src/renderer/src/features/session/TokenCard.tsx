@@ -1,8 +1,9 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { copyToClipboard } from '@renderer/components/clipboard'
 import { useStore } from '@renderer/store-context'
 import { clockSkewMs, formatMmSs, phaseOf } from './countdown'
 import { useCountdown } from './useCountdown'
+import { useStaleLabel } from './useStaleLabel'
 
 function CopyButton({ token }: { token: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
@@ -41,12 +42,21 @@ function describeSkew(ms: number): string | null {
 export function TokenCard() {
   const created = useStore((s) => s.session.created)
   const pending = useStore((s) => s.session.pending)
-  const submit = useStore((s) => s.session.submit)
+  const recreate = useStore((s) => s.session.recreate)
+  const expireNow = useStore((s) => s.session.expireNow)
+  const markExpired = useStore((s) => s.session.markExpired)
+  const expiredEarly = useStore((s) => s.session.attempt?.library.state === 'expired')
+  const inSandbox = useStore((s) => s.session.created?.environmentId === 'sandbox')
   const environmentName = useStore(
     (s) => s.environment.list.find((e) => e.id === s.session.created?.environmentId)?.name,
   )
+  const stale = useStaleLabel()
   const { remaining, announcement } = useCountdown(created)
-  const phase = created ? phaseOf(remaining) : 'ok'
+  const phase = created ? (expiredEarly ? 'expired' : phaseOf(remaining)) : 'ok'
+  const token = created?.token
+  useEffect(() => {
+    if (token && phase === 'expired') markExpired(token)
+  }, [token, phase, markExpired])
   // Said once when the token arrives (its tail, not 48 characters), then only the threshold crossings.
   const live =
     announcement ||
@@ -62,7 +72,20 @@ export function TokenCard() {
           <p className="empty">
             No session yet. Create one and its token appears here with a live countdown.
           </p>
-        ) : (
+        ) : stale ? (
+          // Not the current attempt (or another environment, profile or terminal): only its label stays.
+          <p className="stale-note" data-testid="earlier-session">
+            <strong>{stale}</strong> — its token and card form were put away; the Outcome above is about the
+            current attempt.
+          </p>
+        ) : null}
+        {created && stale && phase === 'expired' && (
+          // The expired session can still be recreated as it was, whatever the form says now.
+          <button type="button" className="primary" onClick={() => void recreate()} disabled={pending}>
+            Create a new session
+          </button>
+        )}
+        {!created || stale ? null : (
           <>
             <p className="token-meta">
               {environmentName ?? created.environmentId} · terminal{' '}
@@ -78,7 +101,7 @@ export function TokenCard() {
                   Expires in
                 </span>
                 <span className="countdown" role="timer" aria-labelledby="expires-in-label">
-                  {formatMmSs(remaining)}
+                  {formatMmSs(expiredEarly ? 0 : remaining)}
                 </span>
               </div>
               <div>
@@ -97,13 +120,23 @@ export function TokenCard() {
             {phase === 'expired' && (
               <div className="expired-note">
                 <p>
-                  <strong>Expired at {timeFormat.format(new Date(created.expiresAt))}.</strong> This token can
-                  no longer initialise Hosted Fields; create a new session to keep testing.
+                  <strong>
+                    {remaining > 0
+                      ? 'Expired now.'
+                      : `Expired at ${timeFormat.format(new Date(created.expiresAt))}.`}
+                  </strong>{' '}
+                  This token can no longer initialise Hosted Fields; a new session uses the same terminal,
+                  scenario and environment ({created.processingTerminalId}, {created.scenario}).
                 </p>
-                <button type="button" className="primary" onClick={() => void submit()} disabled={pending}>
+                <button type="button" className="primary" onClick={() => void recreate()} disabled={pending}>
                   Create a new session
                 </button>
               </div>
+            )}
+            {inSandbox && phase !== 'expired' && (
+              <button type="button" onClick={() => void expireNow()}>
+                Expire now
+              </button>
             )}
             {describeSkew(clockSkewMs(created)) && (
               <p className="skew-note">{describeSkew(clockSkewMs(created))}</p>

@@ -1,8 +1,11 @@
-import type { SessionCreated } from '@shared/contract'
+import type { ForcedResponse, SessionCreated } from '@shared/contract'
 import type { EnvironmentInfo } from '@shared/environments'
 import type { AppError } from '@shared/result'
 import type { SliceFactory } from '@renderer/app-store'
 import { loadValidation } from '@renderer/validation'
+import type { LoggedEvent } from '@renderer/testpage/protocol'
+import { nextLibraryOutcome, type ExpiryEvent } from '@renderer/features/testpage/library-outcome'
+import { isReported, type Attempt } from './attempt'
 
 export const SESSION_FIELDS = ['processingTerminalId', 'scenario', 'secureTokenId', 'libVersion'] as const
 export type SessionField = (typeof SESSION_FIELDS)[number]
@@ -22,6 +25,22 @@ export interface SessionSlice {
     /** The production confirmation dialog is open. */
     confirming: boolean
     created: SessionCreated | null
+    /** The latest attempt (call + card form), for the one verdict; null before the first. */
+    attempt: Attempt | null
+    /** A test page event of the session `token`'s card form. */
+    reportEvent(token: string, event: LoggedEvent | ExpiryEvent): void
+    /** A session created elsewhere (History's Re-run) becomes the current attempt. */
+    adopt(created: SessionCreated, profile?: string): void
+    /** The current session expired (its countdown ended, or Expire now): the card form is disabled. */
+    markExpired(token: string): void
+    /** Expire now (Sandbox only): main expires the session in its embedded sandbox at once. */
+    expireNow(): Promise<void>
+    /** Create a new session: the expired attempt's own terminal, scenario and environment, not the form's. */
+    recreate(): Promise<void>
+    /** Force next response (Sandbox only): a one-shot fault on the next create. */
+    forceNext(action: ForcedResponse): Promise<void>
+    /** The last forced response set (cleared once a create is sent). */
+    forced: ForcedResponse | null
     setField(field: SessionField, value: string): void
     /** Library version and terminal defaults follow the environment. */
     applyEnvironmentDefaults(next: EnvironmentInfo | undefined, previous: EnvironmentInfo | undefined): void
@@ -74,6 +93,26 @@ export const createSessionSlice: SliceFactory<SessionSlice> =
       }
     }
 
+    let attemptId = 0
+    const labelOf = (environmentId: string) =>
+      get().environment.list.find((e) => e.id === environmentId)?.name ?? environmentId
+    const begin = (
+      call: Attempt['call'],
+      request: Pick<Attempt, 'scenario' | 'processingTerminalId' | 'environmentId'>,
+      profile = get().environment.profile,
+    ): Attempt => ({
+      id: ++attemptId,
+      call,
+      library: { state: 'none' },
+      ...request,
+      environmentLabel: labelOf(request.environmentId),
+      profile,
+    })
+    const settle = (call: Attempt['call']): void => {
+      const attempt = get().session.attempt
+      if (attempt) patch({ attempt: { ...attempt, call } })
+    }
+
     const send = async (confirmProduction: boolean): Promise<void> => {
       const { CreateSessionInput, issuesToFields } = await loadValidation()
       const parsed = CreateSessionInput.safeParse(buildRequest(confirmProduction))
@@ -91,14 +130,24 @@ export const createSessionSlice: SliceFactory<SessionSlice> =
         patch({ fieldErrors: {}, error: null, confirming: true })
         return
       }
-      patch({ pending: true, fieldErrors: {}, error: null, confirming: false })
+      const { scenario, processingTerminalId, environmentId } = parsed.data
+      patch({
+        pending: true,
+        forced: null,
+        fieldErrors: {},
+        error: null,
+        confirming: false,
+        attempt: begin('pending', { scenario, processingTerminalId, environmentId }),
+      })
       const result = await transport.call('session:create', parsed.data)
       if (result.ok) {
         patch({ pending: false, created: result.value })
+        settle(result)
       } else if (result.error.kind === 'confirmation-required') {
-        patch({ pending: false, confirming: true })
+        patch({ pending: false, confirming: true, attempt: null })
       } else {
         patch({ pending: false, error: result.error, fieldErrors: fieldErrorsOf(result.error) })
+        settle(result)
       }
     }
 
@@ -115,6 +164,94 @@ export const createSessionSlice: SliceFactory<SessionSlice> =
         pending: false,
         confirming: false,
         created: null,
+        attempt: null,
+
+        reportEvent(token, event) {
+          const { attempt } = get().session
+          if (!attempt || attempt.call === 'pending' || !attempt.call.ok) return
+          if (attempt.call.value.token !== token) return
+          const library = nextLibraryOutcome(attempt.library, event)
+          if (!library) return
+          patch({ attempt: { ...attempt, library } })
+          const historyId = attempt.call.value.historyId
+          if (historyId && isReported(library.state)) {
+            const message = 'message' in library ? library.message : undefined
+            void transport
+              .call('history:recordLibrary', {
+                historyId,
+                state: library.state,
+                ...(message ? { message: message.slice(0, 2000) } : {}),
+              })
+              .then(() => {
+                if (get().history.status !== 'idle') void get().history.load()
+              })
+          }
+        },
+
+        markExpired(token) {
+          const { attempt } = get().session
+          if (!attempt || attempt.call === 'pending' || !attempt.call.ok) return
+          if (attempt.call.value.token !== token || attempt.library.state === 'expired') return
+          get().session.reportEvent(token, {
+            name: 'page:expired',
+            payload: null,
+            at: new Date().toISOString(),
+          })
+        },
+
+        async expireNow() {
+          const { created } = get().session
+          if (!created) return
+          const done = await transport.call('sandbox:expireSession', {
+            environmentId: created.environmentId,
+            token: created.token,
+          })
+          if (done.ok) get().session.markExpired(created.token)
+          else patch({ error: done.error })
+        },
+
+        async recreate() {
+          const { created, form } = get().session
+          if (!created) return send(false)
+          patch({
+            form: {
+              ...form,
+              processingTerminalId: created.processingTerminalId,
+              scenario: created.scenario,
+              secureTokenId: created.secureTokenId ?? '',
+              libVersion: created.libVersion,
+            },
+          })
+          if (get().environment.environmentId !== created.environmentId)
+            await get().environment.select(created.environmentId)
+          return send(false)
+        },
+
+        forced: null,
+        async forceNext(action) {
+          const set = await transport.call('sandbox:forceNext', {
+            environmentId: get().environment.environmentId,
+            action,
+          })
+          if (set.ok) patch({ forced: action })
+          else patch({ error: set.error, forced: null })
+        },
+
+        adopt(created, profile) {
+          const { scenario, processingTerminalId, environmentId } = created
+          patch({
+            created,
+            error: null,
+            fieldErrors: {},
+            // The form shows the adopted session's inputs, so it is the current one, not an earlier session.
+            form: { ...get().session.form, processingTerminalId, scenario },
+            attempt: begin(
+              { ok: true, value: created },
+              { scenario, processingTerminalId, environmentId },
+              profile,
+            ),
+          })
+        },
 
         setField(field, value) {
           const { form, fieldErrors } = get().session

@@ -5,6 +5,7 @@ import { EventLog } from '@renderer/features/eventlog/EventLog'
 import { formStatusOf, formStatusText } from '@renderer/features/eventlog/form-status'
 import { SecureTokenPanel } from '@renderer/features/secureToken/SecureTokenPanel'
 import { cdnOrigin, sessionForPage } from './session-for-page'
+import { useStaleLabel } from '@renderer/features/session/useStaleLabel'
 
 /** Which page instance is showing: a new session token or Reload form makes a new one. */
 interface FrameKey {
@@ -26,8 +27,13 @@ export default function TestPagePanel() {
   )
   const addEvent = useStore((s) => s.eventLog.add)
   const formStatus = formStatusOf(useStore((s) => s.eventLog.entries))
+  const reportEvent = useStore((s) => s.session.reportEvent)
   const resetLog = useStore((s) => s.eventLog.reset)
   const resetSecureToken = useStore((s) => s.secureToken.reset)
+  const stale = useStaleLabel()
+  const expired = useStore(
+    (s) => s.session.attempt?.library.state === 'expired' && s.session.created?.token === created?.token,
+  )
   const frameRef = useRef<HTMLIFrameElement>(null)
   const [override, setOverride] = useState('')
   const [frameKey, setFrameKey] = useState<FrameKey | null>(null)
@@ -58,11 +64,12 @@ export default function TestPagePanel() {
         frame.postMessage(message, origin)
       } else {
         addEvent(accepted.event)
+        reportEvent(session.sessionToken, accepted.event)
       }
     }
     window.addEventListener('message', onMessage)
     return () => window.removeEventListener('message', onMessage)
-  }, [origin, session, addEvent])
+  }, [origin, session, addEvent, reportEvent])
 
   const overrideInvalid = override.trim() !== '' && created && environment && !session
   const src = origin && environment ? testPageUrl(origin, cdnOrigin(environment), window.location.origin) : ''
@@ -75,12 +82,24 @@ export default function TestPagePanel() {
           <p className="empty">The test page server is not running.</p>
         ) : !created || !frameKey ? (
           <p className="empty">Create a session and its card form loads here, as a merchant page would.</p>
+        ) : stale ? (
+          <p className="empty" data-testid="earlier-form">
+            {stale}: its card form was closed.
+          </p>
         ) : session ? (
-          <>
+          <div className="testpage-frame" data-expired={expired ? 'true' : undefined}>
             <p className={`form-status form-${formStatus.phase}`} role="status" data-testid="form-status">
               {formStatusText(formStatus)}
             </p>
+            {expired && (
+              <p className="form-disabled-note" id="testpage-expired">
+                The session expired, so the card form is disabled. Create a new session (in the Session token
+                card) to keep testing.
+              </p>
+            )}
             <iframe
+              inert={expired ? true : undefined}
+              aria-describedby={expired ? 'testpage-expired' : undefined}
               key={`${frameKey.token}:${frameKey.generation}`}
               ref={frameRef}
               title="Hosted Fields test page"
@@ -88,7 +107,7 @@ export default function TestPagePanel() {
               sandbox="allow-scripts allow-same-origin allow-forms"
               referrerPolicy="no-referrer"
             />
-          </>
+          </div>
         ) : (
           <p className="empty">
             The Script version override is not a library version; the form was not loaded.

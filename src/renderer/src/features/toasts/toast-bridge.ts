@@ -1,8 +1,17 @@
 import type { AppError } from '@shared/result'
 import type { AppStore, Store } from '@renderer/app-store'
+import type { VerdictTone } from '@shared/attempt-verdict'
+import { verdictOf } from '@renderer/features/session/attempt'
 import type { ToastTone } from './toast-slice'
 
-type Note = { tone: ToastTone; message: string }
+type Note = { tone: ToastTone; message: string; key?: string }
+
+const TOAST_TONE: Record<VerdictTone, ToastTone> = {
+  success: 'success',
+  warning: 'info',
+  pending: 'info',
+  error: 'failure',
+}
 
 const failure = (what: string, error: AppError): Note => ({
   tone: 'failure',
@@ -15,16 +24,18 @@ const failure = (what: string, error: AppError): Note => ({
  */
 export function notesFor(next: Store, previous: Store): Note[] {
   const notes: Note[] = []
-  const created = next.session.created
-  if (created && created !== previous.session.created)
-    notes.push({
-      tone: 'success',
-      message: `Session created for terminal ${created.processingTerminalId} (${created.scenario}).`,
-    })
-  const error = next.session.error
-  if (error && error !== previous.session.error) notes.push(failure('Create session', error))
+  // One toast per attempt, its words the attempt's verdict, replaced as the card form reports — never a green
+  // "created" before the form has said whether it works.
+  const attempt = next.session.attempt
+  const verdict = verdictOf(attempt)
+  const before = verdictOf(previous.session.attempt)
+  if (attempt && verdict && verdict.tone !== 'pending') {
+    const changed = previous.session.attempt?.id !== attempt.id || before?.sentence !== verdict.sentence
+    if (changed)
+      notes.push({ tone: TOAST_TONE[verdict.tone], message: verdict.sentence, key: `attempt-${attempt.id}` })
+  }
   if (next.vault.notice && next.vault.notice !== previous.vault.notice)
-    notes.push({ tone: 'success', message: next.vault.notice })
+    notes.push({ tone: next.vault.noticeTone === 'warning' ? 'info' : 'success', message: next.vault.notice })
   if (next.vault.tested && next.vault.tested !== previous.vault.tested)
     notes.push({ tone: 'success', message: 'Credentials work.' })
   if (next.vault.error && next.vault.error !== previous.vault.error)
@@ -43,6 +54,6 @@ export function notesFor(next: Store, previous: Store): Note[] {
 /** Pushes a toast for every outcome worth one; returns the unsubscribe. */
 export function connectToasts(store: AppStore): () => void {
   return store.subscribe((next, previous) => {
-    for (const note of notesFor(next, previous)) next.toasts.push(note.tone, note.message)
+    for (const note of notesFor(next, previous)) next.toasts.push(note.tone, note.message, note.key)
   })
 }

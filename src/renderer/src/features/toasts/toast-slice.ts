@@ -6,6 +6,8 @@ export interface Toast {
   id: number
   tone: ToastTone
   message: string
+  /** Toasts with the same key replace each other (one toast per attempt, updated as it goes). */
+  key?: string
 }
 
 /** At most this many toasts stay on screen; older ones leave first. */
@@ -14,7 +16,7 @@ export const MAX_TOASTS = 3
 export interface ToastSlice {
   toasts: {
     items: Toast[]
-    push(tone: ToastTone, message: string): void
+    push(tone: ToastTone, message: string, key?: string): void
     dismiss(id: number): void
   }
 }
@@ -28,13 +30,12 @@ export const createToastSlice: SliceFactory<ToastSlice> = () => (set) => {
   return {
     toasts: {
       items: [],
-      push: (tone, message) =>
-        set((s) => ({
-          toasts: {
-            ...s.toasts,
-            items: [...s.toasts.items, { id: nextId++, tone, message }].slice(-MAX_TOASTS),
-          },
-        })),
+      push: (tone, message, key) =>
+        set((s) => {
+          const toast: Toast = { id: nextId++, tone, message, ...(key ? { key } : {}) }
+          const kept = key ? s.toasts.items.filter((t) => t.key !== key) : s.toasts.items
+          return { toasts: { ...s.toasts, items: [...kept, toast].slice(-MAX_TOASTS) } }
+        }),
       dismiss: (id) =>
         set((s) => ({ toasts: { ...s.toasts, items: s.toasts.items.filter((t) => t.id !== id) } })),
     },

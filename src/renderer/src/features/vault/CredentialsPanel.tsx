@@ -39,10 +39,15 @@ function KeyStatus() {
 function Outcome() {
   const error = useStore((s) => s.vault.error)
   const notice = useStore((s) => s.vault.notice)
+  const tone = useStore((s) => s.vault.noticeTone)
   const tested = useStore((s) => s.vault.tested)
   return (
-    <div className="outcome">
-      <p role="status" className="notice ok-text">
+    <div className="key-outcome">
+      <p
+        role="status"
+        className={`notice ${tone === 'warning' ? 'warning-text' : 'ok-text'}`}
+        data-tone={tone}
+      >
         {notice}
         {tested &&
           `Credentials work: ${tested.tokenType} token, valid ${tested.expiresIn} s, answered in ${Math.round(tested.durationMs)} ms.`}
@@ -63,6 +68,8 @@ export function CredentialsPanel() {
   const saveKey = useStore((s) => s.vault.saveKey)
   const deleteKey = useStore((s) => s.vault.deleteKey)
   const test = useStore((s) => s.vault.test)
+  // A new environment or profile remounts the input: a typed key never follows into another target.
+  const target = useStore((s) => `${s.environment.environmentId}/${s.environment.profile}`)
   const keyErrors = keyError ? [keyError] : undefined
 
   const onSave = async (event: FormEvent) => {
@@ -80,6 +87,7 @@ export function CredentialsPanel() {
         <div className="field">
           <label htmlFor={API_KEY_INPUT_ID}>API key</label>
           <input
+            key={target}
             id={API_KEY_INPUT_ID}
             ref={input}
             type="password"

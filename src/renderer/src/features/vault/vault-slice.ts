@@ -12,6 +12,8 @@ export interface VaultSlice {
     keyError: string | null
     tested: CredentialTest | null
     notice: string | null
+    /** How the notice reads: a saved key identity rejected is a warning, not a success. */
+    noticeTone: 'success' | 'warning'
     refresh(): Promise<void>
     /** The key goes straight to main and is never kept in the store; true when it was saved. */
     saveKey(apiKey: string): Promise<boolean>
@@ -43,7 +45,7 @@ export const createVaultSlice: SliceFactory<VaultSlice> =
       onError: (error: AppError) => Partial<Vault> = (error) => ({ error }),
     ): Promise<boolean> => {
       const t = target()
-      patch({ busy, error: null, keyError: null, notice: null, tested: null })
+      patch({ busy, error: null, keyError: null, notice: null, noticeTone: 'success', tested: null })
       const result = await call(t)
       patch({ busy: null })
       if (stillCurrent(t)) patch(result.ok ? onOk(result.value, t) : onError(result.error))
@@ -58,6 +60,7 @@ export const createVaultSlice: SliceFactory<VaultSlice> =
         keyError: null,
         tested: null,
         notice: null,
+        noticeTone: 'success',
 
         async refresh() {
           const t = target()
@@ -78,8 +81,22 @@ export const createVaultSlice: SliceFactory<VaultSlice> =
           return run(
             'save',
             (t) => transport.call('vault:setKey', { ...t, apiKey: parsed.data }),
-            (status, t) => ({ status, notice: `Key saved for ${t.environmentId} / ${t.profile}.` }),
-            (error) => ({ error, keyError: error.fields?.apiKey?.[0] ?? null }),
+            ({ check, ...status }, t) =>
+              !check || check.ok
+                ? {
+                    status,
+                    noticeTone: 'success',
+                    notice: `Key saved and accepted by identity for ${t.environmentId} / ${t.profile}.`,
+                  }
+                : {
+                    status,
+                    noticeTone: 'warning',
+                    notice: `Key saved, but identity rejected it${check.status !== undefined ? ` (${check.status})` : ''}: ${check.message}`,
+                  },
+            (error) => ({
+              error: { ...error, message: `Key not saved: ${error.message}` },
+              keyError: error.fields?.apiKey?.[0] ?? null,
+            }),
           )
         },
 

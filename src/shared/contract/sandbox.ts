@@ -1,0 +1,31 @@
+/**
+ * sandbox:* — QA controls of the EMBEDDED sandbox, carried out by main through the typed control client (the
+ * page never reaches the sandbox's control API): expire a session at once, and force the next response.
+ * Only the built-in Sandbox environment; any other is refused.
+ */
+import { z } from 'zod'
+import { EnvironmentId } from '../environments'
+import { IN_ENVIRONMENT, type ChannelSpec } from './common'
+
+/** Force next response: what the next create-session request gets (one shot; the console's retries follow). */
+export const FORCED_RESPONSES = ['500', '429', 'timeout', 'slow', 'reset'] as const
+export const ForcedResponse = z.enum(FORCED_RESPONSES)
+export type ForcedResponse = z.infer<typeof ForcedResponse>
+
+export const ExpireSessionRequest = z
+  .object({ environmentId: EnvironmentId, token: z.string().min(1).max(200) })
+  .strict()
+export const ForceNextRequest = z.object({ environmentId: EnvironmentId, action: ForcedResponse }).strict()
+
+export const sandboxChannels = {
+  'sandbox:expireSession': {
+    request: ExpireSessionRequest,
+    response: z.object({ expired: z.literal(true) }),
+    policy: IN_ENVIRONMENT,
+  },
+  'sandbox:forceNext': {
+    request: ForceNextRequest,
+    response: z.object({ action: ForcedResponse, faultId: z.string() }),
+    policy: IN_ENVIRONMENT,
+  },
+} as const satisfies Record<`sandbox:${string}`, ChannelSpec>
