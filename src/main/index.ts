@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   })
   // Merchant pages are checked in hidden windows of their own partitions, never in this app's window.
   const pageEngine = pageWindowEngine({
-    createWindow: (options) => new BrowserWindow(options),
+    createWindow: (options) => new BrowserWindow(options), // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK -- pageWindowOptions() (hidden, sandboxed, context-isolated, no preload, own partition) asserted by test/build/shell-smoke.test.ts; window.open is denied for every webContents
     sessionOf: (partition) => session.fromPartition(partition),
   })
   const consoleApp = await createConsole({
