@@ -1,6 +1,6 @@
 /**
  * sandbox:* through dispatch against the embedded sandbox: Expire now expires the session at the sandbox (the
- * card form's initialize is then refused as expired), Force next response is one shot, other environments are
+ * card form's configuration call is then refused as expired), Force next response is one shot, other environments are
  * refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -27,16 +27,11 @@ describe('sandbox controls', () => {
       ok: true,
       value: { expired: true },
     })
-    const init = await fetch(`${app.info.sandboxUrl}/hosted-fields/sessions/initialize`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        sessionToken: token,
-        libVersion: '1.7.0.261457',
-        mode: 'payment',
-        instanceId: 'instance-0001',
-      }),
-    })
+    // The card form's first call (the library's configuration request) is refused as expired.
+    const init = await fetch(
+      `${app.info.sandboxUrl}/merchant/api/v2/hosted-fields-sessions/${encodeURIComponent(token)}/configuration`,
+      { headers: { 'content-type': 'application/json', accept: 'application/json' } },
+    )
     expect(init.status).toBeGreaterThanOrEqual(400)
     expect(JSON.stringify(await init.json())).toMatch(/expired/i)
     expect(await call(app, 'sandbox:expireSession', { environmentId: 'sandbox', token })).toMatchObject({
