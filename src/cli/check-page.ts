@@ -136,7 +136,9 @@ async function run(app: ConsoleApp, options: Options): Promise<number> {
   })
   unsubscribe()
   if (!checked.ok) {
-    process.stderr.write(`${checked.error.message}\n${checked.error.hint}\n`)
+    // A request the contract refuses (e.g. a URL that is not http(s)) is bad usage: say how to call it.
+    const usage = checked.error.kind === 'validation' ? `${USAGE}\n` : ''
+    process.stderr.write(`${checked.error.message}\n${checked.error.hint}\n${usage}`)
     return checked.error.kind === 'validation' ? 2 : 3
   }
   const { report } = checked.value
