@@ -8,7 +8,9 @@ import { EnvironmentId } from '../environments'
 import { IN_ENVIRONMENT, type ChannelSpec } from './common'
 
 /** Force next response: what the next create-session request gets (one shot; the console's retries follow). */
-export const FORCED_RESPONSES = ['500', '429', 'timeout', 'slow', 'reset'] as const
+import { FORCED_RESPONSES } from '../forced-responses'
+
+export { FORCED_RESPONSES }
 export const ForcedResponse = z.enum(FORCED_RESPONSES)
 export type ForcedResponse = z.infer<typeof ForcedResponse>
 

@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { FORCED_RESPONSES, type ForcedResponse } from '@shared/contract'
+import { FORCED_RESPONSES, type ForcedResponseName as ForcedResponse } from '@shared/forced-responses'
 import { useStore } from '@renderer/store-context'
 
 const LABELS: Record<ForcedResponse, string> = {
