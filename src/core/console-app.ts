@@ -25,7 +25,10 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './services/gateway/retry
 import { KnownSecrets } from './services/credentials/known-secrets'
 import { prewarm } from './services/gateway/token-prewarm'
 import { TokenCache } from './services/gateway/token-cache'
-import { Vault } from './services/credentials/vault'
+import { Vault, VAULT_SERVICE } from './services/credentials/vault'
+import { KeyStores } from './services/credentials/key-stores'
+import { LiveSession } from './services/live/live-session'
+import type { SafeStorageLike } from './services/credentials/fallback-store'
 import { ensurePrivateFolder } from './services/storage/json-file'
 import type { PageEngine } from './services/merchant-page/page-engine'
 import { chromiumEngine } from './services/merchant-page/playwright-driver'
@@ -42,6 +45,8 @@ export interface ConsoleOptions {
   testPageOrigin: string
   /** Defaults to keytar. Integration tests use the real keychain too; unit tests may pass a fake. */
   secretStore?: SecretStore
+  /** The desktop app's Electron safeStorage: the fallback store where no Secret Service is reachable. */
+  safeStorage?: SafeStorageLike
   /** Options for the embedded sandbox (port 0 = free port, the default). */
   sandbox?: { port?: number }
   logger?: Logger
@@ -107,8 +112,17 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
     const tokens = new TokenCache()
     const journal = new Journal(secrets)
     journal.onEntry((entry) => emit({ type: 'journal', entry }))
+    // The keychain, else safeStorage (desktop), else — once chosen — keys kept for this session only.
+    const keyStores = new KeyStores({
+      keychain: options.secretStore ?? keytarStore(),
+      service: VAULT_SERVICE,
+      dataDir: options.dataDir,
+      platform: process.platform,
+      ...(options.safeStorage ? { safeStorage: options.safeStorage } : {}),
+    })
     const vault = new Vault({
-      store: options.secretStore ?? keytarStore(),
+      store: keyStores.store,
+      storage: () => keyStores.state(),
       secrets,
       logger,
       managedKey: (environmentId, profile) =>
@@ -152,7 +166,8 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
     const batches = new BatchRuns(journal)
     const services: CoreServices = {
       ...{ info, environments, vault, gateways, journal, logger, emit },
-      ...{ history, preflights: new PreflightReports(), batches, secrets, timeouts, pageChecks },
+      ...{ history, preflights: new PreflightReports(), batches, secrets, timeouts, pageChecks, keyStores },
+      liveSession: new LiveSession(),
       sandboxTokenization: (id) => sandboxTokenization(sandbox.url, id),
     }
     const dispatch = createDispatch({
@@ -199,6 +214,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
         await history.close()
         gateways.close()
         tokens.clear()
+        keyStores.close()
         await samplePages.close()
         await sandbox.close()
         logger.log('info', 'console closed')

@@ -6,6 +6,8 @@ import type { AppInfo, ConsoleEvent } from '../shared/contract'
 import type { Logger } from './app-types'
 import type { KnownSecrets } from './services/credentials/known-secrets'
 import type { Vault } from './services/credentials/vault'
+import type { KeyStores } from './services/credentials/key-stores'
+import type { LiveSession } from './services/live/live-session'
 import type { BatchRuns } from './services/diagnostics/batch-runs'
 import type { PreflightReports } from './services/diagnostics/preflight-steps'
 import type { Environments } from './services/gateway/environment-store'
@@ -19,6 +21,10 @@ export interface CoreServices {
   info: AppInfo
   environments: Environments
   vault: Vault
+  /** Where the vault's keys live (keychain, safeStorage fallback, session only). */
+  keyStores: KeyStores
+  /** The live session and its Event log (a reload restores them). */
+  liveSession: LiveSession
   gateways: GatewayRegistry
   journal: Journal
   logger: Logger

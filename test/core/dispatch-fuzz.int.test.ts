@@ -72,6 +72,12 @@ const TEMPLATES: Record<Channel, Template> = {
   'vault:setKey': { ...target(), apiKey: req('format', 'fuzz-api-key-0123456789') },
   'vault:deleteKey': target(),
   'vault:test': target(),
+  'vault:setSessionOnly': { ...target(), enabled: req('bool', false) },
+  'eventLog:record': {
+    journalId: req('id', 'no-such-entry'),
+    events: req('format', [{ name: 'ready', payload: null, at: '2026-12-02T00:00:00.000Z' }]),
+  },
+  'eventLog:restore': {},
   'session:create': {
     ...target(),
     processingTerminalId: req('free', '1234001'),

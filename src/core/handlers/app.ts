@@ -1,25 +1,59 @@
-/** app:* — what the console is, and "Clear all data" (history, settings, this app's keychain entries). */
+/**
+ * app:* — what the console is, and "Clear all data": every store shared/retention.ts CLEAR_ALL_DATA lists
+ * (history, settings, this app's keychain entries, session-only keys, the safeStorage fallback file, cached
+ * Payroc script copies, the Event log, the journal, Bearer tokens).
+ */
+import { rm } from 'node:fs/promises'
+import path from 'node:path'
+import type { ClearItemId } from '../../shared/retention'
 import { ok } from '../../shared/result'
 import type { CoreServices } from '../core-services'
 import type { NamespaceHandlers } from '../dispatch'
+import { BUILDS_FILE, COPIES_FOLDER } from '../services/library/payroc-script-copies'
+
+/** The user's Payroc script copies and their builds list in the data folder; true when both are gone. */
+async function removeCachedScripts(dataDir: string): Promise<boolean> {
+  try {
+    await rm(path.join(dataDir, COPIES_FOLDER), { recursive: true, force: true })
+    await rm(path.join(dataDir, BUILDS_FILE), { force: true })
+    return true
+  } catch {
+    return false
+  }
+}
 
 export function appHandlers(services: CoreServices): NamespaceHandlers<'app'> {
   return {
     'app:info': async () => ok(services.info),
     'app:clearAllData': async () => {
+      const cleared: ClearItemId[] = []
       await services.batches.clear()
       const historyEntries = await services.history.clear()
+      cleared.push('history')
       services.preflights.clear()
       services.pageChecks.clear()
       services.journal.clear()
+      cleared.push('journal')
       await services.environments.reset()
+      cleared.push('settings')
       services.gateways.close()
+      cleared.push('bearer-tokens')
       const removed = await services.vault.deleteAll()
-      services.logger.log('info', 'all data cleared', { historyEntries, keychain: removed.ok })
+      if (removed.ok) cleared.push('keychain-entries')
+      const stores = await services.keyStores.clear()
+      cleared.push('session-only-keys')
+      if (stores.fallbackFileRemoved) cleared.push('fallback-store')
+      if (await removeCachedScripts(services.info.dataDir)) cleared.push('cached-scripts')
+      const eventLogEvents = services.liveSession.clear()
+      cleared.push('event-log')
+      services.logger.log('info', 'all data cleared', { historyEntries, keychain: removed.ok, cleared })
       return ok({
         historyEntries,
         keychainEntries: removed.ok ? removed.value : 0,
         ...(removed.ok ? {} : { keychainMessage: `${removed.error.message} ${removed.error.hint}` }),
+        sessionKeys: stores.sessionKeys,
+        eventLogEvents,
+        cleared,
       })
     },
   }

@@ -5,6 +5,7 @@ import { appHandlers } from './app'
 import { batchHandlers } from './batch'
 import { bundleHandlers } from './bundle'
 import { environmentHandlers } from './environment'
+import { eventLogHandlers, rememberLiveSession } from './eventLog'
 import { historyHandlers } from './history'
 import { journalHandlers } from './journal'
 import { merchantPageHandlers } from './merchantPage'
@@ -15,7 +16,7 @@ import { sessionHandlers } from './session'
 import { vaultHandlers } from './vault'
 
 export function buildHandlers(services: CoreServices): Handlers {
-  return {
+  return rememberLiveSession(services, {
     ...appHandlers(services),
     ...environmentHandlers(services),
     ...vaultHandlers(services),
@@ -28,5 +29,6 @@ export function buildHandlers(services: CoreServices): Handlers {
     ...secureTokenHandlers(services),
     ...merchantPageHandlers(services),
     ...sandboxHandlers(services),
-  }
+    ...eventLogHandlers(services),
+  })
 }

@@ -23,6 +23,13 @@ export function vaultHandlers(services: CoreServices): NamespaceHandlers<'vault'
       return ok({ ...saved.value, check })
     },
     'vault:deleteKey': async ({ environmentId, profile }) => vault.deleteKey(environmentId, profile),
+    'vault:setSessionOnly': async ({ environmentId, profile, enabled }) => {
+      await services.keyStores.setSessionOnly(enabled)
+      // Keys in the store just left may have been fetched into Bearer tokens: none outlives its store.
+      services.gateways.close()
+      services.logger.log('info', 'session-only keys', { enabled })
+      return ok(await vault.status(environmentId, profile))
+    },
     'vault:test': async ({ profile }, { environment }) =>
       gateways.get(environment, profile).testCredentials(),
   }

@@ -21,6 +21,12 @@ export const ClearedData = z.object({
   keychainEntries: z.number().int(),
   /** Set when the keychain could not be reached: history and settings were still removed. */
   keychainMessage: z.string().optional(),
+  /** Keys kept for this session only (memory) that were dropped. */
+  sessionKeys: z.number().int().optional(),
+  /** Event log events (main's memory) that were dropped. */
+  eventLogEvents: z.number().int().optional(),
+  /** The ids of shared/retention.ts CLEAR_ALL_DATA this run cleared (a test checks none is missing). */
+  cleared: z.array(z.string()).optional(),
 })
 
 export const appChannels = {

@@ -12,6 +12,7 @@ import { batchChannels } from './batch'
 import { bundleChannels } from './bundle'
 import type { ChannelSpec } from './common'
 import { environmentChannels } from './environment'
+import { eventLogChannels } from './eventLog'
 import { historyChannels } from './history'
 import type { JournalSummary } from './journal'
 import { journalChannels } from './journal'
@@ -28,6 +29,7 @@ export * from './batch'
 export * from './bundle'
 export * from './common'
 export * from './environment'
+export * from './eventLog'
 export * from './history'
 export * from './journal'
 export * from './merchantPage'
@@ -50,6 +52,7 @@ export const contract = {
   ...secureTokenChannels,
   ...merchantPageChannels,
   ...sandboxChannels,
+  ...eventLogChannels,
 } as const satisfies Record<Channel, ChannelSpec>
 
 // Every channel of channels.ts is in the contract (above), and the contract has no channel channels.ts lacks.

@@ -3,16 +3,31 @@ import { z } from 'zod'
 import { EnvironmentId, ProfileName } from '../environments'
 import { IN_ENVIRONMENT, Target, type ChannelSpec } from './common'
 
+/** Where keys go now, with the label naming its strength (core/services/credentials/fallback-store.ts). */
+export const StorageState = z.object({
+  kind: z.enum(['keychain', 'safe-storage', 'safe-storage-weak', 'session', 'none']),
+  label: z.string(),
+  /** True where no Secret Service is reachable: the panel offers "Keep keys for this session only". */
+  offerSessionOnly: z.boolean(),
+  /** Why the keychain is not used, with the one fix that works. */
+  keychainProblem: z.object({ message: z.string(), hint: z.string() }).optional(),
+})
+export type StorageState = z.infer<typeof StorageState>
+
 export const VaultStatus = z.object({
   environmentId: EnvironmentId,
   profile: ProfileName,
   configured: z.boolean(),
   /** First 4 … last 4 of the stored key; never the key. */
   masked: z.string().optional(),
-  /** 'managed': the sandbox's key, configured automatically, no keychain needed. */
-  source: z.enum(['keychain', 'managed', 'none']),
+  /**
+   * 'managed': the sandbox's key, configured automatically, no keychain needed; 'safe-storage': encrypted with
+   * Electron's safeStorage in the data folder (no keyring reachable); 'session': kept in memory until exit.
+   */
+  source: z.enum(['keychain', 'safe-storage', 'session', 'managed', 'none']),
   keychain: z.object({ available: z.boolean(), message: z.string().optional(), hint: z.string().optional() }),
   profiles: z.array(ProfileName),
+  storage: StorageState.optional(),
 })
 export type VaultStatus = z.infer<typeof VaultStatus>
 
@@ -48,5 +63,11 @@ export const vaultChannels = {
     policy: IN_ENVIRONMENT,
   },
   'vault:deleteKey': { request: Target, response: VaultStatus, policy: IN_ENVIRONMENT },
+  /** "Keep keys for this session only" on or off; answers with the target's status in the new store. */
+  'vault:setSessionOnly': {
+    request: Target.extend({ enabled: z.boolean() }).strict(),
+    response: VaultStatus,
+    policy: IN_ENVIRONMENT,
+  },
   'vault:test': { request: Target, response: CredentialTest, policy: IN_ENVIRONMENT },
 } as const satisfies Record<`vault:${string}`, ChannelSpec>

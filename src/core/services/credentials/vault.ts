@@ -9,7 +9,8 @@ import { DEFAULT_PROFILE } from '../../../shared/environments'
 import { maskSecret } from '../../../shared/redact'
 import { err, ok, type AppError, type Result } from '../../../shared/result'
 import type { Logger, SecretStore } from '../../app-types'
-import { keychainFix } from '../../hint-catalogue'
+import type { StorageState } from './key-stores'
+import { keychainProblem } from './keychain-hints'
 import type { KnownSecrets } from './known-secrets'
 
 export const VAULT_SERVICE = 'hosted-fields-console'
@@ -19,8 +20,9 @@ export const accountFor = (environmentId: string, profile: string): string => `$
 
 export function keychainError(error: unknown): AppError {
   const raw = error instanceof Error ? error.message : String(error)
-  const fix = keychainFix(raw)
-  return { kind: 'keychain', message: fix.message, hint: fix.hint }
+  // One message and the one fix that works (keychain-hints.ts); the raw keytar text goes to the log only.
+  const problem = keychainProblem(raw)
+  return { kind: 'keychain', message: problem.message, hint: problem.hint }
 }
 
 export interface VaultOptions {
@@ -33,7 +35,18 @@ export interface VaultOptions {
   onKeyChanged: (environmentId: string, profile: string) => void
   /** How long a keychain call may take (an unanswered unlock prompt must not hang the UI). */
   timeoutMs?: number
+  /** Where keys go now (keychain, safeStorage, session only): shown with its strength label. */
+  storage?: () => Promise<StorageState>
 }
+
+/** The status's `source` for a key found in the current store. */
+const SOURCE_OF_KIND = {
+  keychain: 'keychain',
+  'safe-storage': 'safe-storage',
+  'safe-storage-weak': 'safe-storage',
+  session: 'session',
+  none: 'keychain',
+} as const
 
 export class Vault {
   constructor(private readonly options: VaultOptions) {}
@@ -53,7 +66,10 @@ export class Vault {
       return ok(await Promise.race([run(), timeout]))
     } catch (error) {
       const mapped = keychainError(error)
-      this.options.logger.log('warn', `keychain ${operation} failed`, { message: mapped.message })
+      this.options.logger.log('warn', `keychain ${operation} failed`, {
+        message: mapped.message,
+        raw: error instanceof Error ? error.message : String(error),
+      })
       return err(mapped)
     } finally {
       clearTimeout(timer)
@@ -82,7 +98,14 @@ export class Vault {
       : { available: false, message: listed.error.message, hint: listed.error.hint }
     const profiles = new Set(listed.ok ? listed.value : [])
     if (this.options.managedKey(environmentId, DEFAULT_PROFILE) !== undefined) profiles.add(DEFAULT_PROFILE)
-    const base = { environmentId, profile, keychain, profiles: [...profiles].sort() }
+    const storage = await this.options.storage?.()
+    const base = {
+      environmentId,
+      profile,
+      keychain,
+      profiles: [...profiles].sort(),
+      ...(storage ? { storage } : {}),
+    }
     if (managed !== undefined)
       return { ...base, configured: true, masked: maskSecret(managed), source: 'managed' }
     if (!listed.ok) return { ...base, configured: false, source: 'none' }
@@ -98,7 +121,8 @@ export class Vault {
       }
     if (stored.value === null) return { ...base, configured: false, source: 'none' }
     this.options.secrets.add(stored.value)
-    return { ...base, configured: true, masked: maskSecret(stored.value), source: 'keychain' }
+    const source = SOURCE_OF_KIND[storage?.kind ?? 'keychain']
+    return { ...base, configured: true, masked: maskSecret(stored.value), source }
   }
 
   private managedRefusal(environmentId: string, profile: string): AppError | undefined {
