@@ -5,7 +5,18 @@
  */
 import { readFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
-import { app, BrowserWindow, dialog, Menu, nativeTheme, protocol, screen, session, shell } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  nativeTheme,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} from 'electron'
 import { EVENT_CHANNEL } from '../shared/channels'
 import { createConsole } from '../core/console-app'
 import { bindChannels } from './ipc'
@@ -27,6 +38,7 @@ import { MIME_TYPES, appContentSecurityPolicy } from '../core/services/servers/p
 import { startTestPageServer } from '../core/services/servers/testpage-server'
 import { dataDirOverride } from './data-dir'
 import { pageWindowEngine } from './page-window'
+import { safeStorageFallback } from './safe-storage'
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -70,6 +82,7 @@ async function main(): Promise<void> {
     logger,
     pageEngine,
     consoleOrigins: () => [APP_ORIGIN],
+    safeStorage: safeStorageFallback(safeStorage, process.platform),
   })
   const csp = appContentSecurityPolicy(testPage.origin)
   // Frames the test page may load: itself, the sandbox's field iframes, and Payroc's UAT gateway.

@@ -27,6 +27,7 @@ import type {
   NativeTheme,
   Protocol,
   Rectangle,
+  SafeStorage,
   Screen,
   Session,
   Shell,
@@ -431,6 +432,28 @@ export function createElectronStandIn(options: StandInOptions = {}) {
       return Promise.resolve('')
     },
   } satisfies Methods<Shell, 'openExternal' | 'openPath'>
+  // Linux without a keyring by default: encryption works with the weak 'basic_text' backend.
+  const safeStorage = {
+    isEncryptionAvailable() {
+      record('safeStorage.isEncryptionAvailable')
+      return true
+    },
+    encryptString(plainText: string) {
+      record('safeStorage.encryptString')
+      return Buffer.from(`stand-in:${plainText}`, 'utf8')
+    },
+    decryptString(encrypted: Buffer) {
+      record('safeStorage.decryptString')
+      return encrypted.toString('utf8').replace(/^stand-in:/, '')
+    },
+    getSelectedStorageBackend() {
+      record('safeStorage.getSelectedStorageBackend')
+      return 'basic_text' as const
+    },
+  } satisfies Methods<
+    SafeStorage,
+    'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'
+  >
   const dialog = {
     showMessageBox(...args: unknown[]) {
       record('dialog.showMessageBox', ...args)
@@ -484,6 +507,7 @@ export function createElectronStandIn(options: StandInOptions = {}) {
     nativeTheme,
     screen,
     shell,
+    safeStorage,
     dialog,
     Menu,
     contextBridge,

@@ -11,12 +11,7 @@ import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { StorageState } from '../../../shared/contract'
 import type { SecretStore } from '../../app-types'
-import {
-  chooseSecretStore,
-  FALLBACK_FILE,
-  type SafeStorageLike,
-  type StoreChoice,
-} from './fallback-store'
+import { chooseSecretStore, FALLBACK_FILE, type SafeStorageLike, type StoreChoice } from './fallback-store'
 import { sessionKeyStore } from './session-key-store'
 
 export interface KeyStoresOptions {

@@ -2,42 +2,102 @@ import { useId, useRef, type FormEvent } from 'react'
 import { ErrorPanel } from '@renderer/components/ErrorPanel'
 import { describedBy, FieldMessages } from '@renderer/components/FieldMessages'
 import { useStore } from '@renderer/store-context'
+import type { VaultStatus } from '@shared/contract'
 
 /** Fixed, so the session form's "Go to API key" can focus it (there is one Credentials panel). */
 export const API_KEY_INPUT_ID = 'api-key-input'
 
+/** Where a stored key lives, in the words of the panel. */
+function whereStored(source: VaultStatus['source'], storage: VaultStatus['storage']): string {
+  if (source === 'managed') return ' (managed by the embedded sandbox)'
+  if (source === 'session') return ' for this session only (memory, gone when the console quits)'
+  if (source === 'safe-storage') return ` — ${storage?.label ?? 'encrypted with safeStorage'}`
+  return ' in the OS keychain'
+}
+
+/**
+ * Where keys go when the OS keychain cannot be reached: the one notice with its fix, the store's strength
+ * label, and "Keep keys for this session only" (memory) where nothing better works.
+ */
+function StorageNotice({ status }: { status: VaultStatus }) {
+  const setSessionOnly = useStore((s) => s.vault.setSessionOnly)
+  const busy = useStore((s) => s.vault.busy)
+  const storage = status.storage
+  // One message per failure: the keychain's problem comes from the storage state when there is one.
+  const problem =
+    storage?.keychainProblem ??
+    (!status.keychain.available && status.keychain.message
+      ? { message: status.keychain.message, hint: status.keychain.hint ?? '' }
+      : undefined)
+  if (!problem && storage?.kind !== 'session') return null
+  const weak = storage?.kind === 'safe-storage-weak' || storage?.kind === 'session'
+  return (
+    <div className="notice warning" role="alert" data-storage={storage?.kind ?? 'none'}>
+      {problem && (
+        <p>
+          <strong>Keychain unavailable.</strong> {problem.message}
+        </p>
+      )}
+      {storage && storage.kind !== 'none' && (
+        <p data-testid="key-storage-label">
+          Keys are stored: <strong className={weak ? 'warning-text' : undefined}>{storage.label}</strong>
+          {storage.kind === 'safe-storage-weak' &&
+            ' — anyone who can read your data folder can decrypt them; start a keyring for real protection.'}
+          {storage.kind === 'session' && ' — they are gone when the console quits.'}
+        </p>
+      )}
+      {problem?.hint && <p>{problem.hint}</p>}
+      <div className="button-row">
+        {storage?.offerSessionOnly && (
+          <button type="button" disabled={busy !== null} onClick={() => void setSessionOnly(true)}>
+            Keep keys for this session only
+          </button>
+        )}
+        {storage?.kind === 'session' && (
+          <button type="button" disabled={busy !== null} onClick={() => void setSessionOnly(false)}>
+            Stop keeping keys for this session only
+          </button>
+        )}
+      </div>
+    </div>
+  )
+}
+
 function KeyStatus() {
   const status = useStore((s) => s.vault.status)
   if (!status) return <p className="key-status muted">Checking the keychain…</p>
+  const sessionOnly = status.storage?.kind === 'session'
   return (
     <>
       <p className="key-status" data-configured={status.configured}>
         {status.configured ? (
           <>
             Key stored <code>{status.masked ?? '••••'}</code>
-            {status.source === 'managed' ? ' (managed by the embedded sandbox)' : ' in the OS keychain'}
+            {whereStored(status.source, status.storage)}
           </>
         ) : (
           <>
             No key stored for <code>{status.environmentId}</code> / <code>{status.profile}</code> yet. Paste
-            the merchant’s API key below and press Save key; it goes to the OS keychain.
+            the merchant’s API key below and press Save key;{' '}
+            {sessionOnly
+              ? 'it is kept for this session only.'
+              : status.storage && status.storage.kind !== 'keychain' && status.storage.kind !== 'none'
+                ? `it is stored: ${status.storage.label}.`
+                : 'it goes to the OS keychain.'}
           </>
         )}
       </p>
-      {!status.keychain.available && (
-        <div className="notice warning" role="alert">
-          <p>
-            <strong>Keychain unavailable.</strong> {status.keychain.message}
-          </p>
-          {status.keychain.hint && <p>{status.keychain.hint}</p>}
-        </div>
-      )}
+      <StorageNotice status={status} />
     </>
   )
 }
 
 function Outcome() {
   const error = useStore((s) => s.vault.error)
+  const keychainShown = useStore(
+    (s) =>
+      !!s.vault.status && (!s.vault.status.keychain.available || !!s.vault.status.storage?.keychainProblem),
+  )
   const notice = useStore((s) => s.vault.notice)
   const tone = useStore((s) => s.vault.noticeTone)
   const tested = useStore((s) => s.vault.tested)
@@ -52,7 +112,8 @@ function Outcome() {
         {tested &&
           `Credentials work: ${tested.tokenType} token, valid ${tested.expiresIn} s, answered in ${Math.round(tested.durationMs)} ms.`}
       </p>
-      {error && <ErrorPanel error={error} />}
+      {/* One message per failure: a keychain error the notice above already explains is not repeated. */}
+      {error && !(error.kind === 'keychain' && keychainShown) && <ErrorPanel error={error} />}
     </div>
   )
 }
@@ -64,7 +125,10 @@ export function CredentialsPanel() {
   const busy = useStore((s) => s.vault.busy)
   const keyError = useStore((s) => s.vault.keyError)
   const configured = useStore((s) => s.vault.status?.configured ?? false)
-  const inKeychain = useStore((s) => s.vault.status?.source === 'keychain')
+  const inKeychain = useStore((s) => {
+    const source = s.vault.status?.source
+    return source === 'keychain' || source === 'safe-storage' || source === 'session'
+  })
   const saveKey = useStore((s) => s.vault.saveKey)
   const deleteKey = useStore((s) => s.vault.deleteKey)
   const test = useStore((s) => s.vault.test)

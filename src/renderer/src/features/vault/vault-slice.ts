@@ -6,7 +6,7 @@ import { loadValidation } from '@renderer/validation'
 export interface VaultSlice {
   vault: {
     status: VaultStatus | null
-    busy: 'save' | 'delete' | 'test' | null
+    busy: 'save' | 'delete' | 'test' | 'storage' | null
     error: AppError | null
     /** Inline message for the API key input (from the contract's schema). */
     keyError: string | null
@@ -19,6 +19,8 @@ export interface VaultSlice {
     saveKey(apiKey: string): Promise<boolean>
     deleteKey(): Promise<void>
     test(): Promise<void>
+    /** "Keep keys for this session only" (memory, gone at exit) on or off. */
+    setSessionOnly(enabled: boolean): Promise<void>
   }
 }
 
@@ -105,6 +107,19 @@ export const createVaultSlice: SliceFactory<VaultSlice> =
             'delete',
             (t) => transport.call('vault:deleteKey', t),
             (status) => ({ status, notice: 'Key deleted.' }),
+          )
+        },
+
+        async setSessionOnly(enabled) {
+          await run(
+            'storage',
+            (t) => transport.call('vault:setSessionOnly', { ...t, enabled }),
+            (status) => ({
+              status,
+              notice: enabled
+                ? 'Keys are kept for this session only: they are gone when the console quits.'
+                : null,
+            }),
           )
         },
 
