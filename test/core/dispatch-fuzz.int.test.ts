@@ -52,6 +52,7 @@ const historyFilter = (): Template => ({
   terminal: opt('free', '1234'),
   environmentId: opt('format', 'sandbox'),
   outcome: opt('format', 'ok'),
+  query: opt('free', '1234 sandbox'),
   limit: opt('int', 10),
 })
 

@@ -50,6 +50,11 @@ const BASE: Handlers = {
     },
   }),
   'environment:select': () => ({ ok: true, value: { prewarming: true } }),
+  // Nothing to restore: the store starts as after a fresh launch.
+  'eventLog:restore': () => ({
+    ok: true,
+    value: { session: null, events: [], evicted: 0, retention: 5000 },
+  }),
   'vault:status': (r) => ({
     ok: true,
     value: {

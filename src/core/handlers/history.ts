@@ -1,4 +1,7 @@
 /** history:* — every create and re-run this console made; a re-run creates the entry's session again. */
+import type { HistoryEntry, HistoryFilter } from '../../shared/contract'
+import { historyOutcomeLabel } from '../../shared/attempt-verdict'
+import { searchHistory } from '../../shared/history-search'
 import { err, ok } from '../../shared/result'
 import type { CoreServices } from '../core-services'
 import type { NamespaceHandlers } from '../dispatch'
@@ -8,20 +11,31 @@ import { createAndRecord } from '../services/gateway/session-recorder'
 import { libraryEntry, withCombinedVerdicts } from '../services/storage/history-verdicts'
 import { historyCsv } from '../services/storage/session-history'
 
+/** The outcome as the table shows it and as its code, so either finds the entry. */
+export const searchableOutcome = (code: string): string => `${code} ${historyOutcomeLabel(code)}`
+
 export function historyHandlers(services: CoreServices): NamespaceHandlers<'history'> {
   const { history } = services
   const labelOf = (id: string) => services.environments.list().find((e) => e.id === id)?.name ?? id
+  /** Attempts (not card-form transitions) matching the filter, newest first, with their combined verdicts. */
+  const attempts = (filter: HistoryFilter): HistoryEntry[] => {
+    const all = history.list({})
+    const { limit, query, ...rest } = filter
+    const sessions = history.list(rest).filter((entry) => entry.kind !== 'library')
+    // The verdict first: "Filter history" matches the outcome the table shows ("card form failed").
+    const withVerdicts = withCombinedVerdicts(sessions, all).map((entry) => ({
+      ...entry,
+      ...(entry.verdict ? { historyOutcome: searchableOutcome(entry.verdict.historyOutcome) } : {}),
+    }))
+    return searchHistory(withVerdicts, query ?? '', { environmentLabel: labelOf })
+      .slice(0, limit)
+      .map(({ historyOutcome: _shown, ...entry }) => entry)
+  }
   return {
     'history:list': async (filter) => {
       const notice = history.takeNotice()
       // Library entries are folded into their session's outcome (the table lists attempts, not transitions).
-      const all = history.list({})
-      const { limit, ...rest } = filter
-      const sessions = history
-        .list(rest)
-        .filter((entry) => entry.kind !== 'library')
-        .slice(0, limit)
-      const entries = withCombinedVerdicts(sessions, all)
+      const entries = attempts(filter)
       return ok({ entries, ...(notice ? { notice } : {}) })
     },
     'history:recordLibrary': async (report) => {
@@ -44,12 +58,7 @@ export function historyHandlers(services: CoreServices): NamespaceHandlers<'hist
       ok({
         filename: exportFilename('session-history', 'csv'),
         // Attempts, like the table (card-form entries are folded into their attempt's outcome).
-        csv: historyCsv(
-          history
-            .list(filter)
-            .filter((entry) => entry.kind !== 'library')
-            .reverse(),
-        ),
+        csv: historyCsv(attempts(filter).reverse()),
       }),
     'history:clear': async () => {
       await history.clear()

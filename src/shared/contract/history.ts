@@ -65,6 +65,11 @@ export const HistoryFilter = z
     terminal: z.string().max(50).optional(),
     environmentId: EnvironmentId.optional(),
     outcome: HistoryOutcome.optional(),
+    /**
+     * Filter history: words over terminal, token suffix, status, kind, environment and profile, all must match
+     * (shared/history-search.ts).
+     */
+    query: z.string().max(200, { error: 'Filter history must be at most 200 characters' }).optional(),
     limit: z.number().int().min(1).max(1000).optional(),
   })
   .strict()

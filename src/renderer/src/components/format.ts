@@ -1,17 +1,11 @@
 /** Small display helpers shared by the diagnosis screens. */
+import { formatLocal } from '@shared/time-format'
 
-const timeFormat = new Intl.DateTimeFormat(undefined, {
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-})
-
+/** The console's one time format (shared/time-format.ts): local "YYYY-MM-DD HH:mm:ss", 24-hour. */
 export function formatTime(iso: string | undefined): string {
   if (!iso) return ''
   const at = Date.parse(iso)
-  return Number.isNaN(at) ? iso : timeFormat.format(at)
+  return Number.isNaN(at) ? iso : formatLocal(at)
 }
 
 export function formatMs(ms: number | undefined): string {

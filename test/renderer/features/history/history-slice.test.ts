@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { HistoryEntry } from '@shared/diagnostics'
 import type { AppError } from '@shared/result'
 import { startedStore } from '../../../support/renderer-transport'
-import { describeRerun, toHistoryFilter } from '@renderer/features/history/history-slice'
+import { describeRerun, toHistoryFilter, visibleEntries } from '@renderer/features/history/history-slice'
 
 const entry = (id: string, extra: Partial<HistoryEntry> = {}): HistoryEntry => ({
   id,
@@ -34,13 +34,34 @@ const created = {
 }
 
 describe('history slice', () => {
-  it('leaves blank filter fields out of the request', () => {
-    expect(toHistoryFilter({ terminal: '  ', environmentId: '', outcome: '' })).toEqual({})
-    expect(toHistoryFilter({ terminal: ' 555 ', environmentId: 'sandbox', outcome: 'error' })).toEqual({
-      terminal: '555',
-      environmentId: 'sandbox',
-      outcome: 'error',
-    })
+  it('leaves a blank box out of the export request', () => {
+    expect(toHistoryFilter({ query: '  ' })).toEqual({})
+    expect(toHistoryFilter({ query: ' 555 uat ' })).toEqual({ query: '555 uat' })
+  })
+
+  it('one box filters over terminal, token suffix, status, kind, environment, profile and outcome', () => {
+    const entries = [
+      entry('a', { processingTerminalId: '1234001', tokenSuffix: 'abc123', status: 201 }),
+      entry('b', {
+        environmentId: 'uat',
+        profile: 'merchant-b',
+        outcome: 'error',
+        errorKind: 'forbidden',
+        status: 403,
+        processingTerminalId: '9999123',
+      }),
+    ]
+    const label = (id: string) => ({ sandbox: 'Sandbox', uat: 'UAT' })[id]
+    const ids = (query: string) => visibleEntries(entries, query, label).map((e) => e.id)
+    expect(ids('')).toEqual(['a', 'b'])
+    expect(ids('1234')).toEqual(['a'])
+    expect(ids('abc123')).toEqual(['a'])
+    expect(ids('xxxxxxxxxxabc123')).toEqual(['a'])
+    expect(ids('403')).toEqual(['b'])
+    expect(ids('forbidden')).toEqual(['b'])
+    expect(ids('UAT merchant-b')).toEqual(['b'])
+    expect(ids('sandbox 403')).toEqual([])
+    expect(ids('payment')).toEqual(['a', 'b'])
   })
 
   it('filters through history:list and keeps the corrupt-file notice until dismissed', async () => {
@@ -54,9 +75,11 @@ describe('history slice', () => {
     })
     await store.getState().history.load()
     expect(store.getState().history.notice).toContain('corrupt')
-    store.getState().history.setFilter({ terminal: '1234', outcome: 'ok' })
+    store.getState().history.setFilter({ query: '1234 ok' })
     await store.getState().history.load()
-    expect(requests('history:list').at(-1)).toEqual({ terminal: '1234', outcome: 'ok' })
+    // The list is loaded whole and filtered in the renderer; the export sends the box's words.
+    expect(requests('history:list').at(-1)).toEqual({})
+    expect(store.getState().history.filter).toEqual({ query: '1234 ok' })
     // Main hands the notice out once; the slice keeps it for the user.
     expect(store.getState().history.notice).toContain('corrupt')
     store.getState().history.dismissNotice()

@@ -65,6 +65,8 @@ export const createAppSlice: SliceFactory<AppSlice> =
             : 'sandbox'
           const profile = preferences?.getItem(PREF_PROFILE) || DEFAULT_PROFILE
           await get().environment.select(environmentId, profile)
+          // A reload: the live session and its Event log come back from main's memory (card form spent).
+          await get().eventLog.restore()
         },
 
         handleEvent(event) {

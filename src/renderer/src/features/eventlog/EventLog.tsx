@@ -2,14 +2,10 @@ import { useMemo } from 'react'
 import { useStore } from '@renderer/store-context'
 import { formatMmSs } from '@renderer/features/session/countdown'
 import { useCountdown } from '@renderer/features/session/useCountdown'
+import { useWindowedRows } from '@renderer/components/useWindowedRows'
+import { When } from '@renderer/components/When'
+import { EVENT_LOG_RETENTION } from '@shared/retention'
 import type { LogEntry, SingleUseToken } from './eventlog-slice'
-
-const timeFormat = new Intl.DateTimeFormat(undefined, {
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  fractionalSecondDigits: 3,
-})
 
 /** The single-use token in full (this is the flow that produced it) with its 30-minute countdown. */
 function SingleUseTokenView({ token }: { token: SingleUseToken }) {
@@ -52,13 +48,15 @@ function EventRow({ entry }: { entry: LogEntry }) {
   const success = entry.name === 'submissionSuccess' ? (entry.payload as SingleUseToken) : null
   const detail = payloadType(entry)
   return (
-    <li className="event" data-event={entry.name} data-failed={failed || undefined}>
+    <li className="event" data-event={entry.name} data-failed={failed || undefined} data-window-row="">
       <div className="event-head">
-        <time dateTime={entry.at}>{timeFormat.format(new Date(entry.at))}</time>
+        <When at={entry.at} precise />
         <strong className="event-name">{entry.name}</strong>
         {detail && <span className="event-type">{detail}</span>}
       </div>
-      {success && typeof success.token === 'string' && <SingleUseTokenView token={success} />}
+      {success && typeof success.token === 'string' && !entry.restored && (
+        <SingleUseTokenView token={success} />
+      )}
       {entry.hint && (
         <p className="event-hint">
           <span className="hint-label">What to do:</span> {entry.hint}
@@ -72,18 +70,39 @@ function EventRow({ entry }: { entry: LogEntry }) {
 /** Every event of the current test page, newest first; cleared when a new session replaces the page. */
 export function EventLog() {
   const entries = useStore((s) => s.eventLog.entries)
+  const restored = useStore((s) => s.eventLog.restoredCount)
+  const rows = useWindowedRows<HTMLOListElement>(entries.length, { estimate: 120, overscan: 10 })
   return (
     <section className="card eventlog-card" aria-labelledby="eventlog-title">
       <h2 id="eventlog-title">Event log</h2>
+      {restored > 0 && (
+        <p className="muted" data-testid="eventlog-restored">
+          {restored} event{restored === 1 ? '' : 's'} restored after a reload (single-use tokens masked).
+        </p>
+      )}
       {entries.length === 0 ? (
         <p className="empty">Library events of the test page appear here, newest first.</p>
       ) : (
-        <ol className="eventlog" aria-label="Events, newest first">
-          {entries.map((entry) => (
+        <ol
+          className="eventlog"
+          aria-label="Events, newest first"
+          ref={rows.container}
+          onScroll={rows.onScroll}
+        >
+          {rows.padTop > 0 && (
+            <li aria-hidden="true" className="window-spacer" style={{ height: rows.padTop }} />
+          )}
+          {entries.slice(rows.start, rows.end).map((entry) => (
             <EventRow key={entry.id} entry={entry} />
           ))}
+          {rows.padBottom > 0 && (
+            <li aria-hidden="true" className="window-spacer" style={{ height: rows.padBottom }} />
+          )}
         </ol>
       )}
+      <p className="muted eventlog-retention">
+        Keeps the newest {EVENT_LOG_RETENTION.toLocaleString('en')} events of the current session.
+      </p>
     </section>
   )
 }

@@ -1,9 +1,12 @@
-import { lazy, Suspense, useEffect, useId } from 'react'
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useId, useMemo } from 'react'
 import type { HistoryEntry } from '@shared/diagnostics'
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
 import { ErrorPanel } from '@renderer/components/ErrorPanel'
 import { ExportCsvButton } from '@renderer/components/ExportCsvButton'
 import { formatMs, formatTime } from '@renderer/components/format'
+import { useWindowedRows } from '@renderer/components/useWindowedRows'
+import { When } from '@renderer/components/When'
+import { visibleEntries } from './history-slice'
 import { useStore } from '@renderer/store-context'
 import { historyOutcomeLabel } from '@shared/attempt-verdict'
 import { verdictOf } from '@renderer/features/session/attempt'
@@ -14,67 +17,48 @@ const Inspector = lazy(() =>
 
 function Filters() {
   const id = useId()
-  const filter = useStore((s) => s.history.filter)
+  const query = useStore((s) => s.history.filter.query)
   const setFilter = useStore((s) => s.history.setFilter)
-  const environments = useStore((s) => s.environment.list)
   return (
     <div className="filters" role="search">
-      <div className="field">
-        <label htmlFor={`${id}-terminal`}>Filter history</label>
+      <div className="field history-search">
+        <label htmlFor={`${id}-query`}>Filter history</label>
         <input
-          id={`${id}-terminal`}
+          id={`${id}-query`}
           type="search"
-          placeholder="Processing terminal ID"
-          value={filter.terminal}
-          onChange={(e) => setFilter({ terminal: e.target.value })}
+          placeholder="Terminal, token suffix, status, kind, environment or profile"
+          aria-describedby={`${id}-query-help`}
+          value={query}
+          onChange={(e) => setFilter({ query: e.target.value })}
           autoComplete="off"
           spellCheck={false}
         />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-env`}>Filter by environment</label>
-        <select
-          id={`${id}-env`}
-          value={filter.environmentId}
-          onChange={(e) => setFilter({ environmentId: e.target.value })}
-        >
-          <option value="">All environments</option>
-          {environments.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-outcome`}>Filter by outcome</label>
-        <select
-          id={`${id}-outcome`}
-          value={filter.outcome}
-          onChange={(e) =>
-            setFilter({
-              outcome: e.target.value === 'ok' || e.target.value === 'error' ? e.target.value : '',
-            })
-          }
-        >
-          <option value="">All outcomes</option>
-          <option value="ok">Created</option>
-          <option value="error">Failed</option>
-        </select>
+        <p id={`${id}-query-help`} className="field-help muted">
+          Every word must match, e.g. <code>403 uat</code> or <code>merchant-b failed</code>; a pasted session
+          token finds its entry by its last 6 characters.
+        </p>
       </div>
     </div>
   )
 }
 
-function Row({ entry, environmentName }: { entry: HistoryEntry; environmentName: string }) {
+function Row({
+  entry,
+  environmentName,
+  rowIndex,
+}: {
+  entry: HistoryEntry
+  environmentName: string
+  rowIndex: number
+}) {
   const rerun = useStore((s) => s.history.rerun)
   const inspect = useStore((s) => s.history.inspect)
   const busy = useStore((s) => s.history.rerunning === entry.id)
   const tone = entry.verdict?.tone ?? (entry.outcome === 'ok' ? 'success' : 'error')
   return (
-    <tr data-outcome={entry.outcome}>
+    <tr data-outcome={entry.outcome} data-window-row="" aria-rowindex={rowIndex}>
       <td>
-        <time dateTime={entry.at}>{formatTime(entry.at)}</time>
+        <When at={entry.at} />
       </td>
       <td>{environmentName}</td>
       <td>{entry.profile}</td>
@@ -96,7 +80,7 @@ function Row({ entry, environmentName }: { entry: HistoryEntry; environmentName:
       </td>
       <td className="num">{entry.status ?? entry.errorKind ?? ''}</td>
       <td>{entry.tokenSuffix ? <code>…{entry.tokenSuffix}</code> : ''}</td>
-      <td>{entry.expiresAt ? <time dateTime={entry.expiresAt}>{formatTime(entry.expiresAt)}</time> : ''}</td>
+      <td>{entry.expiresAt ? <When at={entry.expiresAt} /> : ''}</td>
       <td className="num">{formatMs(entry.durationMs)}</td>
       <td className="row-actions">
         <button
@@ -120,49 +104,85 @@ function Row({ entry, environmentName }: { entry: HistoryEntry; environmentName:
   )
 }
 
+/** The spacer rows of a windowed table: they stand in for the rows not rendered. */
+function Spacer({ height, columns }: { height: number; columns: number }) {
+  if (height <= 0) return null
+  return (
+    <tr aria-hidden="true" className="window-spacer">
+      <td colSpan={columns} style={{ height, padding: 0, border: 0 }} />
+    </tr>
+  )
+}
+
+const COLUMNS = 11
+
 function HistoryTable() {
   const entries = useStore((s) => s.history.entries)
   const status = useStore((s) => s.history.status)
   const environments = useStore((s) => s.environment.list)
-  const filtered = useStore((s) => Object.values(s.history.filter).some((v) => v.trim() !== ''))
-  if (entries.length === 0) {
+  const query = useStore((s) => s.history.filter.query)
+  // Typing stays responsive at 1,000 entries: the table follows the box a frame later.
+  const deferredQuery = useDeferredValue(query)
+  const nameOf = useCallback(
+    (id: string) => environments.find((e) => e.id === id)?.name ?? id,
+    [environments],
+  )
+  const shown = useMemo(
+    () => visibleEntries(entries, deferredQuery, nameOf),
+    [entries, deferredQuery, nameOf],
+  )
+  const rows = useWindowedRows<HTMLDivElement>(shown.length, { estimate: 38 })
+  if (shown.length === 0) {
     if (status === 'idle' || status === 'loading') return <p className="muted">Loading history…</p>
     return (
       <p className="empty">
-        {filtered
+        {query.trim() !== ''
           ? 'No sessions match this filter.'
           : 'No sessions yet. Every session you create — or try to create — on the Session screen is listed here.'}
       </p>
     )
   }
-  const nameOf = (id: string) => environments.find((e) => e.id === id)?.name ?? id
   return (
-    <div className="table-wrap">
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Environment</th>
-            <th scope="col">Profile</th>
-            <th scope="col">Terminal</th>
-            <th scope="col">Scenario</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Status</th>
-            <th scope="col">Token</th>
-            <th scope="col">Expires at</th>
-            <th scope="col">Duration</th>
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <Row key={entry.id} entry={entry} environmentName={nameOf(entry.environmentId)} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <>
+      {query.trim() !== '' && (
+        <p className="muted" role="status" data-testid="history-match-count">
+          {shown.length} of {entries.length} session{entries.length === 1 ? '' : 's'} match
+        </p>
+      )}
+      <div className="table-wrap" ref={rows.container} onScroll={rows.onScroll}>
+        <table className="data-table" aria-rowcount={shown.length + 1}>
+          <thead>
+            <tr aria-rowindex={1}>
+              <th scope="col">Time</th>
+              <th scope="col">Environment</th>
+              <th scope="col">Profile</th>
+              <th scope="col">Terminal</th>
+              <th scope="col">Scenario</th>
+              <th scope="col">Outcome</th>
+              <th scope="col">Status</th>
+              <th scope="col">Token</th>
+              <th scope="col">Expires at</th>
+              <th scope="col">Duration</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <Spacer height={rows.padTop} columns={COLUMNS} />
+            {shown.slice(rows.start, rows.end).map((entry, offset) => (
+              <Row
+                key={entry.id}
+                entry={entry}
+                environmentName={nameOf(entry.environmentId)}
+                rowIndex={rows.start + offset + 2}
+              />
+            ))}
+            <Spacer height={rows.padBottom} columns={COLUMNS} />
+          </tbody>
+        </table>
+      </div>
+    </>
   )
 }
 

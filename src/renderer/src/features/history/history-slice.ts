@@ -2,13 +2,12 @@ import type { ResponseOf } from '@shared/contract'
 import type { HistoryEntry, HistoryFilter } from '@shared/diagnostics'
 import type { AppError, Result } from '@shared/result'
 import type { SliceFactory } from '@renderer/app-store'
+import { historyOutcomeLabel } from '@shared/attempt-verdict'
+import { queryTerms, searchHistory } from '@shared/history-search'
 
+/** The one search box, "Filter history" (shared/history-search.ts: terminal, token suffix, status, kind, …). */
 export interface HistoryFilterForm {
-  terminal: string
-  /** '' = every environment. */
-  environmentId: string
-  /** '' = both outcomes. */
-  outcome: '' | 'ok' | 'error'
+  query: string
 }
 
 /** What the last re-run did, in one line, with its journal entry for the Inspector. */
@@ -45,14 +44,29 @@ export interface HistorySlice {
   }
 }
 
-/** The filter form as the history:list request: blanks are left out. */
+/** The filter as a history:list / history:exportCsv request: a blank box is left out. */
 export function toHistoryFilter(form: HistoryFilterForm): HistoryFilter {
-  const terminal = form.terminal.trim()
-  return {
-    ...(terminal ? { terminal } : {}),
-    ...(form.environmentId ? { environmentId: form.environmentId } : {}),
-    ...(form.outcome ? { outcome: form.outcome } : {}),
-  }
+  const query = form.query.trim()
+  return query ? { query } : {}
+}
+
+/** The entries the table shows for the box, filtered here as the user types (the same search main runs). */
+export function visibleEntries(
+  entries: readonly HistoryEntry[],
+  query: string,
+  environmentLabel: (environmentId: string) => string | undefined,
+): HistoryEntry[] {
+  if (queryTerms(query).length === 0) return [...entries]
+  const searchable = entries.map((entry) => ({
+    entry,
+    ...entry,
+    ...(entry.verdict
+      ? {
+          historyOutcome: `${entry.verdict.historyOutcome} ${historyOutcomeLabel(entry.verdict.historyOutcome)}`,
+        }
+      : {}),
+  }))
+  return searchHistory(searchable, query, { environmentLabel }).map((match) => match.entry)
 }
 
 export function describeRerun(created: Result<ResponseOf<'history:rerun'>>): Omit<RerunResult, 'sourceId'> {
@@ -70,7 +84,7 @@ export function describeRerun(created: Result<ResponseOf<'history:rerun'>>): Omi
   }
 }
 
-const EMPTY_FILTER: HistoryFilterForm = { terminal: '', environmentId: '', outcome: '' }
+const EMPTY_FILTER: HistoryFilterForm = { query: '' }
 
 export const createHistorySlice: SliceFactory<HistorySlice> =
   ({ transport }) =>
@@ -110,15 +124,15 @@ export const createHistorySlice: SliceFactory<HistorySlice> =
         lastRerun: null,
         inspecting: null,
 
+        // Filtering is instant, in the renderer, over the entries loaded (History keeps at most 1,000).
         setFilter(next) {
           patch({ filter: { ...get().history.filter, ...next } })
-          void get().history.load()
         },
 
         async load() {
           const mine = ++sequence
           patch({ status: 'loading' })
-          const listed = await transport.call('history:list', toHistoryFilter(get().history.filter))
+          const listed = await transport.call('history:list', {})
           if (mine !== sequence) return
           if (!listed.ok) return patch({ status: 'failed', error: listed.error })
           patch({

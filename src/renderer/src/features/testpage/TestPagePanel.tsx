@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useStore } from '@renderer/store-context'
 import { acceptPageMessage, PROTOCOL, testPageUrl, type ConsoleToPage } from '@renderer/testpage/protocol'
 import { EventLog } from '@renderer/features/eventlog/EventLog'
+import { SpentFormNote } from '@renderer/features/eventlog/SpentFormNote'
 import { formStatusOf, formStatusText } from '@renderer/features/eventlog/form-status'
 import { SecureTokenPanel } from '@renderer/features/secureToken/SecureTokenPanel'
 import { cdnOrigin, sessionForPage } from './session-for-page'
@@ -34,6 +35,7 @@ export default function TestPagePanel() {
   const expired = useStore(
     (s) => s.session.attempt?.library.state === 'expired' && s.session.created?.token === created?.token,
   )
+  const spent = useStore((s) => !!created && s.eventLog.restoredToken === created.token)
   const frameRef = useRef<HTMLIFrameElement>(null)
   const [override, setOverride] = useState('')
   const [frameKey, setFrameKey] = useState<FrameKey | null>(null)
@@ -82,6 +84,8 @@ export default function TestPagePanel() {
           <p className="empty">The test page server is not running.</p>
         ) : !created || !frameKey ? (
           <p className="empty">Create a session and its card form loads here, as a merchant page would.</p>
+        ) : spent ? (
+          <SpentFormNote />
         ) : stale ? (
           <p className="empty" data-testid="earlier-form">
             {stale}: its card form was closed.

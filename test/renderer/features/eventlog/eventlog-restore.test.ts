@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { startedStore } from '../../../support/renderer-transport'
+
+const created = {
+  environmentId: 'sandbox',
+  processingTerminalId: '1234001',
+  scenario: 'payment' as const,
+  libVersion: '1.7.0.261457',
+  token: 'a'.repeat(42) + 'abc123',
+  expiresAt: '2026-01-01T10:10:00.000Z',
+  receivedAt: '2026-01-01T10:00:00.000Z',
+  idempotencyKey: '93dd93ff-fdb5-4765-9158-e2dc3ae288b7',
+  attempts: 1,
+  durationMs: 4,
+  journalId: 'j-live',
+}
+
+describe('Event log across a reload', () => {
+  it('restores the live session (card form spent) and its events, newest first', async () => {
+    const { store } = await startedStore({
+      'eventLog:restore': () => ({
+        ok: true,
+        value: {
+          session: created,
+          events: [
+            { name: 'ready', payload: null, at: '2026-01-01T10:00:01.000Z' },
+            { name: 'fieldChange', payload: { field: 'cardNumber' }, at: '2026-01-01T10:00:02.000Z' },
+          ],
+          evicted: 0,
+          retention: 5000,
+        },
+      }),
+    })
+    const s = store.getState()
+    expect(s.session.created?.token).toBe(created.token)
+    expect(s.eventLog.restoredToken).toBe(created.token)
+    expect(s.eventLog.entries.map((e) => e.name)).toEqual(['fieldChange', 'ready'])
+    expect(s.eventLog.entries.every((e) => e.restored)).toBe(true)
+    expect(s.eventLog.restoredCount).toBe(2)
+  })
+
+  it('forwards the live page’s events to main in one batch, named by the journalId', async () => {
+    const { store, requests } = await startedStore({
+      'session:create': () => ({ ok: true, value: created }),
+      'eventLog:record': (r) => ({ ok: true, value: { recorded: r.events.length } }),
+    })
+    await store.getState().session.submit()
+    store.getState().eventLog.reset(created.token)
+    store.getState().eventLog.add({ name: 'ready', payload: null, at: '2026-01-01T10:00:01.000Z' })
+    store.getState().eventLog.add({ name: 'fieldChange', payload: null, at: '2026-01-01T10:00:02.000Z' })
+    await new Promise((done) => setTimeout(done, 150))
+    const sent = requests('eventLog:record')
+    expect(sent).toHaveLength(1)
+    expect(sent[0]).toMatchObject({
+      journalId: 'j-live',
+      events: [{ name: 'ready' }, { name: 'fieldChange' }],
+    })
+    expect(JSON.stringify(sent)).not.toContain(created.token)
+  })
+})
