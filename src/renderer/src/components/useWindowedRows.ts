@@ -6,7 +6,7 @@
  * Row heights may vary (a wrapped cell, an event's payload): the hook measures the rendered rows' average and
  * sizes the spacers from it. Pure arithmetic in `windowRange`, unit-tested; the hook only wires it to scroll.
  */
-import { useCallback, useLayoutEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 
 export interface WindowRange {
   start: number
@@ -46,29 +46,30 @@ export function windowRange(
 
 export function useWindowedRows<E extends HTMLElement>(count: number, options: WindowOptions = {}) {
   const { estimate } = { ...DEFAULTS, ...options }
-  const container = useRef<E>(null)
-  const rowHeight = useRef(estimate)
+  // A callback ref (state, not useRef): the scroll container is known to render and to the effect alike.
+  const [element, setElement] = useState<E | null>(null)
+  const [rowHeight, setRowHeight] = useState(estimate)
   const [scroll, setScroll] = useState({ top: 0, view: 600 })
-  const range = windowRange(count, scroll.top, scroll.view, rowHeight.current, options)
+  const range = windowRange(count, scroll.top, scroll.view, rowHeight, options)
 
-  const onScroll = useCallback(() => {
-    const element = container.current
-    if (element) setScroll({ top: element.scrollTop, view: element.clientHeight })
-  }, [])
-
-  // Measures the rendered rows (the container's rows carry data-window-row) to size the spacers.
-  useLayoutEffect(() => {
-    const element = container.current
+  // Measured on scroll and on resize (never during render): the view's height and the rows' average height
+  // (rendered rows carry data-window-row).
+  const measure = useCallback(() => {
     if (!element) return
     const rows = element.querySelectorAll<HTMLElement>('[data-window-row]')
-    if (rows.length === 0) return
     let total = 0
     for (const row of rows) total += row.offsetHeight
-    const average = total / rows.length
-    if (average > 0) rowHeight.current = average
-    if (element.clientHeight !== scroll.view)
-      setScroll({ top: element.scrollTop, view: element.clientHeight })
-  }, [range.start, range.end, scroll.view])
+    const average = rows.length > 0 ? Math.round(total / rows.length) : 0
+    if (average > 0) setRowHeight((current) => (Math.abs(average - current) > 1 ? average : current))
+    setScroll({ top: element.scrollTop, view: element.clientHeight })
+  }, [element])
 
-  return { container, onScroll, ...range, windowed: range.end - range.start < count }
+  useEffect(() => {
+    if (!element || typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver(measure)
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [element, measure])
+
+  return { containerRef: setElement, onScroll: measure, ...range, windowed: range.end - range.start < count }
 }

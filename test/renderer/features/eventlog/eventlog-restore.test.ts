@@ -23,8 +23,8 @@ describe('Event log across a reload', () => {
         value: {
           session: created,
           events: [
-            { name: 'ready', payload: null, at: '2026-01-01T10:00:01.000Z' },
-            { name: 'fieldChange', payload: { field: 'cardNumber' }, at: '2026-01-01T10:00:02.000Z' },
+            { name: 'page:ready', payload: null, at: '2026-01-01T10:00:01.000Z' },
+            { name: 'fieldValidityChange', payload: { field: 'cardNumber' }, at: '2026-01-01T10:00:02.000Z' },
           ],
           evicted: 0,
           retention: 5000,
@@ -34,7 +34,7 @@ describe('Event log across a reload', () => {
     const s = store.getState()
     expect(s.session.created?.token).toBe(created.token)
     expect(s.eventLog.restoredToken).toBe(created.token)
-    expect(s.eventLog.entries.map((e) => e.name)).toEqual(['fieldChange', 'ready'])
+    expect(s.eventLog.entries.map((e) => e.name)).toEqual(['fieldValidityChange', 'page:ready'])
     expect(s.eventLog.entries.every((e) => e.restored)).toBe(true)
     expect(s.eventLog.restoredCount).toBe(2)
   })
@@ -46,14 +46,16 @@ describe('Event log across a reload', () => {
     })
     await store.getState().session.submit()
     store.getState().eventLog.reset(created.token)
-    store.getState().eventLog.add({ name: 'ready', payload: null, at: '2026-01-01T10:00:01.000Z' })
-    store.getState().eventLog.add({ name: 'fieldChange', payload: null, at: '2026-01-01T10:00:02.000Z' })
+    store.getState().eventLog.add({ name: 'page:ready', payload: null, at: '2026-01-01T10:00:01.000Z' })
+    store
+      .getState()
+      .eventLog.add({ name: 'fieldValidityChange', payload: null, at: '2026-01-01T10:00:02.000Z' })
     await new Promise((done) => setTimeout(done, 150))
     const sent = requests('eventLog:record')
     expect(sent).toHaveLength(1)
     expect(sent[0]).toMatchObject({
       journalId: 'j-live',
-      events: [{ name: 'ready' }, { name: 'fieldChange' }],
+      events: [{ name: 'page:ready' }, { name: 'fieldValidityChange' }],
     })
     expect(JSON.stringify(sent)).not.toContain(created.token)
   })

@@ -71,7 +71,10 @@ function EventRow({ entry }: { entry: LogEntry }) {
 export function EventLog() {
   const entries = useStore((s) => s.eventLog.entries)
   const restored = useStore((s) => s.eventLog.restoredCount)
-  const rows = useWindowedRows<HTMLOListElement>(entries.length, { estimate: 120, overscan: 10 })
+  const { containerRef, onScroll, start, end, padTop, padBottom } = useWindowedRows<HTMLOListElement>(
+    entries.length,
+    { estimate: 120, overscan: 10 },
+  )
   return (
     <section className="card eventlog-card" aria-labelledby="eventlog-title">
       <h2 id="eventlog-title">Event log</h2>
@@ -83,21 +86,12 @@ export function EventLog() {
       {entries.length === 0 ? (
         <p className="empty">Library events of the test page appear here, newest first.</p>
       ) : (
-        <ol
-          className="eventlog"
-          aria-label="Events, newest first"
-          ref={rows.container}
-          onScroll={rows.onScroll}
-        >
-          {rows.padTop > 0 && (
-            <li aria-hidden="true" className="window-spacer" style={{ height: rows.padTop }} />
-          )}
-          {entries.slice(rows.start, rows.end).map((entry) => (
+        <ol className="eventlog" aria-label="Events, newest first" ref={containerRef} onScroll={onScroll}>
+          {padTop > 0 && <li aria-hidden="true" className="window-spacer" style={{ height: padTop }} />}
+          {entries.slice(start, end).map((entry) => (
             <EventRow key={entry.id} entry={entry} />
           ))}
-          {rows.padBottom > 0 && (
-            <li aria-hidden="true" className="window-spacer" style={{ height: rows.padBottom }} />
-          )}
+          {padBottom > 0 && <li aria-hidden="true" className="window-spacer" style={{ height: padBottom }} />}
         </ol>
       )}
       <p className="muted eventlog-retention">

@@ -1,5 +1,5 @@
 import type { SliceFactory } from '@renderer/app-store'
-import type { LoggedEvent } from '@renderer/testpage/protocol'
+import { parseLoggedEvent, type LoggedEvent } from '@renderer/testpage/protocol'
 import { EVENT_LOG_RETENTION } from '@shared/retention'
 import { hintForEvent } from './event-hints'
 
@@ -110,7 +110,12 @@ export const createEventLogSlice: SliceFactory<EventLogSlice> =
           // Something newer already happened in this renderer (a create before the answer): keep it.
           if (get().session.created) return
           const { session, events } = live.value
-          const entries = events.map((event) => toEntry(event as LoggedEvent, true)).reverse()
+          // The same check as a live page's events: only known event names, bounded payloads.
+          const entries = events
+            .map((event) => parseLoggedEvent(event))
+            .filter((event): event is LoggedEvent => event !== null)
+            .map((event) => toEntry(event, true))
+            .reverse()
           patch({
             sessionToken: session.token,
             entries,

@@ -131,7 +131,10 @@ function HistoryTable() {
     () => visibleEntries(entries, deferredQuery, nameOf),
     [entries, deferredQuery, nameOf],
   )
-  const rows = useWindowedRows<HTMLDivElement>(shown.length, { estimate: 38 })
+  const { containerRef, onScroll, start, end, padTop, padBottom } = useWindowedRows<HTMLDivElement>(
+    shown.length,
+    { estimate: 38 },
+  )
   if (shown.length === 0) {
     if (status === 'idle' || status === 'loading') return <p className="muted">Loading history…</p>
     return (
@@ -149,7 +152,7 @@ function HistoryTable() {
           {shown.length} of {entries.length} session{entries.length === 1 ? '' : 's'} match
         </p>
       )}
-      <div className="table-wrap" ref={rows.container} onScroll={rows.onScroll}>
+      <div className="table-wrap" ref={containerRef} onScroll={onScroll}>
         <table className="data-table" aria-rowcount={shown.length + 1}>
           <thead>
             <tr aria-rowindex={1}>
@@ -169,16 +172,16 @@ function HistoryTable() {
             </tr>
           </thead>
           <tbody>
-            <Spacer height={rows.padTop} columns={COLUMNS} />
-            {shown.slice(rows.start, rows.end).map((entry, offset) => (
+            <Spacer height={padTop} columns={COLUMNS} />
+            {shown.slice(start, end).map((entry, offset) => (
               <Row
                 key={entry.id}
                 entry={entry}
                 environmentName={nameOf(entry.environmentId)}
-                rowIndex={rows.start + offset + 2}
+                rowIndex={start + offset + 2}
               />
             ))}
-            <Spacer height={rows.padBottom} columns={COLUMNS} />
+            <Spacer height={padBottom} columns={COLUMNS} />
           </tbody>
         </table>
       </div>
