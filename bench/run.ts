@@ -15,6 +15,7 @@ import { busy, describeMachine, machineText, markdownTable, textTable, type Row 
 import { spread } from './lib/stats'
 import { runBatch } from './rows/batch'
 import { runBrowserRows } from './rows/browser'
+import { runBigDataRows } from './rows/big-data'
 import { measureBundle } from './rows/bundle'
 import { measureRoundTrips, runGatewayOverhead, sandboxStats } from './rows/gateway'
 import { runThroughput } from './rows/throughput'
@@ -35,6 +36,7 @@ const PLAN = quick
       batchRounds: 1,
       loadRounds: 1,
       loadSeconds: 3,
+      bigDataRounds: 2,
     }
   : {
       calls: 500,
@@ -46,6 +48,7 @@ const PLAN = quick
       batchRounds: 3,
       loadRounds: 5,
       loadSeconds: 10,
+      bigDataRounds: 7,
     }
 const LATENCY_CLICK_MS = 100
 const BATCH = { terminals: 1000, concurrency: 16, latencyMs: 50 }
@@ -174,6 +177,37 @@ async function main(): Promise<void> {
     pass: batch.measuredMs.median <= batch.idealMs * 1.15,
   })
 
+  log('7. big data: History 1,000 entries, Event log 5,000 events vs 100 (Chromium)')
+  const bigData = await runBigDataRows({ rounds: PLAN.bigDataRounds, log })
+  for (const [screen, pair, unit] of [
+    ['History', bigData.history, 'entries'],
+    ['Event log', bigData.eventLog, 'events'],
+  ] as const) {
+    for (const [what, key] of [
+      ['render', 'renderMs'],
+      ['filter', 'filterMs'],
+    ] as const) {
+      const ratio = pair.big[key].median / pair.small[key].median
+      rows.push(
+        {
+          id: '7',
+          measure: `${screen} ${what} at ${pair.small.items} ${unit}`,
+          unit: 'ms',
+          value: pair.small[key],
+        },
+        {
+          id: '7',
+          measure: `${screen} ${what} at ${pair.big.items.toLocaleString('en')} ${unit} / at ${pair.small.items}`,
+          unit: '×',
+          value: single(ratio),
+          goal: '≤ 2×',
+          pass: ratio <= 2,
+          note: `${screen} ${what}: ${pair.small[key].median.toFixed(1)} ms at ${pair.small.items}, ${pair.big[key].median.toFixed(1)} ms at ${pair.big.items} (medians of ${pair.big[key].n} rounds; windowed rows)`,
+        },
+      )
+    }
+  }
+
   log('6. sandbox throughput (autocannon, child processes)')
   const load = await runThroughput({
     rounds: PLAN.loadRounds,
@@ -208,7 +242,7 @@ async function main(): Promise<void> {
     { id: '6', measure: 'sandbox / baseline throughput', unit: '×', value: load.ratio },
   )
 
-  const order = ['1', '2', '3', '4', '5a', '5b', '6']
+  const order = ['1', '2', '3', '4', '5a', '5b', '6', '7']
   rows.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id))
   machine.loadAverageAtEnd = os.loadavg().map((v) => Math.round(v * 100) / 100)
   const seconds = Math.round((performance.now() - started) / 1000)
@@ -220,7 +254,7 @@ async function main(): Promise<void> {
     durationSeconds: seconds,
     keyStore: bench.keyStore,
     rows,
-    details: { gateway, roundTrips: trips, batch, browser, bundle, load },
+    details: { gateway, roundTrips: trips, batch, browser, bundle, load, bigData },
   }
   const resultsFile = join(ROOT, 'bench/results.json')
   writeFileSync(resultsFile, await formatted(resultsFile, JSON.stringify(results, null, 2)))

@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useDeferredValue, useMemo, useState } from 'react'
 import { useStore } from '@renderer/store-context'
 import { formatMmSs } from '@renderer/features/session/countdown'
 import { useCountdown } from '@renderer/features/session/useCountdown'
@@ -67,14 +67,28 @@ function EventRow({ entry }: { entry: LogEntry }) {
   )
 }
 
+/** The events whose name, type or field contain every word of the box ("error", "cardNumber"). */
+export function filterEvents(entries: readonly LogEntry[], query: string): readonly LogEntry[] {
+  const terms = query.toLowerCase().split(/\s+/).filter(Boolean)
+  if (terms.length === 0) return entries
+  return entries.filter((entry) => {
+    const text = `${entry.name} ${payloadType(entry) ?? ''}`.toLowerCase()
+    return terms.every((term) => text.includes(term))
+  })
+}
+
 /** Every event of the current test page, newest first; cleared when a new session replaces the page. */
 export function EventLog() {
   const entries = useStore((s) => s.eventLog.entries)
   const restored = useStore((s) => s.eventLog.restoredCount)
+  const [query, setQuery] = useState('')
+  const deferredQuery = useDeferredValue(query)
+  const shown = useMemo(() => filterEvents(entries, deferredQuery), [entries, deferredQuery])
   const { containerRef, onScroll, start, end, padTop, padBottom } = useWindowedRows<HTMLOListElement>(
-    entries.length,
-    { estimate: 120, overscan: 10 },
+    shown.length,
+    { estimate: 120, overscan: 4 },
   )
+  const filtering = deferredQuery.trim() !== ''
   return (
     <section className="card eventlog-card" aria-labelledby="eventlog-title">
       <h2 id="eventlog-title">Event log</h2>
@@ -83,12 +97,31 @@ export function EventLog() {
           {restored} event{restored === 1 ? '' : 's'} restored after a reload (single-use tokens masked).
         </p>
       )}
+      {entries.length > 0 && (
+        <div className="field eventlog-filter">
+          <label htmlFor="eventlog-filter">Filter events</label>
+          <input
+            id="eventlog-filter"
+            type="search"
+            value={query}
+            placeholder="Event name or field, e.g. error"
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+          {filtering && (
+            <p className="muted" role="status" data-testid="eventlog-match-count">
+              {shown.length} of {entries.length} events match
+            </p>
+          )}
+        </div>
+      )}
       {entries.length === 0 ? (
         <p className="empty">Library events of the test page appear here, newest first.</p>
       ) : (
         <ol className="eventlog" aria-label="Events, newest first" ref={containerRef} onScroll={onScroll}>
           {padTop > 0 && <li aria-hidden="true" className="window-spacer" style={{ height: padTop }} />}
-          {entries.slice(start, end).map((entry) => (
+          {shown.slice(start, end).map((entry) => (
             <EventRow key={entry.id} entry={entry} />
           ))}
           {padBottom > 0 && <li aria-hidden="true" className="window-spacer" style={{ height: padBottom }} />}

@@ -6,7 +6,7 @@ import { ExportCsvButton } from '@renderer/components/ExportCsvButton'
 import { formatMs, formatTime } from '@renderer/components/format'
 import { useWindowedRows } from '@renderer/components/useWindowedRows'
 import { When } from '@renderer/components/When'
-import { visibleEntries } from './history-slice'
+import { searchableEntries, visibleEntries } from './history-slice'
 import { useStore } from '@renderer/store-context'
 import { historyOutcomeLabel } from '@shared/attempt-verdict'
 import { verdictOf } from '@renderer/features/session/attempt'
@@ -127,13 +127,15 @@ function HistoryTable() {
     (id: string) => environments.find((e) => e.id === id)?.name ?? id,
     [environments],
   )
+  // The words of each entry are built once per list, not per keystroke.
+  const searchable = useMemo(() => searchableEntries(entries), [entries])
   const shown = useMemo(
-    () => visibleEntries(entries, deferredQuery, nameOf),
-    [entries, deferredQuery, nameOf],
+    () => visibleEntries(searchable, deferredQuery, nameOf),
+    [searchable, deferredQuery, nameOf],
   )
   const { containerRef, onScroll, start, end, padTop, padBottom } = useWindowedRows<HTMLDivElement>(
     shown.length,
-    { estimate: 38 },
+    { estimate: 38, overscan: 6 },
   )
   if (shown.length === 0) {
     if (status === 'idle' || status === 'loading') return <p className="muted">Loading history…</p>

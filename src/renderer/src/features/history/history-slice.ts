@@ -50,22 +50,32 @@ export function toHistoryFilter(form: HistoryFilterForm): HistoryFilter {
   return query ? { query } : {}
 }
 
+/** An entry with the words the table shows for its outcome, ready for the search (built once per list). */
+export type SearchableHistoryEntry = HistoryEntry & { entry: HistoryEntry; historyOutcome?: string }
+
+export function searchableEntries(entries: readonly HistoryEntry[]): SearchableHistoryEntry[] {
+  return entries.map((entry) =>
+    entry.verdict
+      ? {
+          ...entry,
+          entry,
+          historyOutcome: `${entry.verdict.historyOutcome} ${historyOutcomeLabel(entry.verdict.historyOutcome)}`,
+        }
+      : { ...entry, entry },
+  )
+}
+
 /** The entries the table shows for the box, filtered here as the user types (the same search main runs). */
 export function visibleEntries(
-  entries: readonly HistoryEntry[],
+  entries: readonly HistoryEntry[] | readonly SearchableHistoryEntry[],
   query: string,
   environmentLabel: (environmentId: string) => string | undefined,
 ): HistoryEntry[] {
-  if (queryTerms(query).length === 0) return [...entries]
-  const searchable = entries.map((entry) => ({
-    entry,
-    ...entry,
-    ...(entry.verdict
-      ? {
-          historyOutcome: `${entry.verdict.historyOutcome} ${historyOutcomeLabel(entry.verdict.historyOutcome)}`,
-        }
-      : {}),
-  }))
+  const searchable =
+    entries.length > 0 && 'entry' in (entries[0] as object)
+      ? (entries as readonly SearchableHistoryEntry[])
+      : searchableEntries(entries as readonly HistoryEntry[])
+  if (queryTerms(query).length === 0) return searchable.map((match) => match.entry)
   return searchHistory(searchable, query, { environmentLabel }).map((match) => match.entry)
 }
 
