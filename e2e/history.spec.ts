@@ -34,9 +34,8 @@ test('history lists sessions, filters them, re-runs one as a new entry and expor
   await expect(page.getByRole('status').filter({ hasText: 'Re-run created a new session' })).toBeVisible()
   await expect(rows).toHaveCount(2)
 
-  // Filter by outcome through the select, then clear.
-  await page.getByLabel('Filter history').fill('')
-  await page.getByLabel('Filter by outcome').selectOption('error')
+  // One box over every column: a status and the environment together, then the profile, then the token suffix.
+  await page.getByLabel('Filter history').fill('403 sandbox')
   await expect(rows.filter({ hasText: '9999123' })).toHaveCount(1)
   await expect(rows.filter({ hasText: 'Created' })).toHaveCount(0)
   // Inspect opens the Inspector for that row.
@@ -47,8 +46,22 @@ test('history lists sessions, filters them, re-runs one as a new entry and expor
   const inspector = page.getByRole('region', { name: 'Inspector' })
   await expect(inspector.getByTestId('inspector-why')).toContainText('may not use that processing terminal')
   await inspector.getByRole('button', { name: 'Close' }).click()
-  await page.getByLabel('Filter by outcome').selectOption('')
+  await page.getByLabel('Filter history').fill('')
   await expect(rows.filter({ hasText: '5551234' })).toHaveCount(2)
+  const tokenSuffix =
+    (
+      await rows.filter({ hasText: '5551234' }).first().locator('code', { hasText: /^…/ }).textContent()
+    )?.slice(1) ?? ''
+  await page.getByLabel('Filter history').fill(tokenSuffix)
+  await expect(rows).toHaveCount(1)
+  await page.getByLabel('Filter history').fill('default payment 5551234')
+  await expect(rows).toHaveCount(2)
+  // One time format: local 24-hour on screen, UTC on hover, ISO in the dateTime attribute.
+  const time = rows.first().locator('time').first()
+  await expect(time).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/)
+  await expect(time).toHaveAttribute('title', /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/)
+  await expect(time).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)
+  await page.getByLabel('Filter history').fill('')
   await screenshot(page, 'history')
 
   const { filename, csv } = await exportCsv(page)

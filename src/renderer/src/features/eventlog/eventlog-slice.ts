@@ -1,6 +1,7 @@
 import type { SliceFactory } from '@renderer/app-store'
 import { parseLoggedEvent, type LoggedEvent } from '@renderer/testpage/protocol'
 import { EVENT_LOG_RETENTION } from '@shared/retention'
+import { nextLibraryOutcome } from '@renderer/features/testpage/library-outcome'
 import { hintForEvent } from './event-hints'
 
 export interface LogEntry extends LoggedEvent {
@@ -124,6 +125,12 @@ export const createEventLogSlice: SliceFactory<EventLogSlice> =
             restoredCount: entries.length,
           })
           get().session.adopt(session)
+          // The Outcome says what the card form said before the reload (folded here, not re-reported to History).
+          const attempt = get().session.attempt
+          if (!attempt) return
+          let library = attempt.library
+          for (const entry of [...entries].reverse()) library = nextLibraryOutcome(library, entry) ?? library
+          set((s) => ({ session: { ...s.session, attempt: { ...attempt, library } } }))
         },
       },
     }
