@@ -1,13 +1,17 @@
 /** eventLog:* — the live session and its Event log in main's memory, so a reload restores both. */
-import { ok } from '../../shared/result'
+import { err, ok } from '../../shared/result'
+import { notFound } from '../hint-catalogue'
 import type { CoreServices } from '../core-services'
 import type { Handlers, NamespaceHandlers } from '../dispatch'
 
 export function eventLogHandlers(services: CoreServices): NamespaceHandlers<'eventLog'> {
   const { liveSession } = services
   return {
-    'eventLog:record': async ({ journalId, events }) =>
-      ok({ recorded: liveSession.append(journalId, events) }),
+    // Events of a page that is not the live session's (an earlier one) are refused, not silently dropped.
+    'eventLog:record': async ({ journalId, events }) => {
+      const recorded = liveSession.append(journalId, events)
+      return recorded === undefined ? err(notFound('live session', 'journalId', journalId)) : ok({ recorded })
+    },
     'eventLog:restore': async () => ok(liveSession.snapshot()),
   }
 }

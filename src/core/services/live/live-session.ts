@@ -35,8 +35,8 @@ export class LiveSession {
   }
 
   /** Events of the live session's page (named by its journalId); events for another session (an earlier page) are dropped. */
-  append(journalId: string, events: readonly LiveEvent[]): number {
-    if (!this.session || this.session.journalId !== journalId) return 0
+  append(journalId: string, events: readonly LiveEvent[]): number | undefined {
+    if (!this.session || this.session.journalId !== journalId) return undefined
     for (const event of events)
       this.evicted += pushBounded(this.events, withMaskedTokens(event), this.retention)
     return events.length
