@@ -33,6 +33,11 @@ test('without a keychain, keys are kept for this session only, clearly labelled,
   await expect(alert).toContainText('gnome-keyring-daemon --unlock')
   // One message per failure: the problem is said once on the page.
   await expect(page.getByText('No D-Bus session bus is reachable')).toHaveCount(1)
+  // Saving before choosing: refused, and still the one message (no toast, no second panel with the same words).
+  await credentials.getByLabel('API key').fill('sandbox-api-key')
+  await credentials.getByRole('button', { name: 'Save key' }).click()
+  await expect(credentials.getByTestId('key-not-saved')).toBeVisible()
+  await expect(page.getByText('No D-Bus session bus is reachable')).toHaveCount(1)
   await screenshot(page, 'keys-no-keychain-1024x700')
 
   await credentials.getByRole('button', { name: 'Keep keys for this session only' }).click()

@@ -38,7 +38,12 @@ export function notesFor(next: Store, previous: Store): Note[] {
     notes.push({ tone: next.vault.noticeTone === 'warning' ? 'info' : 'success', message: next.vault.notice })
   if (next.vault.tested && next.vault.tested !== previous.vault.tested)
     notes.push({ tone: 'success', message: 'Credentials work.' })
-  if (next.vault.error && next.vault.error !== previous.vault.error)
+  // One message per failure: a keychain error the Credentials panel already explains gets no second copy.
+  const keychainExplained =
+    next.vault.error?.kind === 'keychain' &&
+    !!next.vault.status &&
+    (!next.vault.status.keychain.available || !!next.vault.status.storage?.keychainProblem)
+  if (next.vault.error && next.vault.error !== previous.vault.error && !keychainExplained)
     notes.push(failure('Credentials', next.vault.error))
   const batch = next.batch.progress
   if (batch && batch.state !== 'running' && previous.batch.progress?.state === 'running')

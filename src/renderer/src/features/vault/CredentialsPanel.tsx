@@ -113,7 +113,13 @@ function Outcome() {
           `Credentials work: ${tested.tokenType} token, valid ${tested.expiresIn} s, answered in ${Math.round(tested.durationMs)} ms.`}
       </p>
       {/* One message per failure: a keychain error the notice above already explains is not repeated. */}
-      {error && !(error.kind === 'keychain' && keychainShown) && <ErrorPanel error={error} />}
+      {error && error.kind === 'keychain' && keychainShown ? (
+        <p className="warning-text" data-testid="key-not-saved">
+          Not done: the OS keychain is unavailable (see the notice above).
+        </p>
+      ) : (
+        error && <ErrorPanel error={error} />
+      )}
     </div>
   )
 }
