@@ -62,8 +62,6 @@ export function nextEvent<T extends ConsoleEvent>(
   })
 }
 
-type PrewarmEvent = Extract<ConsoleEvent, { type: 'prewarm' }>
-
 /** createConsole + the Custom environment on `sandboxUrl` + its key in the vault, pre-warmed. */
 export async function startBenchApp(sandboxUrl: string): Promise<BenchApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hfc-bench-'))
@@ -84,18 +82,15 @@ export async function startBenchApp(sandboxUrl: string): Promise<BenchApp> {
     })
     if (!saved.ok) throw new Error(`custom environment: ${saved.error.message}`)
     if (saved.value.id !== BENCH_ENVIRONMENT) throw new Error(`unexpected environment id ${saved.value.id}`)
-    const prewarmed = nextEvent(
-      app,
-      (event): event is PrewarmEvent => event.type === 'prewarm' && event.environmentId === BENCH_ENVIRONMENT,
-    )
+    // Saving checks the key at identity, which fetches and caches the Bearer token (what the pre-warm did).
     const key = await app.dispatch('vault:setKey', {
       environmentId: BENCH_ENVIRONMENT,
       profile: BENCH_PROFILE,
       apiKey: SANDBOX_KEY,
     })
     if (!key.ok) throw new Error(`vault:setKey: ${key.error.message} — ${key.error.hint}`)
-    const warm = await prewarmed
-    if (!warm.ok) throw new Error(`pre-warm failed: ${warm.message ?? ''}`)
+    if (key.value.check && !key.value.check.ok)
+      throw new Error(`identity refused the bench key: ${key.value.check.message}`)
   } catch (error) {
     await app.close()
     await rm(dataDir, { recursive: true, force: true })
