@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { HistoryEntry } from '@shared/diagnostics'
 import type { AppError } from '@shared/result'
 import { startedStore } from '../../../support/renderer-transport'
-import { describeRerun, toHistoryFilter, visibleEntries } from '@renderer/features/history/history-slice'
+import { describeRerun, toHistoryFilter } from '@renderer/features/history/history-slice'
+import { visibleEntries } from '@renderer/features/history/history-filter'
 
 const entry = (id: string, extra: Partial<HistoryEntry> = {}): HistoryEntry => ({
   id,

@@ -1,7 +1,6 @@
 import type { SliceFactory } from '@renderer/app-store'
-import { parseLoggedEvent, type LoggedEvent } from '@renderer/testpage/protocol'
+import type { LoggedEvent } from '@renderer/testpage/protocol'
 import { EVENT_LOG_RETENTION } from '@shared/retention'
-import { nextLibraryOutcome } from '@renderer/features/testpage/library-outcome'
 import { hintForEvent } from './event-hints'
 
 export interface LogEntry extends LoggedEvent {
@@ -111,6 +110,12 @@ export const createEventLogSlice: SliceFactory<EventLogSlice> =
           // Something newer already happened in this renderer (a create before the answer): keep it.
           if (get().session.created) return
           const { session, events } = live.value
+          // Loaded only when there is something to restore: the first paint does not carry them.
+          const [{ parseLoggedEvent }, { nextLibraryOutcome }] = await Promise.all([
+            import('@renderer/testpage/protocol'),
+            import('@renderer/features/testpage/library-outcome'),
+          ])
+          if (get().session.created) return
           // The same check as a live page's events: only known event names, bounded payloads.
           const entries = events
             .map((event) => parseLoggedEvent(event))

@@ -2,8 +2,6 @@ import type { ResponseOf } from '@shared/contract'
 import type { HistoryEntry, HistoryFilter } from '@shared/diagnostics'
 import type { AppError, Result } from '@shared/result'
 import type { SliceFactory } from '@renderer/app-store'
-import { historyOutcomeLabel } from '@shared/attempt-verdict'
-import { queryTerms, searchHistory } from '@shared/history-search'
 
 /** The one search box, "Filter history" (shared/history-search.ts: terminal, token suffix, status, kind, …). */
 export interface HistoryFilterForm {
@@ -48,35 +46,6 @@ export interface HistorySlice {
 export function toHistoryFilter(form: HistoryFilterForm): HistoryFilter {
   const query = form.query.trim()
   return query ? { query } : {}
-}
-
-/** An entry with the words the table shows for its outcome, ready for the search (built once per list). */
-export type SearchableHistoryEntry = HistoryEntry & { entry: HistoryEntry; historyOutcome?: string }
-
-export function searchableEntries(entries: readonly HistoryEntry[]): SearchableHistoryEntry[] {
-  return entries.map((entry) =>
-    entry.verdict
-      ? {
-          ...entry,
-          entry,
-          historyOutcome: `${entry.verdict.historyOutcome} ${historyOutcomeLabel(entry.verdict.historyOutcome)}`,
-        }
-      : { ...entry, entry },
-  )
-}
-
-/** The entries the table shows for the box, filtered here as the user types (the same search main runs). */
-export function visibleEntries(
-  entries: readonly HistoryEntry[] | readonly SearchableHistoryEntry[],
-  query: string,
-  environmentLabel: (environmentId: string) => string | undefined,
-): HistoryEntry[] {
-  const searchable =
-    entries.length > 0 && 'entry' in (entries[0] as object)
-      ? (entries as readonly SearchableHistoryEntry[])
-      : searchableEntries(entries as readonly HistoryEntry[])
-  if (queryTerms(query).length === 0) return searchable.map((match) => match.entry)
-  return searchHistory(searchable, query, { environmentLabel }).map((match) => match.entry)
 }
 
 export function describeRerun(created: Result<ResponseOf<'history:rerun'>>): Omit<RerunResult, 'sourceId'> {
