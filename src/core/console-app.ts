@@ -25,6 +25,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './services/gateway/retry
 import { KnownSecrets } from './services/credentials/known-secrets'
 import { prewarm } from './services/gateway/token-prewarm'
 import { TokenCache } from './services/gateway/token-cache'
+import { InFlightCalls } from './services/gateway/time-budget'
 import { Vault } from './services/credentials/vault'
 import { ensurePrivateFolder } from './services/storage/json-file'
 import type { PageEngine } from './services/merchant-page/page-engine'
@@ -150,9 +151,10 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
       quietMs: options.pageCheck?.quietMs,
     })
     const batches = new BatchRuns(journal)
+    const inFlight = new InFlightCalls()
     const services: CoreServices = {
       ...{ info, environments, vault, gateways, journal, logger, emit },
-      ...{ history, preflights: new PreflightReports(), batches, secrets, timeouts, pageChecks },
+      ...{ history, preflights: new PreflightReports(), batches, secrets, timeouts, pageChecks, inFlight },
       sandboxTokenization: (id) => sandboxTokenization(sandbox.url, id),
     }
     const dispatch = createDispatch({
@@ -195,6 +197,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
         listeners.clear()
         // Abort running batches before the clients go; then write any history still waiting to be written.
         await batches.clear()
+        inFlight.cancelAll()
         await pageChecks.close()
         await history.close()
         gateways.close()

@@ -11,6 +11,7 @@ import type { PreflightReports } from './services/diagnostics/preflight-steps'
 import type { Environments } from './services/gateway/environment-store'
 import type { GatewayRegistry } from './services/gateway/gateway-registry'
 import type { HttpTimeouts } from './services/gateway/http-client'
+import type { InFlightCalls } from './services/gateway/time-budget'
 import type { Journal } from './services/storage/exchange-journal'
 import type { History } from './services/storage/session-history'
 import type { PageChecks } from './services/merchant-page/page-checks'
@@ -29,6 +30,8 @@ export interface CoreServices {
   secrets: KnownSecrets
   timeouts: HttpTimeouts
   pageChecks: PageChecks
+  /** Creates in flight by their requestId, for session:cancel (button Cancel request). */
+  inFlight: InFlightCalls
   /** Whether a sandbox terminal has secure tokens (undefined: unknown terminal or no answer). */
   sandboxTokenization?: (processingTerminalId: string) => Promise<boolean | undefined>
 }

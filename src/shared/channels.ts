@@ -13,6 +13,7 @@ export const CHANNELS = [
   'vault:deleteKey',
   'vault:test',
   'session:create',
+  'session:cancel',
   'journal:get',
   'journal:list',
   'journal:curl',

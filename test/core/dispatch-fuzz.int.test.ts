@@ -80,6 +80,7 @@ const TEMPLATES: Record<Channel, Template> = {
     secureTokenId: opt('free', 'st-1'),
     confirmProduction: opt('bool', false),
   },
+  'session:cancel': { requestId: req('id', 'no-such-request') },
   'journal:get': { id: req('id', 'no-such-entry') },
   'journal:list': { limit: opt('int', 5) },
   'journal:curl': { id: req('id', 'no-such-entry'), attempt: opt('int', 1) },

@@ -26,7 +26,7 @@ import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-pol
 import type { CachedToken } from './token-cache'
 import { failureOf, httpDateToIso, identityRejected, safeJson } from './wire'
 import { identityRedirectError } from './identity-answer'
-import { CallBudget } from './time-budget'
+import { CallBudget, sleepUnlessAborted } from './time-budget'
 import type {
   GatewayDeps,
   IdentityDetails,
@@ -45,13 +45,12 @@ class IdentityFailure extends Error {
   }
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
-
 export class GatewayClient {
   readonly cacheKey: string
   private readonly http: HttpClient
   private readonly retry: RetryPolicy
-  private readonly sleep: (ms: number) => Promise<void>
+  /** Injected by tests; undefined = a real timer. Either way a cancel ends the wait at once. */
+  private readonly sleep: ((ms: number) => Promise<void>) | undefined
   private readonly now: () => number
   private lastIdentity: IdentityDetails | undefined
 
@@ -59,7 +58,7 @@ export class GatewayClient {
     this.cacheKey = `${deps.environment.id}/${deps.profile}`
     this.http = createHttpClient(deps.timeouts ?? DEFAULT_TIMEOUTS)
     this.retry = deps.retry ?? DEFAULT_RETRY_POLICY
-    this.sleep = deps.sleep ?? defaultSleep
+    this.sleep = deps.sleep
     this.now = deps.now ?? Date.now
   }
 
@@ -67,10 +66,18 @@ export class GatewayClient {
     this.http.close()
   }
 
-  /** A valid Bearer token: cached, or shared with a fetch in flight, or fetched now. */
-  async bearer(): Promise<Result<CachedToken>> {
+  /**
+   * A valid Bearer token: cached, or shared with a fetch in flight, or fetched now. With a `budget` (a create's),
+   * the identity call is part of that call's 30 s budget: a cancel or the budget running out ends the wait.
+   */
+  async bearer(budget?: CallBudget): Promise<Result<CachedToken>> {
+    const token = this.deps.tokens.get(this.cacheKey, () => this.fetchToken())
     try {
-      return ok(await this.deps.tokens.get(this.cacheKey, () => this.fetchToken()))
+      if (!budget) return ok(await token)
+      // The shared fetch may still reject after this caller stopped waiting: nobody else may be listening.
+      token.catch(() => undefined)
+      const waited = await budget.within(token)
+      return 'value' in waited ? ok(waited.value) : err(waited.error)
     } catch (error) {
       if (error instanceof IdentityFailure) return err(error.error)
       throw error
@@ -268,11 +275,17 @@ export class GatewayClient {
     }
     const budget = options.budget ?? new CallBudget({ now: this.now })
     const signal = options.signal ? AbortSignal.any([options.signal, budget.signal]) : budget.signal
+    const cancelled = (): Result<never> => {
+      const error = budget.cancelledError()
+      finish(error, undefined)
+      return err({ ...error, journalId })
+    }
     for (;;) {
-      const token = await this.bearer()
+      const token = await this.bearer(budget)
+      if (budget.cancelled) return cancelled()
       if (!token.ok) {
         if (attempts.length > 0) finish(token.error, undefined)
-        return err(token.error)
+        return err(attempts.length > 0 ? { ...token.error, journalId } : token.error)
       }
       const next = budget.nextAttempt(this.http.deadlineMs)
       if ('error' in next) {
@@ -298,6 +311,15 @@ export class GatewayClient {
         attempts.length + 1,
         this.now,
       )
+      if (budget.cancelled) {
+        // Cancel request won, even over an answer that arrived in the same instant: a session the gateway may
+        // have created is discarded (the journal keeps the attempt, its tokens masked), never shown as created.
+        const late = outcome.kind === 'response' ? safeJson(outcome.body, spec.schema) : undefined
+        attempts.push(
+          this.deps.journal.attempt(raw, [...masked, ...(late?.ok ? spec.tokensOf(late.value) : [])]),
+        )
+        return cancelled()
+      }
       if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status <= 299) {
         const parsed = safeJson(outcome.body, spec.schema)
         attempts.push(
@@ -363,11 +385,8 @@ export class GatewayClient {
             masked,
           ),
         )
-        await this.sleep(plan.delayMs)
-        if (budget.cancelled) {
-          finish(budget.cancelledError(), undefined)
-          return err({ ...budget.cancelledError(), journalId })
-        }
+        await sleepUnlessAborted(plan.delayMs, signal, this.sleep)
+        if (budget.cancelled) return cancelled()
         continue
       }
       attempts.push(this.deps.journal.attempt(raw, masked))

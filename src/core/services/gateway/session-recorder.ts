@@ -11,6 +11,7 @@ import type { Journal } from '../storage/exchange-journal'
 import { entryVerdict } from '../storage/history-verdicts'
 import type { History } from '../storage/session-history'
 import type { GatewayRegistry } from './gateway-registry'
+import type { SessionOptions } from './gateway-client-types'
 
 export interface SessionRecorderDeps {
   gateways: GatewayRegistry
@@ -23,11 +24,13 @@ export async function createAndRecord(
   environment: EnvironmentInfo,
   input: Omit<CreateSessionInput, 'environmentId' | 'confirmProduction'>,
   rerunOf?: string,
+  /** A `budget` from InFlightCalls makes the create cancellable (session:cancel, button Cancel request). */
+  options: SessionOptions = {},
 ): Promise<Result<SessionCreated>> {
   const { profile, ...request } = input
   const at = new Date()
   const started = performance.now()
-  const created = await deps.gateways.get(environment, profile).createSession(request)
+  const created = await deps.gateways.get(environment, profile).createSession(request, options)
   const journalId = created.ok ? created.value.journalId : created.error.journalId
   const entry = journalId ? deps.journal.get(journalId) : undefined
   const call = created.ok
