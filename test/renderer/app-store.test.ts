@@ -123,6 +123,8 @@ describe('store slices', () => {
       processingTerminalId: '1234001',
       scenario: 'payment',
       libVersion: '1.7.0.261457',
+      // Cancel request's handle on this create.
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     })
   })
 

@@ -107,6 +107,8 @@ function MissingKey() {
 export function SessionForm() {
   const pending = useStore((s) => s.session.pending)
   const submit = useStore((s) => s.session.submit)
+  const cancelling = useStore((s) => s.session.cancelling)
+  const cancelRequest = useStore((s) => s.session.cancelRequest)
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
     void submit()
@@ -132,9 +134,14 @@ export function SessionForm() {
             or <kbd>{SUBMIT_KEYS}</kbd>
           </span>
           {pending && (
-            <span className="pending" role="status">
-              Creating…
-            </span>
+            <>
+              <span className="pending" role="status">
+                {cancelling ? 'Cancelling…' : 'Creating…'}
+              </span>
+              <button type="button" onClick={() => void cancelRequest()} disabled={cancelling}>
+                Cancel request
+              </button>
+            </>
           )}
         </div>
       </form>

@@ -1,6 +1,6 @@
 import type { ForcedResponse, SessionCreated } from '@shared/contract'
 import type { EnvironmentInfo } from '@shared/environments'
-import type { AppError } from '@shared/result'
+import type { AppError, Result } from '@shared/result'
 import type { SliceFactory } from '@renderer/app-store'
 import { loadValidation } from '@renderer/validation'
 import type { LoggedEvent } from '@renderer/testpage/protocol'
@@ -22,6 +22,12 @@ export interface SessionSlice {
     fieldErrors: FieldErrors
     error: AppError | null
     pending: boolean
+    /** The requestId of the create in flight (what Cancel request cancels); null when none is. */
+    requestId: string | null
+    /** Cancel request was pressed and its answer is not in yet. */
+    cancelling: boolean
+    /** Cancel request: main aborts the create in flight; whatever it answered later is never shown as created. */
+    cancelRequest(): Promise<void>
     /** The production confirmation dialog is open. */
     confirming: boolean
     created: SessionCreated | null
@@ -72,6 +78,14 @@ export function fieldErrorsOf(error: Pick<AppError, 'fields' | 'problem'>): Fiel
   }
   return out
 }
+
+/** The answer to a create whose Cancel request main got too late: the session is discarded, not shown. */
+const cancelledLate = (journalId: string): AppError => ({
+  kind: 'cancelled',
+  message: 'Cancelled (Cancel request); the gateway had already answered, and its session is not used',
+  hint: 'Create a new session when you are ready.',
+  journalId,
+})
 
 export const createSessionSlice: SliceFactory<SessionSlice> =
   ({ transport }) =>
@@ -131,15 +145,25 @@ export const createSessionSlice: SliceFactory<SessionSlice> =
         return
       }
       const { scenario, processingTerminalId, environmentId } = parsed.data
+      const requestId = crypto.randomUUID()
       patch({
         pending: true,
+        requestId,
+        cancelling: false,
         forced: null,
         fieldErrors: {},
         error: null,
         confirming: false,
         attempt: begin('pending', { scenario, processingTerminalId, environmentId }),
       })
-      const result = await transport.call('session:create', parsed.data)
+      const answer = await transport.call('session:create', { ...parsed.data, requestId })
+      const { requestId: current, cancelling } = get().session
+      // A newer create took over: this answer belongs to an attempt no longer shown.
+      if (current !== requestId) return
+      // Cancel request was pressed while the answer travelled: never shown as created, whatever it says.
+      const result: Result<SessionCreated> =
+        cancelling && answer.ok ? { ok: false, error: cancelledLate(answer.value.journalId) } : answer
+      patch({ requestId: null, cancelling: false })
       if (result.ok) {
         patch({ pending: false, created: result.value })
         settle(result)
@@ -162,6 +186,8 @@ export const createSessionSlice: SliceFactory<SessionSlice> =
         fieldErrors: {},
         error: null,
         pending: false,
+        requestId: null,
+        cancelling: false,
         confirming: false,
         created: null,
         attempt: null,
@@ -274,6 +300,14 @@ export const createSessionSlice: SliceFactory<SessionSlice> =
             error: null,
             confirming: false,
           })
+        },
+
+        async cancelRequest() {
+          const { requestId, cancelling } = get().session
+          if (!requestId || cancelling) return
+          patch({ cancelling: true })
+          // The create's own answer (kind cancelled, with its journal entry) settles the attempt.
+          await transport.call('session:cancel', { requestId })
         },
 
         submit: () => send(false),
