@@ -7,6 +7,7 @@ import { CAPABILITIES_PATH, terminalCapabilitiesRoute } from '../sandbox/capabil
 import { SAMPLE_PAGES, sandboxTokenMinter, startMerchantPages } from '../sandbox/merchant-pages'
 import type { ConsoleEvent } from '../shared/contract'
 import { DEFAULT_PROFILE } from '../shared/environments'
+import { err } from '../shared/result'
 import type { AppInfo } from '../shared/contract'
 import type { Logger, SecretStore } from './app-types'
 import type { CoreServices } from './core-services'
@@ -14,7 +15,7 @@ import { createDispatch, type Dispatch } from './dispatch'
 import { buildHandlers } from './handlers'
 import { createFileLogger, scrubbingLogger, type FileLogger } from './services/storage/file-log'
 import { BatchRuns } from './services/diagnostics/batch-runs'
-import { Environments } from './services/gateway/environment-store'
+import { Environments, heldKeyError } from './services/gateway/environment-store'
 import { GatewayRegistry } from './services/gateway/gateway-registry'
 import { DEFAULT_TIMEOUTS, type HttpTimeouts } from './services/gateway/http-client'
 import { History } from './services/storage/session-history'
@@ -119,7 +120,12 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
     })
     const timeouts = { ...DEFAULT_TIMEOUTS, ...options.gateway?.timeouts }
     const gateways = new GatewayRegistry({
-      apiKey: (environmentId, profile) => vault.apiKey(environmentId, profile),
+      apiKey: async (environmentId, profile) => {
+        const key = await vault.apiKey(environmentId, profile)
+        const hold = environments.keyHold(environmentId, profile)
+        // Hosts changed since the key was stored: it goes nowhere new until the user confirms (Credentials).
+        return key.ok && hold ? err(heldKeyError(environments.get(environmentId)?.name, hold)) : key
+      },
       tokens,
       journal,
       secrets,

@@ -12,6 +12,7 @@ export const CHANNELS = [
   'vault:setKey',
   'vault:deleteKey',
   'vault:test',
+  'vault:confirmKey',
   'session:create',
   'session:cancel',
   'journal:get',

@@ -72,6 +72,7 @@ const TEMPLATES: Record<Channel, Template> = {
   'vault:setKey': { ...target(), apiKey: req('format', 'fuzz-api-key-0123456789') },
   'vault:deleteKey': target(),
   'vault:test': target(),
+  'vault:confirmKey': target(),
   'session:create': {
     ...target(),
     processingTerminalId: req('free', '1234001'),

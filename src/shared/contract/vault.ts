@@ -13,6 +13,11 @@ export const VaultStatus = z.object({
   source: z.enum(['keychain', 'managed', 'none']),
   keychain: z.object({ available: z.boolean(), message: z.string().optional(), hint: z.string().optional() }),
   profiles: z.array(ProfileName),
+  /**
+   * The custom environment's API or identity host changed since this key was stored: the key is held (never
+   * sent, no pre-warm) until the user confirms sending it to `identityHost` (vault:confirmKey) or deletes it.
+   */
+  hostsChanged: z.object({ identityHost: z.string() }).optional(),
 })
 export type VaultStatus = z.infer<typeof VaultStatus>
 
@@ -49,4 +54,6 @@ export const vaultChannels = {
   },
   'vault:deleteKey': { request: Target, response: VaultStatus, policy: IN_ENVIRONMENT },
   'vault:test': { request: Target, response: CredentialTest, policy: IN_ENVIRONMENT },
+  /** Confirm in Credentials: send the held key to the environment's new hosts from now on. */
+  'vault:confirmKey': { request: Target, response: VaultStatus, policy: IN_ENVIRONMENT },
 } as const satisfies Record<`vault:${string}`, ChannelSpec>

@@ -18,7 +18,7 @@ import {
   type EnvironmentInfo,
 } from '../../../shared/environments'
 import { pointsAtProduction } from '../../../shared/production-host'
-import { err, ok, parseWith, type Result } from '../../../shared/result'
+import { err, ok, parseWith, type AppError, type Result } from '../../../shared/result'
 import type { Logger } from '../../app-types'
 import { loadJsonFile, writeJsonFileAtomic } from '../storage/json-file'
 
@@ -32,6 +32,11 @@ const StoredCustom = z.object({
   identityBase: z.string(),
   cdnBase: z.string(),
   defaultLibVersion: z.string(),
+  /**
+   * Set when an edit changed the API or identity host: the stored keys are held (never sent, no pre-warm) until
+   * the user confirms them per profile in Credentials; `released` lists the profiles confirmed since.
+   */
+  keyHold: z.object({ released: z.array(ProfileName) }).optional(),
 })
 type StoredCustom = z.infer<typeof StoredCustom>
 
@@ -56,7 +61,30 @@ const customInfo = (env: StoredCustom): EnvironmentInfo => {
     requiresConfirmation = pointsAtProduction(env)
     productionCheck.set(env, requiresConfirmation)
   }
-  return { ...env, kind: 'custom', requiresConfirmation }
+  const { keyHold: _keyHold, ...info } = env
+  return { ...info, kind: 'custom', requiresConfirmation }
+}
+
+/** scheme://host:port of a base URL (the recipient of what is sent there); the text itself if it is no URL. */
+const originOf = (base: string): string => {
+  try {
+    return new URL(base).origin
+  } catch {
+    return base
+  }
+}
+
+/** Whether an edit sends to a new recipient: the API or identity origin changed (a path change does not). */
+export const hostsChanged = (
+  before: Pick<StoredCustom, 'apiBase' | 'identityBase'>,
+  after: Pick<StoredCustom, 'apiBase' | 'identityBase'>,
+): boolean =>
+  originOf(before.apiBase) !== originOf(after.apiBase) ||
+  originOf(before.identityBase) !== originOf(after.identityBase)
+
+/** What Credentials asks about a held key: the identity host it would now be sent to. */
+export interface KeyHold {
+  identityHost: string
 }
 
 export const SaveCustomInput = CustomEnvironmentInput.extend({ id: EnvironmentId.optional() })
@@ -154,10 +182,48 @@ export class Environments {
           })
         }
       }
-      const stored: StoredCustom = { id, ...rest, defaultLibVersion: defaultLibVersion ?? UAT_LIB_VERSION }
+      const previous = existing.find((env) => env.id === id)
+      // New hosts: every stored key of this environment waits for the user's yes (Credentials) before use.
+      const keyHold = previous && hostsChanged(previous, rest) ? { released: [] } : previous?.keyHold
+      const stored: StoredCustom = {
+        id,
+        ...rest,
+        defaultLibVersion: defaultLibVersion ?? UAT_LIB_VERSION,
+        ...(keyHold ? { keyHold } : {}),
+      }
       const customEnvironments = [...existing.filter((env) => env.id !== id), stored]
-      this.logger.log('info', 'custom environment saved', { id, apiBase: stored.apiBase })
+      this.logger.log('info', 'custom environment saved', {
+        id,
+        apiBase: stored.apiBase,
+        keysHeld: keyHold !== undefined && keyHold !== previous?.keyHold,
+      })
       return ok({ next: { ...settings, customEnvironments }, value: customInfo(stored) })
+    })
+  }
+
+  /** The hold on this environment + profile's stored key, if its hosts changed and the user has not confirmed. */
+  keyHold(environmentId: string, profile: string): KeyHold | undefined {
+    const env = this.settings.customEnvironments.find((custom) => custom.id === environmentId)
+    if (!env?.keyHold || env.keyHold.released.includes(profile)) return undefined
+    return {
+      identityHost: URL.canParse(env.identityBase) ? new URL(env.identityBase).host : env.identityBase,
+    }
+  }
+
+  /**
+   * The user confirmed this profile's stored key for the environment's current hosts (Confirm in Credentials),
+   * or saved a new key for them: it may be sent again.
+   */
+  async releaseKey(environmentId: string, profile: string): Promise<Result<void>> {
+    if (!this.keyHold(environmentId, profile)) return ok(undefined)
+    return this.mutate((settings) => {
+      const customEnvironments = settings.customEnvironments.map((env) =>
+        env.id === environmentId && env.keyHold
+          ? { ...env, keyHold: { released: [...env.keyHold.released, profile] } }
+          : env,
+      )
+      this.logger.log('info', 'held api key confirmed', { id: environmentId, profile })
+      return ok({ next: { ...settings, customEnvironments }, value: undefined })
     })
   }
 
@@ -184,5 +250,14 @@ export function unknownEnvironment(environmentId: string) {
     message: `There is no ${environmentId.startsWith(CUSTOM_PREFIX) ? 'custom ' : ''}environment "${environmentId}".`,
     hint: 'Pick an environment from the list (it may have been deleted in another window).',
     fields: { environmentId: [`environmentId: unknown environment ${environmentId}`] },
+  }
+}
+
+/** The answer of any call that would send a held key (create, Test credentials, batch, preflight). */
+export function heldKeyError(environmentName: string | undefined, hold: KeyHold): AppError {
+  return {
+    kind: 'auth',
+    message: `The hosts of ${environmentName ?? 'this environment'} changed, so its stored API key is held: nothing was sent to ${hold.identityHost}.`,
+    hint: `In Credentials, choose Confirm to send the stored key to ${hold.identityHost}, or Delete key and save the right one.`,
   }
 }
