@@ -27,7 +27,7 @@ test('Cancel request stops a slow create; no late session appears', async ({ pag
   await expect(page.getByRole('button', { name: 'Create session' })).toBeEnabled()
   await screenshot(page, 'cancel-request')
 
-  // The sandbox's 15 s answer would have landed by now had the create gone on: still no session.
+  // A while later the create's one answer is still the cancel: no session appears.
   await page.waitForTimeout(3_000)
   await expect(card).toContainText('No session yet')
   await expect(outcome).toContainText('Session request cancelled')

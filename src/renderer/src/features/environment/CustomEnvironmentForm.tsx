@@ -4,6 +4,7 @@ import { ErrorPanel } from '@renderer/components/ErrorPanel'
 import { describedBy, FieldMessages } from '@renderer/components/FieldMessages'
 import { useStore } from '@renderer/store-context'
 import { loadValidation } from '@renderer/validation'
+import { selectedEnvironment } from './environment-slice'
 
 const FIELDS = [
   { name: 'name', label: 'Name', placeholder: 'Merchant staging' },
@@ -23,6 +24,26 @@ export function CustomEnvironmentForm() {
   const [errors, setErrors] = useState<Record<string, string[]>>({})
   const [failure, setFailure] = useState<AppError | null>(null)
   const [saving, setSaving] = useState(false)
+  /** The custom environment being edited (its id is sent with the save), or null for a new one. */
+  const [editing, setEditing] = useState<string | null>(null)
+  const selected = useStore((s) => selectedEnvironment(s))
+  const editable = selected?.kind === 'custom' ? selected : undefined
+
+  const startEdit = () => {
+    if (!editable) return
+    const { name, apiBase, identityBase, cdnBase } = editable
+    setValues({ name, apiBase, identityBase, cdnBase })
+    setEditing(editable.id)
+    setErrors({})
+    setFailure(null)
+    setOpen(true)
+  }
+  const startNew = () => {
+    setValues(EMPTY)
+    setEditing(null)
+    setErrors({})
+    setFailure(null)
+  }
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
@@ -32,10 +53,12 @@ export function CustomEnvironmentForm() {
     if (!parsed.success) return setErrors(issuesToFields(parsed.error))
     setErrors({})
     setSaving(true)
-    const saved = await saveCustom(values)
+    // A changed API or identity host holds the stored keys until Confirm in Credentials (main decides).
+    const saved = await saveCustom(editing ? { ...values, id: editing } : values)
     setSaving(false)
     if (saved.ok) {
       setValues(EMPTY)
+      setEditing(null)
       setOpen(false)
     } else {
       setErrors(saved.error.fields ?? {})
@@ -50,6 +73,18 @@ export function CustomEnvironmentForm() {
         <summary>
           <h2>Custom environment</h2>
         </summary>
+        <div className="button-row">
+          {editable && editing !== editable.id && (
+            <button type="button" onClick={startEdit}>
+              Edit {editable.name}
+            </button>
+          )}
+          {editing && (
+            <button type="button" onClick={startNew}>
+              New environment instead
+            </button>
+          )}
+        </div>
         <form noValidate onSubmit={(e) => void onSubmit(e)}>
           {FIELDS.map((field) => (
             <div className="field" key={field.name}>
@@ -68,6 +103,12 @@ export function CustomEnvironmentForm() {
             </div>
           ))}
           <p className="field-hint">https:// required; http:// only for localhost and 127.x.</p>
+          {editing && (
+            <p className="field-hint">
+              Editing <code>{editing}</code>. Changing the API or identity host holds its stored keys until
+              you confirm them in Credentials.
+            </p>
+          )}
           <button type="submit" disabled={saving}>
             Save environment
           </button>

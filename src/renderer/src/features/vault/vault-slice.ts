@@ -6,7 +6,7 @@ import { loadValidation } from '@renderer/validation'
 export interface VaultSlice {
   vault: {
     status: VaultStatus | null
-    busy: 'save' | 'delete' | 'test' | null
+    busy: 'save' | 'delete' | 'test' | 'confirm' | null
     error: AppError | null
     /** Inline message for the API key input (from the contract's schema). */
     keyError: string | null
@@ -19,6 +19,8 @@ export interface VaultSlice {
     saveKey(apiKey: string): Promise<boolean>
     deleteKey(): Promise<void>
     test(): Promise<void>
+    /** Confirm: the environment's hosts changed; send the stored (held) key to the new identity host. */
+    confirmKey(): Promise<void>
   }
 }
 
@@ -105,6 +107,17 @@ export const createVaultSlice: SliceFactory<VaultSlice> =
             'delete',
             (t) => transport.call('vault:deleteKey', t),
             (status) => ({ status, notice: 'Key deleted.' }),
+          )
+        },
+
+        async confirmKey() {
+          await run(
+            'confirm',
+            (t) => transport.call('vault:confirmKey', t),
+            (status) => ({
+              status,
+              notice: 'Key confirmed for the new hosts; it is used from now on.',
+            }),
           )
         },
 
