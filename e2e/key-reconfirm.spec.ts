@@ -31,7 +31,7 @@ test('a hosts change holds the stored key until Confirm in Credentials', async (
   await saveAndTestKey(page, apiKey)
 
   // Edit the environment: the same key, now at another host.
-  await page.getByText('Custom environment').click()
+  await page.getByRole('heading', { name: 'Custom environment' }).click()
   await page.getByRole('button', { name: `Edit ${name}` }).click()
   await page.getByLabel('API base URL').fill(`${after.url}/v1`)
   await page.getByLabel('Identity base URL').fill(after.url)
