@@ -25,7 +25,7 @@ import { journalEntry, newJournalId, type CompletedExchange } from '../storage/e
 import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy'
 import type { CachedToken } from './token-cache'
 import { failureOf, httpDateToIso, identityRejected, safeJson } from './wire'
-import { identityRedirectError } from './identity-answer'
+import { IdentityFailure, identityRedirectError } from './identity-answer'
 import { CallBudget, sleepUnlessAborted } from './time-budget'
 import type {
   GatewayDeps,
@@ -37,13 +37,6 @@ import type {
 } from './gateway-client-types'
 
 export type { GatewayDeps, SecureTokenRequest, SessionOptions } from './gateway-client-types'
-
-/** Thrown inside the token cache's fetch only, so the cache's single-flight promise carries the AppError. */
-class IdentityFailure extends Error {
-  constructor(readonly error: AppError) {
-    super(error.message)
-  }
-}
 
 export class GatewayClient {
   readonly cacheKey: string
