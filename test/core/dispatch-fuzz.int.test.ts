@@ -81,7 +81,7 @@ const TEMPLATES: Record<Channel, Template> = {
     secureTokenId: opt('free', 'st-1'),
     confirmProduction: opt('bool', false),
   },
-  'session:cancel': { requestId: req('id', 'no-such-request') },
+  'session:cancel': { requestId: req('format', '0b7a6f3e-8d2c-4c1a-9f4e-2a5b6c7d8e9f') },
   'journal:get': { id: req('id', 'no-such-entry') },
   'journal:list': { limit: opt('int', 5) },
   'journal:curl': { id: req('id', 'no-such-entry'), attempt: opt('int', 1) },

@@ -2,7 +2,10 @@
 import { z } from 'zod'
 import { EnvironmentId, ProfileName } from '../environments'
 import { LibVersion, ProcessingTerminalId, Scenario, SecureTokenId } from '../payroc'
-import { Id, OPEN, confirming, type ChannelSpec } from './common'
+import { OPEN, confirming, type ChannelSpec } from './common'
+
+/** The caller's UUID for one create (crypto.randomUUID()), the handle Cancel request uses. */
+export const RequestId = z.uuid({ error: 'requestId must be a UUID' })
 
 export const CreateSessionInput = z
   .object({
@@ -15,7 +18,7 @@ export const CreateSessionInput = z
     /** Production creates only with an explicit yes from the confirmation dialog. */
     confirmProduction: z.boolean().optional(),
     /** The caller's id for this create, so `session:cancel` (button Cancel request) can abort it in flight. */
-    requestId: Id.optional(),
+    requestId: RequestId.optional(),
   })
   .strict()
 export type CreateSessionInput = z.infer<typeof CreateSessionInput>
@@ -43,7 +46,7 @@ export const SessionCreated = z.object({
 })
 export type SessionCreated = z.infer<typeof SessionCreated>
 
-export const CancelSessionInput = z.object({ requestId: Id }).strict()
+export const CancelSessionInput = z.object({ requestId: RequestId }).strict()
 export type CancelSessionInput = z.infer<typeof CancelSessionInput>
 
 /** inFlight false: no create with that id was running (it had ended, or has not arrived: it is cancelled then). */

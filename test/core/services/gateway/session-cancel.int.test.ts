@@ -21,6 +21,14 @@ import { ok } from '../../../../src/shared/result'
 import { call } from '../../../support/call'
 import { consoleOptions, sessionInput, tempDir } from '../../../support/console-fixtures'
 
+/** One request id per case (session:cancel takes UUIDs). */
+const ID = {
+  slow: '1f0e7c52-3a4b-4c5d-8e6f-7a8b9c0d1e2f',
+  rate: '2f0e7c52-3a4b-4c5d-8e6f-7a8b9c0d1e2f',
+  early: '3f0e7c52-3a4b-4c5d-8e6f-7a8b9c0d1e2f',
+  plain: '4f0e7c52-3a4b-4c5d-8e6f-7a8b9c0d1e2f',
+  identity: '5f0e7c52-3a4b-4c5d-8e6f-7a8b9c0d1e2f',
+}
 const quietLogger = { log: () => undefined }
 
 let app: ConsoleApp
@@ -59,7 +67,7 @@ describe('Cancel request against the embedded sandbox', () => {
       action: { type: 'latency', ms: 3_000 },
       times: 1,
     })
-    const { created, cancel, afterCancelMs } = await createThenCancel('slow-1', 400)
+    const { created, cancel, afterCancelMs } = await createThenCancel(ID.slow, 400)
     expect(cancel).toEqual(ok({ inFlight: true }))
     expect(created).toMatchObject({ ok: false, error: { kind: 'cancelled' } })
     expect(afterCancelMs).toBeLessThan(1_000)
@@ -86,7 +94,7 @@ describe('Cancel request against the embedded sandbox', () => {
       times: 1,
     })
     const before = (await control().journal(500)).filter((r) => r.route.includes('session')).length
-    const { created, afterCancelMs } = await createThenCancel('rate-1', 500)
+    const { created, afterCancelMs } = await createThenCancel(ID.rate, 500)
     expect(created).toMatchObject({ ok: false, error: { kind: 'cancelled' } })
     expect(afterCancelMs).toBeLessThan(1_000)
     await sleep(500)
@@ -100,15 +108,15 @@ describe('Cancel request against the embedded sandbox', () => {
 
   it('a cancel that arrives before its create cancels it on arrival: nothing is sent', async () => {
     const before = (await control().journal(500)).filter((r) => r.route.includes('session')).length
-    expect(await call(app, 'session:cancel', { requestId: 'early-1' })).toEqual(ok({ inFlight: false }))
-    const created = await call(app, 'session:create', sessionInput({ requestId: 'early-1' }))
+    expect(await call(app, 'session:cancel', { requestId: ID.early })).toEqual(ok({ inFlight: false }))
+    const created = await call(app, 'session:create', sessionInput({ requestId: ID.early }))
     expect(created).toMatchObject({ ok: false, error: { kind: 'cancelled' } })
     const after = (await control().journal(500)).filter((r) => r.route.includes('session')).length
     expect(after).toBe(before)
   })
 
   it('a create without a cancel still succeeds with a requestId', async () => {
-    const created = await call(app, 'session:create', sessionInput({ requestId: 'plain-1' }))
+    const created = await call(app, 'session:create', sessionInput({ requestId: ID.plain }))
     expect(created.ok).toBe(true)
   })
 })
@@ -149,7 +157,7 @@ describe('the identity call is part of the create', () => {
     if (!saved.ok) throw new Error(saved.error.message)
     const stored = await storeKey(saved.value.id)
     expect(stored).toBe(true)
-    const { created, afterCancelMs } = await createThenCancel('identity-1', 500, saved.value.id)
+    const { created, afterCancelMs } = await createThenCancel(ID.identity, 500, saved.value.id)
     expect(created).toMatchObject({ ok: false, error: { kind: 'cancelled' } })
     expect(afterCancelMs).toBeLessThan(1_000)
     expect(gateway.held.length).toBeGreaterThan(0)
