@@ -269,7 +269,10 @@ export class GatewayClient {
     const budget = options.budget ?? new CallBudget({ now: this.now })
     const signal = options.signal ? AbortSignal.any([options.signal, budget.signal]) : budget.signal
     const cancelled = (): Result<never> => {
-      const error = budget.cancelledError()
+      // Cancel request (the budget), or the caller's own signal (the batch check's Cancel).
+      const error: AppError = budget.cancelled
+        ? budget.cancelledError()
+        : { kind: 'cancelled', message: 'Cancelled before the gateway answered', hint: hintFor('cancelled') }
       finish(error, undefined)
       return err({ ...error, journalId })
     }
@@ -278,7 +281,7 @@ export class GatewayClient {
       if (budget.cancelled) return cancelled()
       if (!token.ok) {
         if (attempts.length > 0) finish(token.error, undefined)
-        return err(attempts.length > 0 ? { ...token.error, journalId } : token.error)
+        return err(token.error)
       }
       const next = budget.nextAttempt(this.http.deadlineMs)
       if ('error' in next) {
@@ -378,8 +381,7 @@ export class GatewayClient {
             masked,
           ),
         )
-        await sleepUnlessAborted(plan.delayMs, signal, this.sleep)
-        if (budget.cancelled) return cancelled()
+        if ((await sleepUnlessAborted(plan.delayMs, signal, this.sleep)) === 'cancelled') return cancelled()
         continue
       }
       attempts.push(this.deps.journal.attempt(raw, masked))
