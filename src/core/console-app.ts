@@ -61,6 +61,8 @@ export interface ConsoleApp {
   /** The only way into the channels: validation, policies, the handler, error trapping, scrubbing. */
   dispatch: Dispatch
   info: AppInfo
+  /** Every environment's CDN base as it stands now (the desktop shell derives its frame allow-list from it). */
+  cdnBases(): string[]
   subscribe(listener: (event: ConsoleEvent) => void): () => void
   close(): Promise<void>
 }
@@ -185,6 +187,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
     return {
       dispatch,
       info,
+      cdnBases: () => environments.list().map((environment) => environment.cdnBase),
       subscribe(listener) {
         listeners.add(listener)
         return () => listeners.delete(listener)

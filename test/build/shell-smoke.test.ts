@@ -138,17 +138,18 @@ describe('desktop shell in a Node stand-in for electron (NOT Electron): startup 
     before('protocol.handle', 'app')
     before('session.defaultSession.setPermissionRequestHandler')
     before('session.defaultSession.setPermissionCheckHandler')
+    before('session.defaultSession.setDevicePermissionHandler')
+    before('session.defaultSession.setBluetoothPairingHandler')
+    for (const chooser of ['select-hid-device', 'select-serial-port', 'select-usb-device'])
+      before('session.defaultSession.on', chooser)
     before('webContents.on', 'will-navigate')
     before('webContents.on', 'will-frame-navigate')
+    before('webContents.on', 'will-redirect')
+    before('webContents.on', 'select-bluetooth-device')
     before('webContents.on', 'will-attach-webview')
     before('webContents.setWindowOpenHandler')
     before('ipcMain.handle', 'session:create')
   })
-
-  // The shell does not install a will-redirect policy today; a later hardening issue adds it (and this case).
-  it.todo(
-    'will-redirect policy installed before the page loads (not in the shell yet: later hardening issue)',
-  )
 
   it('opens one window: context isolation, sandbox, no Node, and a preload file that exists', () => {
     expect(electron.windows()).toHaveLength(1)
@@ -196,6 +197,33 @@ describe('desktop shell in a Node stand-in for electron (NOT Electron): policies
     expect(webview.prevented).toBe(true)
   })
 
+  it('will-redirect: the main window lands only on the app, a frame only on the frame allow-list', () => {
+    const redirect = (url: string, isMainFrame: boolean) => {
+      const event = fakeEvent({ url, isMainFrame })
+      emitContents('will-redirect', event, url)
+      return event.prevented
+    }
+    expect(redirect('https://evil.example/', true)).toBe(true)
+    expect(redirect('app://console/index.html', true)).toBe(false)
+    expect(redirect('https://evil.example/', false)).toBe(true)
+    expect(redirect('https://testpayments.worldnettps.com/merchant/hosted-fields?x=1', false)).toBe(false)
+  })
+
+  it('frames: the allow-list is the test page CSP’s frame-src for every environment, Production included', async () => {
+    const info = await invoke('app:info', {})
+    const frame = (url: string) => {
+      const event = fakeEvent({ isMainFrame: false, url })
+      emitContents('will-frame-navigate', event)
+      return event.prevented
+    }
+    expect(frame(`${String(info.value?.['testPageOrigin'])}/testpage.html`)).toBe(false)
+    expect(frame(`${String(info.value?.['sandboxUrl'])}/merchant/hosted-fields?x=1`)).toBe(false)
+    expect(frame('https://testpayments.worldnettps.com/merchant/hosted-fields')).toBe(false)
+    // Production's library frames (the CSP's guess, *.worldnettps.com): blocked by the old fixed list.
+    expect(frame('https://payments.worldnettps.com/merchant/hosted-fields')).toBe(false)
+    expect(frame('http://127.0.0.1:1/')).toBe(true)
+  })
+
   it('window-open: always denied; only an allow-listed https link goes to the system browser', () => {
     const handler = theWindow().contents.state.windowOpenHandler
     expect(handler).toBeDefined()
@@ -207,17 +235,44 @@ describe('desktop shell in a Node stand-in for electron (NOT Electron): policies
     ])
   })
 
-  it('permissions: denied by default, clipboard write for the app page only', () => {
+  it('permissions: denied by default, clipboard write for the app page’s main frame only', () => {
     const { request, check } = electron.permissions
     const granted: boolean[] = []
-    const ask = (permission: string, url: string) =>
-      // Only the permission name and requestingUrl are read by the shell's handler.
-      request?.(null as never, permission as never, (ok) => granted.push(ok), { requestingUrl: url } as never)
+    const ask = (permission: string, url: string, isMainFrame = true) =>
+      // Only the permission name and the details are read by the shell's handler.
+      request?.(null as never, permission as never, (ok) => granted.push(ok), {
+        requestingUrl: url,
+        isMainFrame,
+      } as never)
     ask('media', APP_PAGE)
     ask('clipboard-sanitized-write', 'https://evil.example/')
+    ask('clipboard-sanitized-write', APP_PAGE, false)
     ask('clipboard-sanitized-write', APP_PAGE)
-    expect(granted).toEqual([false, false, true])
-    expect(check?.(null, 'geolocation' as never, 'app://console', {} as never)).toBe(false)
+    expect(granted).toEqual([false, false, false, true])
+    expect(check?.(null, 'geolocation' as never, 'app://console', { isMainFrame: true } as never)).toBe(false)
+    expect(
+      check?.(null, 'clipboard-sanitized-write' as never, 'app://console', { isMainFrame: true } as never),
+    ).toBe(true)
+  })
+
+  it('devices: no HID / serial / USB permission, no Bluetooth pairing, every chooser picks nothing', () => {
+    const { device, bluetoothPairing } = electron.permissions
+    for (const deviceType of ['hid', 'serial', 'usb'])
+      expect(device?.({ deviceType, origin: 'app://console' } as never), deviceType).toBe(false)
+    const pairing: unknown[] = []
+    bluetoothPairing?.({} as never, (response) => pairing.push(response))
+    expect(pairing).toEqual([{ confirmed: false }])
+    const choose = (emit: (event: unknown, ...args: unknown[]) => unknown[], name: string) => {
+      const event = fakeEvent()
+      const picked: unknown[] = []
+      emit(event, [{ deviceId: 'first' }], (id: unknown) => picked.push(id))
+      expect(event.prevented, name).toBe(true)
+      expect(picked, name).toHaveLength(1)
+      expect(picked[0], name).not.toBe('first')
+    }
+    for (const name of ['select-hid-device', 'select-serial-port', 'select-usb-device'])
+      choose((...args) => electron.emitSession(name, ...args), name)
+    choose((...args) => emitContents('select-bluetooth-device', ...args), 'select-bluetooth-device')
   })
 })
 
@@ -249,27 +304,22 @@ describe('desktop shell in a Node stand-in for electron (NOT Electron): app:// p
     }
   })
 
-  // KNOWN GAP, documented rather than hidden: the handler reads with readFile, which follows symlinks, so a link
-  // inside out/renderer serves a file from anywhere. The hardening issue makes the handler refuse it; then this
-  // case turns red as `it.fails` and becomes a plain `it`. src/main is deliberately not changed here.
-  it.fails(
-    'refuses a symlink inside out/renderer that points outside it (KNOWN GAP: served today)',
-    async () => {
-      const outside = mkdtempSync(join(tmpdir(), 'hfc-shell-outside-'))
-      const secret = join(outside, 'secret.txt')
-      writeFileSync(secret, 'outside the renderer folder')
-      const link = join(out, 'renderer', `smoke-symlink-${process.pid}.txt`)
-      symlinkSync(secret, link)
-      try {
-        const response = await appProtocol(`app://console/smoke-symlink-${process.pid}.txt`)
-        expect(await response.text()).not.toContain('outside the renderer folder')
-        expect(response.status).toBe(404)
-      } finally {
-        rmSync(link, { force: true })
-        rmSync(outside, { recursive: true, force: true })
-      }
-    },
-  )
+  // The handler resolves the real path (resolveAppFile) before reading: a link out of the folder is not found.
+  it('refuses a symlink inside out/renderer that points outside it', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'hfc-shell-outside-'))
+    const secret = join(outside, 'secret.txt')
+    writeFileSync(secret, 'outside the renderer folder')
+    const link = join(out, 'renderer', `smoke-symlink-${process.pid}.txt`)
+    symlinkSync(secret, link)
+    try {
+      const response = await appProtocol(`app://console/smoke-symlink-${process.pid}.txt`)
+      expect(await response.text()).not.toContain('outside the renderer folder')
+      expect(response.status).toBe(404)
+    } finally {
+      rmSync(link, { force: true })
+      rmSync(outside, { recursive: true, force: true })
+    }
+  })
 })
 
 describe('desktop shell in a Node stand-in for electron (NOT Electron): IPC', () => {

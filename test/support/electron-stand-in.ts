@@ -177,7 +177,15 @@ export function createElectronStandIn(options: StandInOptions = {}) {
   // ── session ──────────────────────────────────────────────────────────────────────────────────────────
   type PermissionRequestHandler = Parameters<Session['setPermissionRequestHandler']>[0]
   type PermissionCheckHandler = Parameters<Session['setPermissionCheckHandler']>[0]
-  const permissions: { request?: PermissionRequestHandler; check?: PermissionCheckHandler } = {}
+  type DevicePermissionHandler = Parameters<Session['setDevicePermissionHandler']>[0]
+  type BluetoothPairingHandler = Parameters<Session['setBluetoothPairingHandler']>[0]
+  const permissions: {
+    request?: PermissionRequestHandler
+    check?: PermissionCheckHandler
+    device?: DevicePermissionHandler
+    bluetoothPairing?: BluetoothPairingHandler
+  } = {}
+  const sessionEvents = new Listeners()
   const defaultSession = {
     setPermissionRequestHandler(handler: PermissionRequestHandler) {
       record('session.defaultSession.setPermissionRequestHandler')
@@ -187,7 +195,27 @@ export function createElectronStandIn(options: StandInOptions = {}) {
       record('session.defaultSession.setPermissionCheckHandler')
       permissions.check = handler
     },
-  } satisfies Methods<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>
+    setDevicePermissionHandler(handler: DevicePermissionHandler) {
+      record('session.defaultSession.setDevicePermissionHandler')
+      permissions.device = handler
+    },
+    setBluetoothPairingHandler(handler: BluetoothPairingHandler) {
+      record('session.defaultSession.setBluetoothPairingHandler')
+      permissions.bluetoothPairing = handler
+    },
+    on(event: string, listener: Listener) {
+      record('session.defaultSession.on', event)
+      sessionEvents.add(event, listener)
+      return this
+    },
+  } satisfies Methods<
+    Session,
+    | 'setPermissionRequestHandler'
+    | 'setPermissionCheckHandler'
+    | 'setDevicePermissionHandler'
+    | 'setBluetoothPairingHandler'
+  > &
+    Emitter<Session, 'on'>
   // session.fromPartition: the page check's own partitions (one fresh session per checked page).
   // onBeforeRequest is overloaded; the stand-in takes the (filter, listener) form the shell uses.
   type BeforeRequestListener = (
@@ -517,6 +545,8 @@ export function createElectronStandIn(options: StandInOptions = {}) {
     protocolHandler: (scheme: string) => protocolHandlers.get(scheme),
     ipcHandlers,
     permissions,
+    /** Emits a defaultSession event (device choosers) to what the shell installed. */
+    emitSession: (event: string, ...args: unknown[]) => sessionEvents.emit(event, ...args),
     partitions,
     cdp,
     windows: () => windows.map((window) => ({ window, ...FakeWindow.inspect(window) })),
