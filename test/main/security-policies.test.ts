@@ -34,7 +34,7 @@ describe('the frame allow-list, derived from the test page CSP', () => {
     expect(allowList).toContain(TEST_PAGE)
   })
 
-  it('lets Production’s and a custom CDN’s library frames load (today’s fixed list blocks them)', () => {
+  it('lets Production’s and a custom CDN’s library frames load (the old fixed list blocked them)', () => {
     const production = 'https://payments.worldnettps.com/hosted-fields/card'
     const custom = 'https://cdn.custom.example/fields/card.html'
     expect(isAllowedFrameUrl(production, allowList)).toBe(true)
