@@ -14,6 +14,7 @@ import type { HttpTimeouts } from './services/gateway/http-client'
 import type { Journal } from './services/storage/exchange-journal'
 import type { History } from './services/storage/session-history'
 import type { PageChecks } from './services/merchant-page/page-checks'
+import type { PayrocLibrary } from './services/library/payroc-library'
 
 export interface CoreServices {
   info: AppInfo
@@ -29,6 +30,8 @@ export interface CoreServices {
   secrets: KnownSecrets
   timeouts: HttpTimeouts
   pageChecks: PageChecks
+  /** The Sandbox environment's library source and the user's verified copies of Payroc's script. */
+  library: PayrocLibrary
   /** Whether a sandbox terminal has secure tokens (undefined: unknown terminal or no answer). */
   sandboxTokenization?: (processingTerminalId: string) => Promise<boolean | undefined>
 }

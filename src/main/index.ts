@@ -5,7 +5,18 @@
  */
 import { readFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
-import { app, BrowserWindow, dialog, Menu, nativeTheme, protocol, screen, session, shell } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  nativeTheme,
+  net,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron'
 import { EVENT_CHANNEL } from '../shared/channels'
 import { createConsole } from '../core/console-app'
 import { bindChannels } from './ipc'
@@ -34,6 +45,7 @@ import { MIME_TYPES, appContentSecurityPolicy } from '../core/services/servers/p
 import { startTestPageServer } from '../core/services/servers/testpage-server'
 import { dataDirOverride } from './data-dir'
 import { pageWindowEngine } from './page-window'
+import { gatewayHostResponder } from './gateway-host'
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -77,6 +89,9 @@ async function main(): Promise<void> {
     logger,
     pageEngine,
     consoleOrigins: () => [APP_ORIGIN],
+    // This shell maps Payroc's gateway host in the test page's session (below), so Payroc's own script can run
+    // against the sandbox.
+    library: { hostMapping: true },
   })
   const csp = appContentSecurityPolicy(testPage.origin)
   // Frames the test page may load: itself plus the frame-src of its own CSP for every environment's CDN (the
@@ -119,6 +134,29 @@ async function main(): Promise<void> {
   appSession.on('select-hid-device', denyDeviceChooser('select-hid-device'))
   appSession.on('select-serial-port', denyDeviceChooser('select-serial-port'))
   appSession.on('select-usb-device', denyDeviceChooser('select-usb-device'))
+
+  // Payroc's own script in the Sandbox environment: while the user has chosen it, the app session's https
+  // requests go through gatewayHostResponder (Payroc's UAT hosts → the user's copy and the sandbox, while Sandbox
+  // is selected; everything else to the network untouched). Not chosen: no handler at all.
+  const gatewayHost = gatewayHostResponder({
+    mapping: () => consoleApp.library.mapping(),
+    scriptCopy: (libVersion) => consoleApp.library.scriptCopy(libVersion),
+    through: (request) => net.fetch(request, { bypassCustomProtocolHandlers: true }),
+  })
+  let gatewayHostMapped = false
+  const followLibraryChoice = (): void => {
+    const chosen = consoleApp.library.mapping().chosen
+    if (chosen === gatewayHostMapped) return
+    if (chosen) appSession.protocol.handle('https', gatewayHost)
+    else appSession.protocol.unhandle('https')
+    gatewayHostMapped = chosen
+    logger.log(
+      'info',
+      chosen ? "Payroc's gateway host mapped to the sandbox" : 'gateway host mapping removed',
+    )
+  }
+  followLibraryChoice()
+  const stopFollowingLibrary = consoleApp.library.onChange(followLibraryChoice)
 
   app.on('web-contents-created', (_event, contents) => {
     // A merchant page under check navigates as it likes inside its fenced partition (page-window.ts).
@@ -209,6 +247,7 @@ async function main(): Promise<void> {
   app.on('window-all-closed', () => app.quit())
   app.on('will-quit', () => {
     unsubscribe()
+    stopFollowingLibrary()
     unbind()
     void consoleApp.close()
     void testPage.close()

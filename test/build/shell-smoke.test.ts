@@ -2,6 +2,7 @@
 // Node with a recording stand-in for the `electron` module (test/support/electron-stand-in.ts). It runs the
 // shell's real startup path — paths, policy wiring, channel bindings, the app:// handler, the embedded sandbox —
 // and proves what a Node stand-in can; what only a real Electron run proves is listed in SECURITY.md.
+import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { get } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -15,6 +16,10 @@ import { createElectronStandIn, loadBundleWithStandIn, type StandIn } from '../s
 const out = resolve(__dirname, '../../out')
 const mainBundle = join(out, 'main/index.js')
 const APP_PAGE = 'app://console/index.html'
+/** A build only the data folder's builds file knows, with the SRI of SCRIPT (the user-updatable list). */
+const TEST_BUILD = '1.7.0.990001'
+const SCRIPT = Buffer.from('!function(){window.Payroc={hostedFields:function(){}}}();\n')
+const sriOf = (bytes: Buffer): string => `sha384-${createHash('sha384').update(bytes).digest('base64')}`
 
 let electron: StandIn
 let dataDir: string
@@ -82,6 +87,13 @@ const appProtocol = async (url: string): Promise<Response> => {
 beforeAll(async () => {
   expect(existsSync(mainBundle), `${mainBundle} missing: run npm run build first`).toBe(true)
   dataDir = mkdtempSync(join(tmpdir(), 'hfc-shell-smoke-'))
+  writeFileSync(
+    join(dataDir, 'payroc-library-builds.json'),
+    JSON.stringify({
+      version: 1,
+      builds: { [TEST_BUILD]: { environment: 'uat', integrity: sriOf(SCRIPT) } },
+    }),
+  )
   process.env['HFC_DATA_DIR'] = dataDir
   electron = createElectronStandIn()
   process.on('unhandledRejection', onRejection)
@@ -422,6 +434,115 @@ describe('desktop shell in a Node stand-in for electron (NOT Electron): merchant
     )
     expect(granted).toBe(false)
     expect(partition.cleared).toBe(true)
+  })
+})
+
+describe("desktop shell in a Node stand-in for electron (NOT Electron): Payroc's own library in the sandbox", () => {
+  const SCRIPT_URL = `https://cdn.uat.payroc.com/js/hosted-fields/hosted-fields-${TEST_BUILD}.js`
+  const GATEWAY = 'https://testpayments.worldnettps.com'
+  const https = () => electron.sessionProtocolHandler('https')
+  let scriptFile: string
+
+  beforeAll(() => {
+    scriptFile = join(dataDir, 'chosen-by-the-user.js')
+    writeFileSync(scriptFile, SCRIPT)
+  })
+
+  it('maps nothing until the user chooses it; the desktop app says it can map the gateway host', async () => {
+    expect(https()).toBeUndefined()
+    const status = await invoke('library:status', {})
+    expect(status.value?.['source']).toBe('simulated')
+    expect(status.value?.['hostMapping']).toBe(true)
+    const builds = status.value?.['builds'] as { libVersion: string; copy: unknown }[]
+    expect(builds.find((build) => build.libVersion === TEST_BUILD)?.copy).toBeNull()
+    // No copy yet: choosing it is refused, and still nothing is intercepted.
+    const early = await invoke('library:setSource', { source: 'payroc', libVersion: TEST_BUILD })
+    expect(early.error?.kind).toBe('validation')
+    expect(https()).toBeUndefined()
+  })
+
+  it('imports a chosen file only when it matches the build’s SRI, then intercepts https in the app session', async () => {
+    const wrong = join(dataDir, 'not-the-script.js')
+    writeFileSync(wrong, 'alert(1)\n')
+    const refused = await invoke('library:importScript', {
+      libVersion: TEST_BUILD,
+      from: 'file',
+      path: wrong,
+    })
+    expect(refused.error?.kind).toBe('validation')
+    expect(refused.error?.message).toContain('does not match the SRI')
+    const imported = await invoke('library:importScript', {
+      libVersion: TEST_BUILD,
+      from: 'file',
+      path: scriptFile,
+    })
+    expect(imported.error).toBeUndefined()
+    expect(imported.value?.['imported']).toEqual({
+      libVersion: TEST_BUILD,
+      integrity: sriOf(SCRIPT),
+      from: 'file',
+    })
+    const chosen = await invoke('library:setSource', { source: 'payroc', libVersion: TEST_BUILD })
+    expect(chosen.value).toMatchObject({ source: 'payroc', libVersion: TEST_BUILD })
+    expect(electron.calls('session.defaultSession.protocol.handle').map((c) => c.args[0])).toEqual(['https'])
+    expect(https()).toBeDefined()
+  })
+
+  it('answers the script from the copy and the gateway from the sandbox, at the gateway origin', async () => {
+    const handler = https()
+    if (!handler) throw new Error('no https handler')
+    const script = await handler(new Request(SCRIPT_URL))
+    expect(script.status).toBe(200)
+    expect(script.headers.get('access-control-allow-origin')).toBe('*')
+    expect(Buffer.from(await script.arrayBuffer()).equals(SCRIPT)).toBe(true)
+
+    const created = await invoke('session:create', {
+      environmentId: 'sandbox',
+      profile: 'default',
+      processingTerminalId: '1234001',
+      scenario: 'payment',
+      libVersion: TEST_BUILD,
+    })
+    const token = String(created.value?.['token'])
+    const configuration = await handler(
+      new Request(`${GATEWAY}/merchant/api/v2/hosted-fields-sessions/${token}/configuration`, {
+        headers: { origin: 'http://127.0.0.1:1', 'idempotency-key': crypto.randomUUID() },
+      }),
+    )
+    expect(configuration.status).toBe(200)
+    const body = (await configuration.json()) as { configuration?: unknown }
+    expect(body.configuration).toBeDefined()
+    // The sandbox journaled it: the call really went there.
+    const info = await invoke('app:info', {})
+    const journal = (await (
+      await fetch(`${String(info.value?.['sandboxUrl'])}/__sandbox/journal?limit=20`)
+    ).json()) as { entries: { route: string }[] }
+    expect(journal.entries.some((entry) => entry.route === 'library')).toBe(true)
+
+    // Other hosts are refused while the sandbox stands in; nothing of that reached the network.
+    const elsewhere = await handler(new Request('https://evil.example/steal'))
+    expect(elsewhere.status).toBe(403)
+    expect(electron.calls('net.fetch')).toHaveLength(0)
+  })
+
+  it('leaves Payroc’s hosts to the network while another environment is selected, and unmaps on Simulated', async () => {
+    const handler = https()
+    if (!handler) throw new Error('no https handler')
+    await invoke('environment:select', { environmentId: 'uat', profile: 'default' })
+    const real = await handler(new Request(SCRIPT_URL))
+    expect(real.status).toBe(299) // the stand-in's network
+    expect(electron.calls('net.fetch').at(-1)?.args).toEqual([
+      SCRIPT_URL,
+      { bypassCustomProtocolHandlers: true },
+    ])
+    await invoke('environment:select', { environmentId: 'sandbox', profile: 'default' })
+
+    const simulated = await invoke('library:setSource', { source: 'simulated' })
+    expect(simulated.value?.['source']).toBe('simulated')
+    expect(electron.calls('session.defaultSession.protocol.unhandle').map((c) => c.args[0])).toEqual([
+      'https',
+    ])
+    expect(https()).toBeUndefined()
   })
 })
 

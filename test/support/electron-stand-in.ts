@@ -186,7 +186,23 @@ export function createElectronStandIn(options: StandInOptions = {}) {
     bluetoothPairing?: BluetoothPairingHandler
   } = {}
   const sessionEvents = new Listeners()
+  // The app session's own protocol handlers (the gateway host mapping intercepts https there).
+  const sessionProtocolHandlers = new Map<string, ProtocolHandler>()
+  const sessionProtocol = {
+    handle(scheme: string, handler: ProtocolHandler) {
+      record('session.defaultSession.protocol.handle', scheme)
+      afterReadyOnly('session.defaultSession.protocol.handle')
+      if (sessionProtocolHandlers.has(scheme))
+        throw new Error(`stand-in: session protocol.handle('${scheme}') twice without unhandle (as Electron)`)
+      sessionProtocolHandlers.set(scheme, handler)
+    },
+    unhandle(scheme: string) {
+      record('session.defaultSession.protocol.unhandle', scheme)
+      sessionProtocolHandlers.delete(scheme)
+    },
+  } satisfies Methods<Protocol, 'handle' | 'unhandle'>
   const defaultSession = {
+    protocol: sessionProtocol,
     setPermissionRequestHandler(handler: PermissionRequestHandler) {
       record('session.defaultSession.setPermissionRequestHandler')
       permissions.request = handler
@@ -215,7 +231,7 @@ export function createElectronStandIn(options: StandInOptions = {}) {
     | 'setDevicePermissionHandler'
     | 'setBluetoothPairingHandler'
   > &
-    Emitter<Session, 'on'>
+    Emitter<Session, 'on'> & { protocol: Methods<Protocol, 'handle' | 'unhandle'> }
   // session.fromPartition: the page check's own partitions (one fresh session per checked page).
   // onBeforeRequest is overloaded; the stand-in takes the (filter, listener) form the shell uses.
   type BeforeRequestListener = (
@@ -475,6 +491,15 @@ export function createElectronStandIn(options: StandInOptions = {}) {
     },
   } satisfies Methods<typeof ElectronMenu, 'buildFromTemplate' | 'setApplicationMenu'>
 
+  /** net.fetch: the network as Electron's net module reaches it. The stand-in has none: it records and answers. */
+  const net = {
+    fetch(input: string | Request, init?: RequestInit & { bypassCustomProtocolHandlers?: boolean }) {
+      const url = typeof input === 'string' ? input : input.url
+      record('net.fetch', url, init)
+      return Promise.resolve(new Response('stand-in network', { status: 299 }))
+    },
+  } satisfies Methods<typeof import('electron').net, 'fetch'>
+
   // ── preload side ─────────────────────────────────────────────────────────────────────────────────────
   const exposed: { key: string; api: unknown }[] = []
   const contextBridge = {
@@ -514,6 +539,7 @@ export function createElectronStandIn(options: StandInOptions = {}) {
     shell,
     dialog,
     Menu,
+    net,
     contextBridge,
     ipcRenderer,
   } satisfies Partial<Record<keyof typeof import('electron'), unknown>>
@@ -543,6 +569,8 @@ export function createElectronStandIn(options: StandInOptions = {}) {
     emitApp: (event: string, ...args: unknown[]) => appEvents.emit(event, ...args),
     appListenerCount: (event: string) => appEvents.count(event),
     protocolHandler: (scheme: string) => protocolHandlers.get(scheme),
+    /** A handler the shell installed on the app session's own protocol (undefined: none, or unhandled). */
+    sessionProtocolHandler: (scheme: string) => sessionProtocolHandlers.get(scheme),
     ipcHandlers,
     permissions,
     /** Emits a defaultSession event (device choosers) to what the shell installed. */
