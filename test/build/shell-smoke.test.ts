@@ -433,6 +433,19 @@ describe('desktop shell in a Node stand-in for electron (NOT Electron): merchant
       {} as never,
     )
     expect(granted).toBe(false)
+    // No device either: no HID / serial / USB grant, no pairing, every chooser cancels instead of picking.
+    expect(partition.devicePermission?.({ deviceType: 'usb', origin: pageUrl } as never)).toBe(false)
+    const paired: unknown[] = []
+    partition.bluetoothPairing?.({} as never, (response) => paired.push(response))
+    expect(paired).toEqual([{ confirmed: false }])
+    for (const chooser of ['select-hid-device', 'select-serial-port', 'select-usb-device']) {
+      const event = { prevented: false, preventDefault: () => (event.prevented = true) }
+      const picked: unknown[] = []
+      partition.events.emit(chooser, event, [{ deviceId: 'first' }], (id: unknown) => picked.push(id))
+      expect(event.prevented, chooser).toBe(true)
+      expect(picked, chooser).toHaveLength(1)
+      expect(picked[0], chooser).not.toBe('first')
+    }
     expect(partition.cleared).toBe(true)
   })
 })

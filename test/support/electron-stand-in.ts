@@ -240,15 +240,25 @@ export function createElectronStandIn(options: StandInOptions = {}) {
   ) => void
   const partitions = new Map<
     string,
-    { beforeRequest?: BeforeRequestListener; permissionRequest?: PermissionRequestHandler; cleared: boolean }
+    {
+      beforeRequest?: BeforeRequestListener
+      permissionRequest?: PermissionRequestHandler
+      devicePermission?: DevicePermissionHandler
+      bluetoothPairing?: BluetoothPairingHandler
+      events: Listeners
+      cleared: boolean
+    }
   >()
   const fromPartition = (partition: string) => {
     record('session.fromPartition', partition)
     const state: {
       beforeRequest?: BeforeRequestListener
       permissionRequest?: PermissionRequestHandler
+      devicePermission?: DevicePermissionHandler
+      bluetoothPairing?: BluetoothPairingHandler
+      events: Listeners
       cleared: boolean
-    } = { cleared: false }
+    } = { cleared: false, events: new Listeners() }
     partitions.set(partition, state)
     const webRequest = {
       onBeforeRequest(filter: WebRequestFilter, listener: BeforeRequestListener) {
@@ -266,6 +276,19 @@ export function createElectronStandIn(options: StandInOptions = {}) {
         record('session.setPermissionCheckHandler', partition)
         void handler
       },
+      setDevicePermissionHandler(handler: DevicePermissionHandler) {
+        record('session.setDevicePermissionHandler', partition)
+        state.devicePermission = handler
+      },
+      setBluetoothPairingHandler(handler: BluetoothPairingHandler) {
+        record('session.setBluetoothPairingHandler', partition)
+        state.bluetoothPairing = handler
+      },
+      on(event: string, listener: Listener) {
+        record('session.on', partition, event)
+        state.events.add(event, listener)
+        return this
+      },
       clearStorageData() {
         record('session.clearStorageData', partition)
         state.cleared = true
@@ -273,8 +296,13 @@ export function createElectronStandIn(options: StandInOptions = {}) {
       },
     } satisfies Methods<
       Session,
-      'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'clearStorageData'
-    > & { webRequest: Record<keyof Pick<WebRequest, 'onBeforeRequest'>, unknown> }
+      | 'setPermissionRequestHandler'
+      | 'setPermissionCheckHandler'
+      | 'setDevicePermissionHandler'
+      | 'setBluetoothPairingHandler'
+      | 'clearStorageData'
+    > &
+      Emitter<Session, 'on'> & { webRequest: Record<keyof Pick<WebRequest, 'onBeforeRequest'>, unknown> }
   }
   const session = {
     defaultSession,
