@@ -3,7 +3,7 @@
  * file), a chosen file checked against the SRI, one download from a loopback https stand-in CDN (self-signed),
  * and the source choice — refused in the browser preview (no host mapping), kept across a restart on desktop.
  */
-import { promises as fs } from 'node:fs'
+import { existsSync, promises as fs } from 'node:fs'
 import https from 'node:https'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
@@ -179,6 +179,20 @@ describe('library:* on the desktop transport (the shell maps the gateway host)',
     expect(after.ok && after.value).toMatchObject({ source: 'simulated', libVersion: null })
     expect(after.ok && after.value.builds.find((b) => b.libVersion === FILE_BUILD)?.copy).toBeNull()
     expect(await app.library.scriptCopy(FILE_BUILD)).toBeNull()
+  })
+
+  it('Clear all data removes the choice and every copy, and keeps the user’s builds file', async () => {
+    const file = path.join(dataDir, 'mine.js')
+    await fs.writeFile(file, SCRIPT)
+    await call(app, 'library:importScript', { libVersion: FILE_BUILD, from: 'file', path: file })
+    expect((await call(app, 'library:setSource', { source: 'payroc', libVersion: FILE_BUILD })).ok).toBe(true)
+    expect((await call(app, 'app:clearAllData', {})).ok).toBe(true)
+    expect(app.library.mapping().chosen).toBe(false)
+    const status = await call(app, 'library:status', {})
+    expect(status.ok && status.value.source).toBe('simulated')
+    expect(status.ok && status.value.builds.every((build) => build.copy === null)).toBe(true)
+    expect(status.ok && status.value.builds.some((build) => build.libVersion === FILE_BUILD)).toBe(true)
+    expect(existsSync(path.join(dataDir, 'payroc-library'))).toBe(false)
   })
 })
 

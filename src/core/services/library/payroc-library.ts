@@ -217,6 +217,17 @@ export class PayrocLibrary {
     return { ok: true, status: await this.status() }
   }
 
+  /** Clear all data: the choice and every copy go (the builds file is the user's own list, and stays). */
+  async clear(): Promise<void> {
+    await fs.rm(path.join(this.options.dataDir, SOURCE_FILE), { force: true })
+    await fs.rm(path.join(this.options.dataDir, COPIES_FOLDER), { recursive: true, force: true })
+    const wasChosen = this.#source === 'payroc'
+    this.#source = 'simulated'
+    this.#libVersion = null
+    this.#verified = new Set()
+    if (wasChosen) this.#changed()
+  }
+
   #changed(): void {
     for (const listener of this.#listeners) {
       try {
