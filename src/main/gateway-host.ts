@@ -8,15 +8,27 @@
  * `session.protocol.handle('https', …)` only while the choice stands; test/main and the shell smoke test drive it.
  */
 import { mapGatewayRequest, type GatewayMapping } from '../core/services/servers/gateway-mapping'
+import { UAT_GATEWAY } from '../core/services/servers/testpage-server'
 import type { LibraryMapping } from '../core/services/library/payroc-library'
 
 export type TestPageRoute = { kind: 'through' } | Exclude<GatewayMapping, { kind: 'pass' }>
+
+const GATEWAY_SCRIPT = /^\/js\/hosted-fields\/hosted-fields-[^/]+\.js$/
 
 /** Where one https request of the app's session goes. */
 export function testPageRequestRoute(url: string, mapping: LibraryMapping): TestPageRoute {
   if (!mapping.active) return { kind: 'through' }
   const mapped = mapGatewayRequest(url, { sandboxUrl: mapping.sandboxUrl, builds: mapping.builds })
-  return mapped.kind === 'pass' ? { kind: 'through' } : mapped
+  if (mapped.kind === 'pass') return { kind: 'through' }
+  // A field frame page (at the gateway) loads the script of the SESSION's libVersion, which may be another
+  // build than the copy chosen: the frame runs the chosen copy too (the frame's script carries no SRI; the
+  // page's own script tag does, and names the chosen build).
+  if (mapped.kind === 'refuse' && mapping.libVersion !== null) {
+    const target = new URL(url)
+    if (target.origin === UAT_GATEWAY && GATEWAY_SCRIPT.test(target.pathname) && target.search === '')
+      return { kind: 'script', libVersion: mapping.libVersion }
+  }
+  return mapped
 }
 
 /** Headers of the sandbox's answer that belong to that hop, not to the answer handed back. */

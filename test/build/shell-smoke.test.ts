@@ -508,6 +508,11 @@ describe("desktop shell in a Node stand-in for electron (NOT Electron): Payroc's
     expect(script.status).toBe(200)
     expect(script.headers.get('access-control-allow-origin')).toBe('*')
     expect(Buffer.from(await script.arrayBuffer()).equals(SCRIPT)).toBe(true)
+    // A field frame page asks the gateway for the session's libVersion: it gets the chosen copy too.
+    const frameScript = await handler(
+      new Request(`${GATEWAY}/js/hosted-fields/hosted-fields-1.7.0.261457.js`),
+    )
+    expect(Buffer.from(await frameScript.arrayBuffer()).equals(SCRIPT)).toBe(true)
 
     const created = await invoke('session:create', {
       environmentId: 'sandbox',

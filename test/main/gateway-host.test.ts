@@ -11,6 +11,7 @@ const mapping = (active: boolean): LibraryMapping => ({
   active,
   sandboxUrl: SANDBOX,
   builds: new Set([BUILD]),
+  libVersion: BUILD,
 })
 
 describe('the test page session’s https route while Payroc’s own script is chosen', () => {
@@ -33,7 +34,11 @@ describe('the test page session’s https route while Payroc’s own script is c
       kind: 'image',
     })
     expect(testPageRequestRoute('https://evil.example/', mapping(true))).toEqual({ kind: 'refuse' })
-    // A build without a verified copy is refused, not fetched from the real CDN.
+    // A field frame page loads the SESSION's libVersion from the gateway: it runs the chosen copy.
+    expect(
+      testPageRequestRoute(`${GATEWAY}/js/hosted-fields/hosted-fields-1.7.0.1.js`, mapping(true)),
+    ).toEqual({ kind: 'script', libVersion: BUILD })
+    // On the CDN (the page's own script tag, with SRI) a build without a verified copy is refused, not fetched.
     expect(
       testPageRequestRoute(
         'https://cdn.uat.payroc.com/js/hosted-fields/hosted-fields-1.7.0.1.js',

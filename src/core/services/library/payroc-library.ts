@@ -41,6 +41,8 @@ export interface LibraryMapping {
   sandboxUrl: string
   /** Builds with a verified copy in the data folder. */
   builds: ReadonlySet<string>
+  /** The build chosen (its copy is verified), or null. */
+  libVersion: string | null
 }
 
 export type LibraryRefusal = { ok: false; field: 'Script file' | 'Library source'; reason: string }
@@ -105,6 +107,7 @@ export class PayrocLibrary {
       active: chosen && this.options.selectedEnvironment() === 'sandbox',
       sandboxUrl: this.options.sandboxUrl,
       builds: new Set(this.#verified),
+      libVersion: chosen ? this.#libVersion : null,
     }
   }
 
