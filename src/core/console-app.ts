@@ -32,6 +32,7 @@ import { ensurePrivateFolder } from './services/storage/json-file'
 import type { PageEngine } from './services/merchant-page/page-engine'
 import { chromiumEngine } from './services/merchant-page/playwright-driver'
 import { PageChecks } from './services/merchant-page/page-checks'
+import { PayrocLibrary } from './services/library/payroc-library'
 
 const APP_NAME = 'Hosted Fields Session Console'
 
@@ -57,12 +58,21 @@ export interface ConsoleOptions {
   consoleOrigins?: () => readonly string[]
   /** Page check tuning (tests: a shorter quiet period). */
   pageCheck?: { quietMs?: number }
+  /**
+   * Payroc's own library in the Sandbox environment: whether the shell maps Payroc's gateway host in the test
+   * page's session (the desktop app does; the preview cannot), and a test CDN's certificate for the download.
+   */
+  library?: { hostMapping?: boolean; cdnCa?: Buffer }
 }
 
 export interface ConsoleApp {
   /** The only way into the channels: validation, policies, the handler, error trapping, scrubbing. */
   dispatch: Dispatch
   info: AppInfo
+  /** The Sandbox environment's library source and the user's copies of Payroc's script (the shell maps). */
+  library: PayrocLibrary
+  /** Every environment's CDN base as it stands now (the desktop shell derives its frame allow-list from it). */
+  cdnBases(): string[]
   subscribe(listener: (event: ConsoleEvent) => void): () => void
   close(): Promise<void>
 }
@@ -158,9 +168,26 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
     })
     const batches = new BatchRuns(journal)
     const inFlight = new InFlightCalls()
+    const library = await PayrocLibrary.open({
+      dataDir: options.dataDir,
+      logger,
+      hostMapping: options.library?.hostMapping ?? false,
+      sandboxUrl: sandbox.url,
+      selectedEnvironment: () => environments.selected().environmentId,
+      ...(options.library?.cdnCa ? { cdnTls: { ca: options.library.cdnCa } } : {}),
+    })
     const services: CoreServices = {
       ...{ info, environments, vault, gateways, journal, logger, emit },
-      ...{ history, preflights: new PreflightReports(), batches, secrets, timeouts, pageChecks, inFlight },
+      ...{
+        history,
+        preflights: new PreflightReports(),
+        batches,
+        secrets,
+        timeouts,
+        pageChecks,
+        library,
+        inFlight,
+      },
       sandboxTokenization: (id) => sandboxTokenization(sandbox.url, id),
     }
     const dispatch = createDispatch({
@@ -193,6 +220,8 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
     return {
       dispatch,
       info,
+      library,
+      cdnBases: () => environments.list().map((environment) => environment.cdnBase),
       subscribe(listener) {
         listeners.add(listener)
         return () => listeners.delete(listener)

@@ -35,6 +35,9 @@ export const CHANNELS = [
   'history:recordLibrary',
   'sandbox:expireSession',
   'sandbox:forceNext',
+  'library:status',
+  'library:importScript',
+  'library:setSource',
 ] as const
 export type Channel = (typeof CHANNELS)[number]
 

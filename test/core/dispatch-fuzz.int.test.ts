@@ -91,6 +91,14 @@ const TEMPLATES: Record<Channel, Template> = {
   'history:clear': {},
   'sandbox:expireSession': { environmentId: req('format', 'sandbox'), token: req('id', 'no-such-token') },
   'sandbox:forceNext': { environmentId: req('format', 'uat'), action: req('format', 'reset') },
+  'library:status': {},
+  // A file that is not there, and Payroc's script with no copy: even a variant that passed the schema writes nothing.
+  'library:importScript': {
+    libVersion: req('format', '1.7.0.261457'),
+    from: req('format', 'file'),
+    path: req('free', '/nonexistent/hfc-fuzz/hosted-fields.js'),
+  },
+  'library:setSource': { source: req('format', 'payroc'), libVersion: opt('format', '1.7.0.261457') },
   'history:recordLibrary': {
     historyId: req('id', 'no-such-entry'),
     state: req('format', 'ready'),

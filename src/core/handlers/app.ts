@@ -12,6 +12,7 @@ export function appHandlers(services: CoreServices): NamespaceHandlers<'app'> {
       services.preflights.clear()
       services.pageChecks.clear()
       services.journal.clear()
+      await services.library.clear()
       await services.environments.reset()
       services.gateways.close()
       const removed = await services.vault.deleteAll()

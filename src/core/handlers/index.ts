@@ -7,6 +7,7 @@ import { bundleHandlers } from './bundle'
 import { environmentHandlers } from './environment'
 import { historyHandlers } from './history'
 import { journalHandlers } from './journal'
+import { libraryHandlers } from './library'
 import { merchantPageHandlers } from './merchantPage'
 import { preflightHandlers } from './preflight'
 import { sandboxHandlers } from './sandbox'
@@ -28,5 +29,6 @@ export function buildHandlers(services: CoreServices): Handlers {
     ...secureTokenHandlers(services),
     ...merchantPageHandlers(services),
     ...sandboxHandlers(services),
+    ...libraryHandlers(services),
   }
 }

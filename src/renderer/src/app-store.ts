@@ -17,6 +17,7 @@ import {
 import { createEventLogSlice, type EventLogSlice } from '@renderer/features/eventlog/eventlog-slice'
 import { createHistorySlice, type HistorySlice } from '@renderer/features/history/history-slice'
 import { createJournalSlice, type JournalSlice } from '@renderer/features/journal/journal-slice'
+import { createLibrarySlice, type LibrarySlice } from '@renderer/features/library/library-slice'
 import { createNavSlice, type NavSlice } from '@renderer/features/nav/nav-slice'
 import {
   createMerchantPageSlice,
@@ -50,7 +51,8 @@ export type Store = AppSlice &
   NavSlice &
   EventLogSlice &
   ToastSlice &
-  MerchantPageSlice
+  MerchantPageSlice &
+  LibrarySlice
 export type Slice<T> = StateCreator<Store, [], [], T>
 export type SliceFactory<T> = (deps: StoreDeps) => Slice<T>
 export type AppStore = StoreApi<Store>
@@ -71,5 +73,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createEventLogSlice(deps)(...a),
     ...createToastSlice(deps)(...a),
     ...createMerchantPageSlice(deps)(...a),
+    ...createLibrarySlice(deps)(...a),
   }))
 }

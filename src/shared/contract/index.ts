@@ -15,6 +15,7 @@ import { environmentChannels } from './environment'
 import { historyChannels } from './history'
 import type { JournalSummary } from './journal'
 import { journalChannels } from './journal'
+import { libraryChannels } from './library'
 import type { MerchantPageProgressEvent } from './merchantPage'
 import { merchantPageChannels } from './merchantPage'
 import { preflightChannels } from './preflight'
@@ -30,6 +31,7 @@ export * from './common'
 export * from './environment'
 export * from './history'
 export * from './journal'
+export * from './library'
 export * from './merchantPage'
 export * from './preflight'
 export * from './sandbox'
@@ -50,6 +52,7 @@ export const contract = {
   ...secureTokenChannels,
   ...merchantPageChannels,
   ...sandboxChannels,
+  ...libraryChannels,
 } as const satisfies Record<Channel, ChannelSpec>
 
 // Every channel of channels.ts is in the contract (above), and the contract has no channel channels.ts lacks.

@@ -3,6 +3,7 @@ import { ErrorPanel } from '@renderer/components/ErrorPanel'
 import { describedBy, FieldMessages } from '@renderer/components/FieldMessages'
 import { useStore } from '@renderer/store-context'
 import { ForceNextResponse } from './SandboxControls'
+import { LibrarySourcePanel } from '@renderer/features/library/LibrarySourcePanel'
 import { API_KEY_INPUT_ID } from '@renderer/features/vault/CredentialsPanel'
 import { isMac } from '@renderer/features/shortcuts/shortcuts'
 import { SESSION_FIELDS, type SessionField } from './session-slice'
@@ -145,6 +146,7 @@ export function SessionForm() {
           )}
         </div>
       </form>
+      <LibrarySourcePanel />
       <SessionError />
     </section>
   )

@@ -4,7 +4,7 @@ import { acceptPageMessage, PROTOCOL, testPageUrl, type ConsoleToPage } from '@r
 import { EventLog } from '@renderer/features/eventlog/EventLog'
 import { formStatusOf, formStatusText } from '@renderer/features/eventlog/form-status'
 import { SecureTokenPanel } from '@renderer/features/secureToken/SecureTokenPanel'
-import { cdnOrigin, sessionForPage } from './session-for-page'
+import { cdnOrigin, payrocScriptFor, sessionForPage, type PayrocScript } from './session-for-page'
 import { useStaleLabel } from '@renderer/features/session/useStaleLabel'
 
 /** Which page instance is showing: a new session token or Reload form makes a new one. */
@@ -12,6 +12,8 @@ interface FrameKey {
   token: string
   generation: number
   scriptVersion: string
+  /** Payroc's own script (Sandbox, desktop), as chosen when the page instance was made. */
+  payroc: PayrocScript | null
 }
 
 /**
@@ -34,6 +36,7 @@ export default function TestPagePanel() {
   const expired = useStore(
     (s) => s.session.attempt?.library.state === 'expired' && s.session.created?.token === created?.token,
   )
+  const libraryStatus = useStore((s) => s.library.status)
   const frameRef = useRef<HTMLIFrameElement>(null)
   const [override, setOverride] = useState('')
   const [frameKey, setFrameKey] = useState<FrameKey | null>(null)
@@ -41,11 +44,16 @@ export default function TestPagePanel() {
   // A new session token: a new page with the override as it stands now (derived state, set during render so
   // the token never gets a second page instance).
   if (created && frameKey?.token !== created.token)
-    setFrameKey({ token: created.token, generation: 0, scriptVersion: override.trim() })
+    setFrameKey({
+      token: created.token,
+      generation: 0,
+      scriptVersion: override.trim(),
+      payroc: payrocScriptFor(created.environmentId, libraryStatus),
+    })
 
   const session =
     created && environment && frameKey?.token === created.token
-      ? sessionForPage(created, environment, frameKey.scriptVersion)
+      ? sessionForPage(created, environment, frameKey.scriptVersion, frameKey.payroc)
       : null
 
   useEffect(() => {
@@ -72,7 +80,10 @@ export default function TestPagePanel() {
   }, [origin, session, addEvent, reportEvent])
 
   const overrideInvalid = override.trim() !== '' && created && environment && !session
-  const src = origin && environment ? testPageUrl(origin, cdnOrigin(environment), window.location.origin) : ''
+  const src =
+    origin && environment
+      ? testPageUrl(origin, cdnOrigin(environment, frameKey?.payroc ?? null), window.location.origin)
+      : ''
 
   return (
     <>
@@ -137,6 +148,7 @@ export default function TestPagePanel() {
                 token: created.token,
                 generation: (frameKey?.generation ?? 0) + 1,
                 scriptVersion: override.trim(),
+                payroc: payrocScriptFor(created.environmentId, libraryStatus),
               })
             }
           >
