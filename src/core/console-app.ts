@@ -133,6 +133,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
       testPageOrigin: options.testPageOrigin,
       sandboxUrl: sandbox.url,
       dataDir: options.dataDir,
+      ...(environments.notices.length > 0 ? { dataNotices: [...environments.notices] } : {}),
       samplePages: SAMPLE_PAGES.map((page) => ({
         name: page.name,
         what: page.what,
