@@ -113,6 +113,19 @@ describe('History', () => {
     await history.close() // twice is harmless
   })
 
+  it('keeps each corrupt history.json in its own timestamped copy: two corruptions, two copies', async () => {
+    for (const text of ['{"version":2,"entries":[first', '{"version":2,"entries":[second']) {
+      await writeFile(path.join(dir, HISTORY_FILE), text)
+      const history = await History.open(dir, nullLogger)
+      expect(history.takeNotice()).toMatch(/history\.json is not valid JSON.*history\.json\.corrupt-\d{4}-/)
+      await history.close()
+    }
+    const copies = (await readdir(dir)).filter((name) => name.startsWith(`${HISTORY_FILE}.corrupt-`))
+    expect(copies).toHaveLength(2)
+    const contents = await Promise.all(copies.map((name) => readFile(path.join(dir, name), 'utf8')))
+    expect(contents.sort()).toEqual(['{"version":2,"entries":[first', '{"version":2,"entries":[second'])
+  })
+
   for (const name of [HISTORY_FILE, HISTORY_LOG_FILE]) {
     it(`names ${name} when a folder stands where it should be`, async () => {
       await mkdir(path.join(dir, name))
