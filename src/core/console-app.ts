@@ -51,7 +51,7 @@ export interface ConsoleOptions {
   /** Gateway client tuning; tests shorten the backoff so retries run in milliseconds. */
   gateway?: { retry?: Partial<RetryPolicy>; timeouts?: Partial<HttpTimeouts> }
   /** History tuning (tests: a small cap, a short write delay). */
-  history?: { capacity?: number; writeDelayMs?: number }
+  history?: { capacity?: number; compactEvery?: number }
   /** The browser that checks merchant pages (desktop: its hidden window); default playwright-core + Chromium. */
   pageEngine?: PageEngine
   /** The shell's own origins a checked page must never reach (the preview's bridge), read at each check. */
@@ -150,6 +150,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
       testPageOrigin: options.testPageOrigin,
       sandboxUrl: sandbox.url,
       dataDir: options.dataDir,
+      ...(environments.notices.length > 0 ? { dataNotices: [...environments.notices] } : {}),
       samplePages: SAMPLE_PAGES.map((page) => ({
         name: page.name,
         what: page.what,
@@ -230,7 +231,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
         if (closed) return
         closed = true
         listeners.clear()
-        // Abort running batches before the clients go; then write any history still waiting to be written.
+        // Abort running batches before the clients go; then fold the history log into history.json.
         await batches.clear()
         inFlight.cancelAll()
         await pageChecks.close()

@@ -63,7 +63,13 @@ if (dataDirOverridden) app.setPath('userData', dataDirOverridden)
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  void main()
+  // A start-up failure (e.g. a folder where settings.json should be: its message names the file) is shown, not
+  // left as an unhandled rejection with no window.
+  main().catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error)
+    dialog.showErrorBox('Hosted Fields Session Console could not start', message)
+    app.exit(1)
+  })
 }
 
 async function main(): Promise<void> {

@@ -28,7 +28,7 @@ export function historyHandlers(services: CoreServices): NamespaceHandlers<'hist
       const session = history.get(report.historyId)
       if (!session || session.kind === 'library')
         return err(notFound('history entry', 'id', report.historyId))
-      const recorded = history.record(libraryEntry(session, report, labelOf(session.environmentId)))
+      const recorded = await history.record(libraryEntry(session, report, labelOf(session.environmentId)))
       return recorded.verdict ? ok(recorded.verdict) : err(notFound('verdict', 'id', recorded.id))
     },
     // Dispatch resolved the entry's environment (and its Production confirmation) from the same entry.

@@ -1,6 +1,12 @@
 /**
  * Sandbox (the embedded gateway), UAT, Production and the user's custom environments. Custom ones and the last
  * selection persist in `settings.json` in the data folder.
+ *
+ * A settings.json that is not what this version expects (a hand edit, a newer app's file) is never dropped
+ * silently: its content is kept in a timestamped `settings.json.corrupt-<time>` copy, every custom environment
+ * in it that is still valid is recovered, and a notice naming the file and the copy is shown in the UI
+ * (`notices`, reported by app:info). A folder or an unreadable file in its place stops start-up with an error
+ * naming it (DataFileError).
  */
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
@@ -20,6 +26,7 @@ import {
 import { pointsAtProduction } from '../../../shared/production-host'
 import { err, ok, parseWith, type AppError, type Result } from '../../../shared/result'
 import type { Logger } from '../../app-types'
+import type { FileProblem } from '../storage/file-problems'
 import { loadJsonFile, writeJsonFileAtomic } from '../storage/json-file'
 
 export const SETTINGS_FILE = 'settings.json'
@@ -90,6 +97,53 @@ export interface KeyHold {
 export const SaveCustomInput = CustomEnvironmentInput.extend({ id: EnvironmentId.optional() })
 export type SaveCustomInput = z.input<typeof SaveCustomInput>
 
+interface Recovered {
+  settings: Settings
+  /** Custom environments found in the file, and how many of them were valid. */
+  found: number
+}
+
+/** What can still be used of a settings file that failed validation: each valid custom environment, the selection. */
+export function recoverSettings(raw: unknown): Recovered {
+  const object = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {}
+  const list = Array.isArray(object['customEnvironments']) ? (object['customEnvironments'] as unknown[]) : []
+  const seen = new Set<string>()
+  const customEnvironments: StoredCustom[] = []
+  for (const item of list) {
+    const parsed = StoredCustom.safeParse(item)
+    if (parsed.success && !seen.has(parsed.data.id)) {
+      seen.add(parsed.data.id)
+      customEnvironments.push(parsed.data)
+    }
+  }
+  const selected = Settings.shape.selected.safeParse(object['selected'])
+  return {
+    settings: {
+      version: SETTINGS_VERSION,
+      customEnvironments,
+      ...(selected.success && selected.data ? { selected: selected.data } : {}),
+    },
+    found: list.length,
+  }
+}
+
+function recoveryNotice(problem: FileProblem, found: number | undefined, recovered: number): string {
+  const name = path.basename(problem.file)
+  const what =
+    problem.kind === 'invalid-json'
+      ? 'is not valid JSON'
+      : `does not have the expected content (${problem.detail})`
+  const custom =
+    found === undefined
+      ? 'Its custom environments could not be read: they are only in the copy.'
+      : found === 0
+        ? 'It held no custom environments.'
+        : recovered === found
+          ? `All ${found} custom environments in it were recovered.`
+          : `${recovered} of ${found} custom environments in it were recovered; the others are only in the copy.`
+  return `${name} ${what}. Its content was kept as ${problem.keptAs ?? '(no copy)'}. ${custom}`
+}
+
 export class Environments {
   /** Serializes writes so two quick saves cannot interleave their read-modify-write. */
   private queue: Promise<unknown> = Promise.resolve()
@@ -99,12 +153,28 @@ export class Environments {
     private readonly sandboxUrl: string,
     private settings: Settings,
     private readonly logger: Logger,
+    /** Problems met loading settings.json, one line each naming it and where its content was kept. */
+    readonly notices: readonly string[] = [],
   ) {}
 
   static async open(dataDir: string, sandboxUrl: string, logger: Logger): Promise<Environments> {
     const file = path.join(dataDir, SETTINGS_FILE)
     const loaded = await loadJsonFile(file, Settings, freshSettings, logger)
-    return new Environments(file, sandboxUrl, loaded.data, logger)
+    if (!loaded.problem?.keptAs) return new Environments(file, sandboxUrl, loaded.data, logger)
+    const { problem } = loaded
+    let raw: unknown
+    try {
+      raw = JSON.parse(await fs.readFile(problem.keptAs ?? file, 'utf8'))
+    } catch {
+      raw = undefined
+    }
+    const { settings, found } = recoverSettings(raw)
+    const readable = raw !== undefined
+    // The recovered settings replace the file (its old content stays in the copy), so the next start is clean.
+    await writeJsonFileAtomic(file, settings)
+    const notice = recoveryNotice(problem, readable ? found : undefined, settings.customEnvironments.length)
+    logger.log('warn', notice, { file, keptAs: problem.keptAs })
+    return new Environments(file, sandboxUrl, settings, logger, [notice])
   }
 
   list(): EnvironmentInfo[] {

@@ -49,35 +49,41 @@ export async function createAndRecord(
     { state: 'none' },
     created.ok ? undefined : created.error.hint,
   )
-  const stored = deps.history.record({
-    at: at.toISOString(),
-    environmentId: environment.id,
-    profile,
-    processingTerminalId: request.processingTerminalId,
-    scenario: request.scenario,
-    libVersion: request.libVersion,
-    ...(request.secureTokenId !== undefined ? { secureTokenId: request.secureTokenId } : {}),
-    durationMs: created.ok ? created.value.durationMs : Math.round(performance.now() - started),
-    attempts: created.ok ? created.value.attempts : (entry?.attempts.length ?? 0),
-    ...(journalId ? { journalId } : {}),
-    ...(rerunOf ? { rerunOf } : {}),
-    ...(created.ok
-      ? {
-          outcome: 'ok' as const,
-          tokenSuffix: created.value.token.slice(-6),
-          expiresAt: created.value.expiresAt,
-          ...(entry?.status !== undefined ? { status: entry.status } : {}),
-        }
-      : {
-          outcome: 'error' as const,
-          errorKind: created.error.kind,
-          message: created.error.message,
-          ...((created.error.status ?? entry?.status) !== undefined
-            ? { status: created.error.status ?? entry?.status }
-            : {}),
-        }),
-    kind: 'session',
-    verdict,
-  })
-  return created.ok ? { ok: true, value: { ...created.value, historyId: stored.id } } : created
+  // Answered only once the entry is durable (group commit); an entry that could not be written is logged by
+  // History and not acknowledged: the session is still returned (it exists at the gateway), without historyId.
+  const stored = await deps.history
+    .record({
+      at: at.toISOString(),
+      environmentId: environment.id,
+      profile,
+      processingTerminalId: request.processingTerminalId,
+      scenario: request.scenario,
+      libVersion: request.libVersion,
+      ...(request.secureTokenId !== undefined ? { secureTokenId: request.secureTokenId } : {}),
+      durationMs: created.ok ? created.value.durationMs : Math.round(performance.now() - started),
+      attempts: created.ok ? created.value.attempts : (entry?.attempts.length ?? 0),
+      ...(journalId ? { journalId } : {}),
+      ...(rerunOf ? { rerunOf } : {}),
+      ...(created.ok
+        ? {
+            outcome: 'ok' as const,
+            tokenSuffix: created.value.token.slice(-6),
+            expiresAt: created.value.expiresAt,
+            ...(entry?.status !== undefined ? { status: entry.status } : {}),
+          }
+        : {
+            outcome: 'error' as const,
+            errorKind: created.error.kind,
+            message: created.error.message,
+            ...((created.error.status ?? entry?.status) !== undefined
+              ? { status: created.error.status ?? entry?.status }
+              : {}),
+          }),
+      kind: 'session',
+      verdict,
+    })
+    .catch(() => undefined)
+  return created.ok
+    ? { ok: true, value: { ...created.value, ...(stored ? { historyId: stored.id } : {}) } }
+    : created
 }
