@@ -4,7 +4,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http'
 import { maskByKey, maskToken, redactHeaders, redactValue, scrubSecrets } from '../../shared/redact'
-import { maskCardNumber } from '../card-checks'
+import { maskCardNumber, starredAccountNumber } from '../card-checks'
 
 export interface JournalRecord {
   id: number
@@ -106,9 +106,11 @@ export function redactPath(path: string): string {
   })
 }
 
-/** Card data and session tokens are masked on top of the shared body rules (tokens, API keys). */
+/** Card and bank data and session tokens are masked on top of the shared body rules (tokens, API keys). */
 const CARD_RULES: Record<string, (value: string) => string> = {
   cardNumber: (value) => maskCardNumber(value.replace(/\D/g, '')),
+  // ACH / PAD account numbers (single-use tokens without a browser): the last 4 only.
+  accountNumber: (value) => starredAccountNumber(value),
   cvv: () => '***',
   sessionToken: maskToken,
 }
