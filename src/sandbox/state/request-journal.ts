@@ -99,11 +99,17 @@ function present(record: JournalRecord, knownSecrets: readonly string[]): Journa
   return entry
 }
 
-/** Session tokens travel in paths (Location, GET …/hosted-fields-sessions/{token}): keep the last 6 only. */
+/**
+ * Session and single-use tokens travel in paths (Location, GET …/hosted-fields-sessions/{token},
+ * …/single-use-tokens/{token}): keep the last 6 only.
+ */
 export function redactPath(path: string): string {
-  return path.replace(/(hosted-fields-sessions\/)([^/?#]+)/g, (_all, prefix: string, token: string) => {
-    return `${prefix}${maskToken(token)}`
-  })
+  return path.replace(
+    /((?:hosted-fields-sessions|single-use-tokens)\/)([^/?#]+)/g,
+    (_all, prefix: string, token: string) => {
+      return `${prefix}${maskToken(token)}`
+    },
+  )
 }
 
 /** Card and bank data and session tokens are masked on top of the shared body rules (tokens, API keys). */

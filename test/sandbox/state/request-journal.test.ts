@@ -23,5 +23,8 @@ describe('journal masking', () => {
     expect(redactPath('/v1/processing-terminals/1/hosted-fields-sessions/abcdefghijklmnop')).toBe(
       '/v1/processing-terminals/1/hosted-fields-sessions/…klmnop',
     )
+    expect(
+      redactPath(`http://127.0.0.1:1/v1/processing-terminals/1/single-use-tokens/${'a'.repeat(122)}bcdefg`),
+    ).toBe('http://127.0.0.1:1/v1/processing-terminals/1/single-use-tokens/…bcdefg')
   })
 })
