@@ -91,6 +91,7 @@ export function App() {
       <SkipLink />
       <TopBar production={kind === 'production'} />
       <ProductionBanner />
+      <Toasts />
       {status !== 'ready' ? (
         <Startup />
       ) : (
@@ -113,7 +114,6 @@ export function App() {
       )}
       {status === 'ready' && view !== 'session' && <Screens view={view} />}
       <ProductionDialog />
-      <Toasts />
     </div>
   )
 }
