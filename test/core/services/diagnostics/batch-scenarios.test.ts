@@ -18,7 +18,7 @@ import { toCsv } from '../../../../src/core/services/exports/csv'
 const signal = new AbortController().signal
 const entries = [
   { line: 1, input: '1234001', processingTerminalId: '1234001' },
-  { line: 2, input: '12', invalid: 'processingTerminalId must be at least 4 characters' },
+  { line: 2, input: '12', invalid: 'Processing terminal ID must be at least 4 characters' },
   { line: 3, input: '1234001', processingTerminalId: '1234001', duplicateOf: 1 },
   { line: 4, input: '1234002', processingTerminalId: '1234002' },
 ]
