@@ -52,7 +52,8 @@ function SavedToken() {
       <dl className="details">
         <dt>secureTokenId</dt>
         <dd>
-          <code>{saved.secureTokenId}</code> <CopyButton value={saved.secureTokenId} what="secure token ID" />
+          <code>{saved.secureTokenId}</code>{' '}
+          <CopyButton value={saved.secureTokenId} what="ID of the saved secure token" />
         </dd>
         <dt>{source.label}</dt>
         <dd>
@@ -104,7 +105,7 @@ export function SecureTokenPanel() {
           <>
             {' '}
             · session for secureTokenId <code>{created.secureTokenId}</code>{' '}
-            <CopyButton value={created.secureTokenId} what="secure token ID of this session" />
+            <CopyButton value={created.secureTokenId} what="ID of the session’s secure token" />
           </>
         ) : null}
       </p>

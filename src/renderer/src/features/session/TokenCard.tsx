@@ -155,7 +155,7 @@ export function TokenCard() {
                   <dt>Secure token ID</dt>
                   <dd>
                     <code>{created.secureTokenId}</code>{' '}
-                    <CopyId value={created.secureTokenId} what="secure token ID" />
+                    <CopyId value={created.secureTokenId} what="ID of the secure token" />
                   </dd>
                 </>
               )}
