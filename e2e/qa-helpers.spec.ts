@@ -104,7 +104,7 @@ test('Test card fills the sandbox card form in one click; tokens are copied and 
   await axeClean(page, 'test card and spent secure token')
 
   // Update: a new tokenization session for the same id, another test card, Update saved details.
-  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.evaluate('window.scrollTo(0, 0)')
   await createSession(page, { scenario: 'Tokenization', secureTokenId: id })
   await expect(logged(page, 'submissionSuccess')).toHaveCount(0)
   await expect(page.getByTestId('form-status')).toHaveText('Form ready', { timeout: 15_000 })
@@ -199,7 +199,7 @@ for (const viewport of [
           false,
         )
     }
-    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.evaluate('window.scrollTo(0, 0)')
     await screenshot(page, `qa-toast-${viewport.width}x${viewport.height}`)
   })
 }
@@ -212,7 +212,8 @@ test('Theme: System, Light or Dark, from Settings (Alt+9), remembered after a re
   await expect(theme.locator('option')).toHaveText(['System', 'Light', 'Dark'])
   await theme.selectOption({ label: 'Dark' })
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
-  const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)
+  // A string: the node tsconfig has no DOM types.
+  const background = () => page.evaluate('getComputedStyle(document.documentElement).backgroundColor')
   const dark = await background()
   await page.reload()
   await expect(page.getByRole('button', { name: 'Create session' })).toBeEnabled()
