@@ -220,6 +220,7 @@ test('Theme: System, Light or Dark, from Settings (Alt+9), remembered after a re
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
   expect(await background()).toBe(dark)
   await page.keyboard.press('Alt+9')
+  await expect(page.getByLabel('Theme')).toHaveValue('dark')
   await screenshot(page, 'qa-settings-dark')
   await axeClean(page, 'settings, dark')
   await page.getByLabel('Theme').selectOption({ label: 'Light' })

@@ -3,6 +3,7 @@ import { ErrorPanel } from '@renderer/components/ErrorPanel'
 import { useStore } from '@renderer/store-context'
 import { describeCleared } from '@renderer/features/app/app-slice'
 import { isTheme, THEME_LABEL, THEMES } from './theme'
+import './settings.css'
 
 function ThemeSelect() {
   const theme = useStore((s) => s.settings.theme)
