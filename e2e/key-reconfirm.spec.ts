@@ -31,12 +31,14 @@ test('a hosts change holds the stored key until Confirm in Credentials', async (
   await saveAndTestKey(page, apiKey)
 
   // Edit the environment: the same key, now at another host.
-  await page.getByRole('heading', { name: 'Custom environment' }).click()
-  await page.getByRole('button', { name: `Edit ${name}` }).click()
+  await page
+    .getByRole('region', { name: 'Target' })
+    .getByRole('button', { name: 'Edit this custom environment' })
+    .click()
   await page.getByLabel('API base URL').fill(`${after.url}/v1`)
   await page.getByLabel('Identity base URL').fill(after.url)
   await page.getByLabel('CDN base URL').fill(after.url)
-  await page.getByRole('button', { name: 'Save environment' }).click()
+  await page.getByRole('button', { name: 'Save changes' }).click()
 
   const credentials = page.getByRole('region', { name: 'Credentials' })
   const host = new URL(after.url).host

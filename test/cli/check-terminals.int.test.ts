@@ -72,7 +72,7 @@ describe('check-terminals CLI', () => {
       ])
       expect(csv.code, '--fail-on none keeps 0').toBe(0)
       expect(csv.stdout.split('\r\n')[0]).toBe(
-        'line,input,processingTerminalId,status,verdict,hint,message,durationMs',
+        'line,input,processingTerminalId,scenario,environment,environmentId,profile,status,verdict,hint,message,durationMs,journalId,duplicateOf',
       )
       const json = await cli([
         '--env',

@@ -104,7 +104,7 @@ describe('store slices', () => {
     store.getState().session.setField('processingTerminalId', '123')
     await store.getState().session.submit()
     expect(store.getState().session.fieldErrors.processingTerminalId).toEqual([
-      'processingTerminalId must be at least 4 characters',
+      'Processing terminal ID must be at least 4 characters',
     ])
     expect(count('session:create')).toBe(0)
     store.getState().session.setField('processingTerminalId', '1234')

@@ -93,6 +93,7 @@ export function App() {
       <TopBar production={kind === 'production'} />
       <ProductionBanner />
       {status === 'ready' && <DataNotices />}
+      <Toasts />
       {status !== 'ready' ? (
         <Startup />
       ) : (
@@ -115,7 +116,6 @@ export function App() {
       )}
       {status === 'ready' && view !== 'session' && <Screens view={view} />}
       <ProductionDialog />
-      <Toasts />
     </div>
   )
 }

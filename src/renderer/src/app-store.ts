@@ -29,6 +29,7 @@ import {
   type SecureTokenSlice,
 } from '@renderer/features/secureToken/secure-token-slice'
 import { createSessionSlice, type SessionSlice } from '@renderer/features/session/session-slice'
+import { createSettingsSlice, type SettingsSlice } from '@renderer/features/settings/settings-slice'
 import { createToastSlice, type ToastSlice } from '@renderer/features/toasts/toast-slice'
 import { createVaultSlice, type VaultSlice } from '@renderer/features/vault/vault-slice'
 
@@ -52,7 +53,8 @@ export type Store = AppSlice &
   EventLogSlice &
   ToastSlice &
   MerchantPageSlice &
-  LibrarySlice
+  LibrarySlice &
+  SettingsSlice
 export type Slice<T> = StateCreator<Store, [], [], T>
 export type SliceFactory<T> = (deps: StoreDeps) => Slice<T>
 export type AppStore = StoreApi<Store>
@@ -73,6 +75,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createEventLogSlice(deps)(...a),
     ...createToastSlice(deps)(...a),
     ...createMerchantPageSlice(deps)(...a),
-    ...createLibrarySlice(deps)(...a),
+    ...createLibrarySlice(deps)(...a), &
+    ...createSettingsSlice(deps)(...a),
   }))
 }

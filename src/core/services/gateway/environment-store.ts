@@ -248,7 +248,7 @@ export class Environments {
             kind: 'validation',
             message: `A custom environment with the id ${id} already exists.`,
             hint: 'Choose another name, or edit the existing environment.',
-            fields: { name: [`name: "${rest.name}" is already used by ${id}`] },
+            fields: { name: [`Name "${rest.name}" is already used by ${id}`] },
           })
         }
       }

@@ -15,6 +15,7 @@ import {
   type TestPageSession,
 } from './protocol'
 import { isFatalError, watchReadiness } from './readiness'
+import { listenForTestCardFill } from './test-card-fill'
 import './testpage.css'
 
 interface HostedFieldsInstance {
@@ -148,6 +149,7 @@ function main(page: HTMLElement): void {
       sourceFile: event.sourceFile,
     }),
   )
+  listenForTestCardFill(page, consoleOrigin)
   let started = false
   window.addEventListener('message', (event) => {
     const session = acceptConsoleMessage(event, { origin: consoleOrigin, source: window.parent })

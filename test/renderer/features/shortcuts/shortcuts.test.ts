@@ -41,6 +41,10 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(key('6', { altKey: true }), at)).toBeNull()
   })
 
+  it('opens Settings (Theme, Clear all data) with Alt+9', () => {
+    expect(shortcutFor(key('9', { altKey: true }), at)).toEqual({ type: 'go', view: 'settings' })
+  })
+
   it('knows macOS by its platform string', () => {
     expect(isMac('MacIntel')).toBe(true)
     expect(isMac('Linux x86_64')).toBe(false)

@@ -6,6 +6,7 @@ import { formStatusOf, formStatusText } from '@renderer/features/eventlog/form-s
 import { SecureTokenPanel } from '@renderer/features/secureToken/SecureTokenPanel'
 import { cdnOrigin, payrocScriptFor, sessionForPage, type PayrocScript } from './session-for-page'
 import { useStaleLabel } from '@renderer/features/session/useStaleLabel'
+import { TestCardPicker } from './TestCardPicker'
 
 /** Which page instance is showing: a new session token or Reload form makes a new one. */
 interface FrameKey {
@@ -102,6 +103,14 @@ export default function TestPagePanel() {
             <p className={`form-status form-${formStatus.phase}`} role="status" data-testid="form-status">
               {formStatusText(formStatus)}
             </p>
+            {!expired && (
+              <TestCardPicker
+                frame={frameRef}
+                origin={origin}
+                fillable={environment?.kind === 'sandbox'}
+                ready={formStatus.phase === 'ready'}
+              />
+            )}
             {expired && (
               <p className="form-disabled-note" id="testpage-expired">
                 The session expired, so the card form is disabled. Create a new session (in the Session token
