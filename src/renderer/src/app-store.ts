@@ -75,7 +75,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createEventLogSlice(deps)(...a),
     ...createToastSlice(deps)(...a),
     ...createMerchantPageSlice(deps)(...a),
-    ...createLibrarySlice(deps)(...a), &
+    ...createLibrarySlice(deps)(...a),
     ...createSettingsSlice(deps)(...a),
   }))
 }
