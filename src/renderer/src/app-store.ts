@@ -28,6 +28,7 @@ import {
   type SecureTokenSlice,
 } from '@renderer/features/secureToken/secure-token-slice'
 import { createSessionSlice, type SessionSlice } from '@renderer/features/session/session-slice'
+import { createTestPageSlice, type TestPageSlice } from '@renderer/features/testpage/library-options'
 import { createToastSlice, type ToastSlice } from '@renderer/features/toasts/toast-slice'
 import { createVaultSlice, type VaultSlice } from '@renderer/features/vault/vault-slice'
 
@@ -50,7 +51,8 @@ export type Store = AppSlice &
   NavSlice &
   EventLogSlice &
   ToastSlice &
-  MerchantPageSlice
+  MerchantPageSlice &
+  TestPageSlice
 export type Slice<T> = StateCreator<Store, [], [], T>
 export type SliceFactory<T> = (deps: StoreDeps) => Slice<T>
 export type AppStore = StoreApi<Store>
@@ -71,5 +73,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createEventLogSlice(deps)(...a),
     ...createToastSlice(deps)(...a),
     ...createMerchantPageSlice(deps)(...a),
+    ...createTestPageSlice(deps)(...a),
   }))
 }
