@@ -54,7 +54,7 @@ export async function fillPad(page: Page): Promise<void> {
 }
 
 async function optionsLogged(page: Page): Promise<unknown> {
-  const text = await logged(page, 'page:options').locator('pre').textContent()
+  const text = await logged(page, 'page:options').first().locator('pre').textContent()
   return JSON.parse(text ?? 'null') as unknown
 }
 
@@ -110,7 +110,12 @@ test('library options: locale, styles, onPreSubmit, wrapperTarget: false and des
   await page.getByLabel('Style property').selectOption('background-color')
   await page.getByLabel('Style value').fill('rgb(215, 45, 45)')
   await page.getByRole('button', { name: 'Add style' }).click()
-  await expect(page.getByRole('list', { name: 'Styles' })).toContainText('background-color: rgb(215, 45, 45)')
+  await page.getByLabel('Style property').selectOption('color')
+  await page.getByLabel('Style value').fill('#fff')
+  await page.getByLabel('Style value').press('Enter')
+  const rules = page.getByRole('list', { name: 'Styles' })
+  await expect(rules).toContainText('background-color: rgb(215, 45, 45)')
+  await expect(rules).toContainText('color: #fff')
 
   await createSession(page, { formType: 'Card', terminal: '1234001' })
   await expect(logged(page, 'page:ready')).toHaveCount(1)
@@ -124,11 +129,11 @@ test('library options: locale, styles, onPreSubmit, wrapperTarget: false and des
   expect(options.onPreSubmit).toMatch(/refuse/)
   expect(options.styles).toEqual({
     disableDefaultStyles: true,
-    css: { "button[type='submit']": { 'background-color': 'rgb(215, 45, 45)' } },
+    css: { "button[type='submit']": { 'background-color': 'rgb(215, 45, 45)', color: '#fff' } },
   })
   expect(options.fields.card.cvv.wrapperTarget).toBe(false)
 
-  // The locale reaches the fields: the submit button speaks French, and the style is applied.
+  // The style reaches the submit button's frame (the page passes its own button text, so no French there).
   const submit = field(page, '.submit-button').getByRole('button')
   await expect(submit).toHaveCSS('background-color', 'rgb(215, 45, 45)')
   await fill(page, [
@@ -152,6 +157,12 @@ test('library options: locale, styles, onPreSubmit, wrapperTarget: false and des
   // Allow: the same options with onPreSubmit answering true end in a token (Reload form makes a new page).
   await page.getByLabel('onPreSubmit').selectOption({ label: 'Allow (returns true)' })
   await page.getByLabel('Locale').selectOption('en')
+  await page.getByRole('button', { name: 'Reload form' }).click()
+  // The log keeps the earlier page's events; the newest page:options is the reloaded page's.
+  await expect(logged(page, 'page:ready')).toHaveCount(2)
+  const reloaded = (await optionsLogged(page)) as { locale: string; onPreSubmit: string }
+  expect(reloaded.locale).toBe('en')
+  expect(reloaded.onPreSubmit).toMatch(/allow/)
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
     .include('.testpage-card')
