@@ -33,6 +33,19 @@ export const CHANNELS = [
   'history:recordLibrary',
   'sandbox:expireSession',
   'sandbox:forceNext',
+  'payment:run',
+  'payment:capture',
+  'payment:reverse',
+  'payment:refund',
+  'bankTransfer:run',
+  'bankTransfer:reverse',
+  'bankTransfer:refund',
+  'secureToken:list',
+  'secureToken:get',
+  'secureToken:delete',
+  'secureToken:patch',
+  'card:binLookup',
+  'singleUseToken:create',
 ] as const
 export type Channel = (typeof CHANNELS)[number]
 

@@ -2,16 +2,20 @@
 import type { CoreServices } from '../core-services'
 import type { Handlers } from '../dispatch'
 import { appHandlers } from './app'
+import { bankTransferHandlers } from './bankTransfer'
 import { batchHandlers } from './batch'
 import { bundleHandlers } from './bundle'
+import { cardHandlers } from './card'
 import { environmentHandlers } from './environment'
 import { historyHandlers } from './history'
 import { journalHandlers } from './journal'
 import { merchantPageHandlers } from './merchantPage'
+import { paymentHandlers } from './payment'
 import { preflightHandlers } from './preflight'
 import { sandboxHandlers } from './sandbox'
 import { secureTokenHandlers } from './secureToken'
 import { sessionHandlers } from './session'
+import { singleUseTokenHandlers } from './singleUseToken'
 import { vaultHandlers } from './vault'
 
 export function buildHandlers(services: CoreServices): Handlers {
@@ -28,5 +32,9 @@ export function buildHandlers(services: CoreServices): Handlers {
     ...secureTokenHandlers(services),
     ...merchantPageHandlers(services),
     ...sandboxHandlers(services),
+    ...paymentHandlers(services),
+    ...bankTransferHandlers(services),
+    ...cardHandlers(services),
+    ...singleUseTokenHandlers(services),
   }
 }

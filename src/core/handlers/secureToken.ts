@@ -1,4 +1,6 @@
 /** secureToken:* — saving payment details from a single-use token (Production confirmed by dispatch). */
+import { err } from '../../shared/result'
+import { internalError } from '../hint-catalogue'
 import type { CoreServices } from '../core-services'
 import type { NamespaceHandlers } from '../dispatch'
 import { saveSecureToken } from '../services/gateway/secure-token-service'
@@ -19,5 +21,9 @@ export function secureTokenHandlers(services: CoreServices): NamespaceHandlers<'
         singleUseToken: input.singleUseToken,
         secureTokenId: input.secureTokenId,
       }),
+    'secureToken:list': async () => err(internalError('secureToken:list (not wired yet)')),
+    'secureToken:get': async () => err(internalError('secureToken:get (not wired yet)')),
+    'secureToken:delete': async () => err(internalError('secureToken:delete (not wired yet)')),
+    'secureToken:patch': async () => err(internalError('secureToken:patch (not wired yet)')),
   }
 }
