@@ -22,6 +22,7 @@ import {
   createMerchantPageSlice,
   type MerchantPageSlice,
 } from '@renderer/features/merchantPage/merchant-page-slice'
+import { createPaymentSlice, type PaymentSlice } from '@renderer/features/payment/payment-slice'
 import { createPreflightSlice, type PreflightSlice } from '@renderer/features/preflight/preflight-slice'
 import {
   createSecureTokenSlice,
@@ -52,7 +53,8 @@ export type Store = AppSlice &
   EventLogSlice &
   ToastSlice &
   MerchantPageSlice &
-  TestPageSlice
+  TestPageSlice &
+  PaymentSlice
 export type Slice<T> = StateCreator<Store, [], [], T>
 export type SliceFactory<T> = (deps: StoreDeps) => Slice<T>
 export type AppStore = StoreApi<Store>
@@ -74,5 +76,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createToastSlice(deps)(...a),
     ...createMerchantPageSlice(deps)(...a),
     ...createTestPageSlice(deps)(...a),
+    ...createPaymentSlice(deps)(...a),
   }))
 }

@@ -13,6 +13,7 @@ import { formStatusOf, formStatusText } from '@renderer/features/eventlog/form-s
 import { SecureTokenPanel } from '@renderer/features/secureToken/SecureTokenPanel'
 import { cdnOrigin, sessionForPage } from './session-for-page'
 import { LibraryOptionsPanel } from './LibraryOptionsPanel'
+import { SalePanel } from '@renderer/features/payment/SalePanel'
 import { libraryOptionsOf } from './library-options'
 import { useStaleLabel } from '@renderer/features/session/useStaleLabel'
 
@@ -188,6 +189,7 @@ export default function TestPagePanel() {
         </details>
       </section>
       <SecureTokenPanel />
+      <SalePanel pageFormType={frameKey?.formType ?? 'card'} />
       <EventLog />
     </>
   )
