@@ -23,6 +23,15 @@ import {
   type MerchantPageSlice,
 } from '@renderer/features/merchantPage/merchant-page-slice'
 import { createPaymentSlice, type PaymentSlice } from '@renderer/features/payment/payment-slice'
+import { createCardSlice, type CardSlice } from '@renderer/features/card/card-slice'
+import {
+  createSecureTokensSlice,
+  type SecureTokensSlice,
+} from '@renderer/features/secureTokens/secure-tokens-slice'
+import {
+  createSingleUseTokenSlice,
+  type SingleUseTokenSlice,
+} from '@renderer/features/singleUseToken/single-use-token-slice'
 import { createPreflightSlice, type PreflightSlice } from '@renderer/features/preflight/preflight-slice'
 import {
   createSecureTokenSlice,
@@ -54,7 +63,10 @@ export type Store = AppSlice &
   ToastSlice &
   MerchantPageSlice &
   TestPageSlice &
-  PaymentSlice
+  PaymentSlice &
+  SecureTokensSlice &
+  SingleUseTokenSlice &
+  CardSlice
 export type Slice<T> = StateCreator<Store, [], [], T>
 export type SliceFactory<T> = (deps: StoreDeps) => Slice<T>
 export type AppStore = StoreApi<Store>
@@ -77,5 +89,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createMerchantPageSlice(deps)(...a),
     ...createTestPageSlice(deps)(...a),
     ...createPaymentSlice(deps)(...a),
+    ...createSecureTokensSlice(deps)(...a),
+    ...createSingleUseTokenSlice(deps)(...a),
+    ...createCardSlice(deps)(...a),
   }))
 }
