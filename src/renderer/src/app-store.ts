@@ -38,7 +38,7 @@ import {
   type SecureTokenSlice,
 } from '@renderer/features/secureToken/secure-token-slice'
 import { createSessionSlice, type SessionSlice } from '@renderer/features/session/session-slice'
-import { createTestPageSlice, type TestPageSlice } from '@renderer/features/testpage/library-options'
+import { createTestPageSlice, type TestPageSlice } from '@renderer/features/testpage/testpage-slice'
 import { createToastSlice, type ToastSlice } from '@renderer/features/toasts/toast-slice'
 import { createVaultSlice, type VaultSlice } from '@renderer/features/vault/vault-slice'
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import { useStore } from '@renderer/store-context'
 import { LOCALES, type Locale } from '@renderer/testpage/protocol'
-import { STYLE_PROPERTIES, STYLE_SELECTORS, withoutStyle, withStyle } from './library-options'
+import { STYLE_PROPERTIES, STYLE_SELECTORS, withoutStyle, withStyle } from './page-options'
 
 /**
  * The library options of the Advanced panel: locale, onPreSubmit, `wrapperTarget: false` and styles from the

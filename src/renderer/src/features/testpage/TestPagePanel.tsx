@@ -14,7 +14,7 @@ import { SecureTokenPanel } from '@renderer/features/secureToken/SecureTokenPane
 import { cdnOrigin, sessionForPage } from './session-for-page'
 import { LibraryOptionsPanel } from './LibraryOptionsPanel'
 import { SalePanel } from '@renderer/features/payment/SalePanel'
-import { libraryOptionsOf } from './library-options'
+import { libraryOptionsOf } from './page-options'
 import { useStaleLabel } from '@renderer/features/session/useStaleLabel'
 
 /** Which page instance is showing: a new session token or Reload form makes a new one. */

@@ -3,7 +3,6 @@
  * gets (protocol.ts LibraryOptions). The selectors and properties offered are the ones Payroc's "Style your
  * fields" guide documents; the library itself drops anything else.
  */
-import type { SliceFactory } from '@renderer/app-store'
 import type { LibraryOptions, Locale } from '@renderer/testpage/protocol'
 
 const PSEUDOS = [
@@ -113,18 +112,3 @@ export function withoutStyle(
   const others = Object.entries(css).filter(([key]) => key !== selector)
   return Object.fromEntries(Object.keys(rule).length > 0 ? [...others, [selector, rule]] : others)
 }
-
-export interface TestPageSlice {
-  testPage: {
-    options: LibraryOptionsDraft
-    setOptions(patch: Partial<LibraryOptionsDraft>): void
-  }
-}
-
-export const createTestPageSlice: SliceFactory<TestPageSlice> = () => (set) => ({
-  testPage: {
-    options: EMPTY_OPTIONS,
-    setOptions: (patch) =>
-      set((s) => ({ testPage: { ...s.testPage, options: { ...s.testPage.options, ...patch } } })),
-  },
-})
