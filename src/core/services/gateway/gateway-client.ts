@@ -31,7 +31,6 @@ import type {
   GatewayDeps,
   IdentityDetails,
   Posted,
-  SchemaLike,
   SecureTokenRequest,
   SessionOptions,
 } from './gateway-client-types'
