@@ -31,7 +31,8 @@ async function bankToken(kind: 'ach' | 'pad', terminal: string): Promise<string>
   const created = await call(app, 'singleUseToken:create', {
     ...target,
     processingTerminalId: terminal,
-    source: { type: kind, ...TEST_BANK_PRESETS[kind] },
+    source:
+      kind === 'ach' ? { type: 'ach', ...TEST_BANK_PRESETS.ach } : { type: 'pad', ...TEST_BANK_PRESETS.pad },
   })
   if (!created.ok) throw new Error(JSON.stringify(created.error))
   expect(created.value.source.type).toBe(kind)
