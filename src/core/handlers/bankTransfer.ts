@@ -1,14 +1,14 @@
 /** bankTransfer:* — ACH / PAD payments, reverse, refund (Production confirmed by dispatch). */
-import { err } from '../../shared/result'
 import type { CoreServices } from '../core-services'
 import type { NamespaceHandlers } from '../dispatch'
-import { internalError } from '../hint-catalogue'
+import { bankTransferFollowUp, runBankTransfer } from '../services/flows/payment-service'
 
-export function bankTransferHandlers(_services: CoreServices): NamespaceHandlers<'bankTransfer'> {
-  const pending = async (channel: string) => err(internalError(`${channel} (not wired yet)`))
+export function bankTransferHandlers(services: CoreServices): NamespaceHandlers<'bankTransfer'> {
   return {
-    'bankTransfer:run': () => pending('bankTransfer:run'),
-    'bankTransfer:reverse': () => pending('bankTransfer:reverse'),
-    'bankTransfer:refund': () => pending('bankTransfer:refund'),
+    'bankTransfer:run': (input, { environment }) => runBankTransfer(services, environment, input),
+    'bankTransfer:reverse': (input, { environment }) =>
+      bankTransferFollowUp(services, environment, 'reverse', input),
+    'bankTransfer:refund': (input, { environment }) =>
+      bankTransferFollowUp(services, environment, 'refund', input),
   }
 }

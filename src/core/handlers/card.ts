@@ -1,9 +1,8 @@
-/** card:* — the surcharging check (BIN lookup). */
-import { err } from '../../shared/result'
+/** card:* — the surcharging check (BIN lookup), a read. */
 import type { CoreServices } from '../core-services'
 import type { NamespaceHandlers } from '../dispatch'
-import { internalError } from '../hint-catalogue'
+import { binLookup } from '../services/flows/card-tokens'
 
-export function cardHandlers(_services: CoreServices): NamespaceHandlers<'card'> {
-  return { 'card:binLookup': async () => err(internalError('card:binLookup (not wired yet)')) }
+export function cardHandlers(services: CoreServices): NamespaceHandlers<'card'> {
+  return { 'card:binLookup': (input, { environment }) => binLookup(services, environment, input) }
 }

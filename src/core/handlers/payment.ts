@@ -1,15 +1,13 @@
 /** payment:* — sale, capture, reverse, refund (Production confirmed by dispatch). */
-import { err } from '../../shared/result'
 import type { CoreServices } from '../core-services'
 import type { NamespaceHandlers } from '../dispatch'
-import { internalError } from '../hint-catalogue'
+import { paymentFollowUp, runPayment } from '../services/flows/payment-service'
 
-export function paymentHandlers(_services: CoreServices): NamespaceHandlers<'payment'> {
-  const pending = async (channel: string) => err(internalError(`${channel} (not wired yet)`))
+export function paymentHandlers(services: CoreServices): NamespaceHandlers<'payment'> {
   return {
-    'payment:run': () => pending('payment:run'),
-    'payment:capture': () => pending('payment:capture'),
-    'payment:reverse': () => pending('payment:reverse'),
-    'payment:refund': () => pending('payment:refund'),
+    'payment:run': (input, { environment }) => runPayment(services, environment, input),
+    'payment:capture': (input, { environment }) => paymentFollowUp(services, environment, 'capture', input),
+    'payment:reverse': (input, { environment }) => paymentFollowUp(services, environment, 'reverse', input),
+    'payment:refund': (input, { environment }) => paymentFollowUp(services, environment, 'refund', input),
   }
 }

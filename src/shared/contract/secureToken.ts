@@ -142,6 +142,7 @@ export const SecureTokenRef = z
 export type SecureTokenRef = z.infer<typeof SecureTokenRef>
 export const GetSecureTokenInput = SecureTokenRef
 export const DeleteSecureTokenInput = SecureTokenRef
+export type DeleteSecureTokenInput = SecureTokenRef
 
 /** secureToken:get — the full secure token (for Copy and "Use for update"), listed fields alongside. */
 export const SecureTokenDetails = SecureTokenListed.extend({
