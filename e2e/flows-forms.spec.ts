@@ -4,11 +4,10 @@
  * each visible in the Event log. Through the browser preview, against the embedded sandbox's simulated library.
  */
 import AxeBuilder from '@axe-core/playwright'
-import type { FrameLocator, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { expect, screenshot, test } from './fixtures'
+import { field, fill, fillAch, fillPad, testPage } from './flows-helpers'
 
-const testPage = (page: Page): FrameLocator => page.frameLocator('iframe[title="Hosted Fields test page"]')
-const field = (page: Page, target: string): FrameLocator => testPage(page).frameLocator(`${target} iframe`)
 const eventLog = (page: Page) => page.getByRole('region', { name: 'Event log' })
 const logged = (page: Page, name: string) => eventLog(page).locator(`li[data-event="${name}"]`)
 const SUBMIT_WAIT = { timeout: 15_000 }
@@ -25,32 +24,6 @@ async function createSession(
   if (options.terminal) await page.getByLabel('Processing terminal ID').fill(options.terminal)
   await page.getByLabel('Scenario').selectOption({ label: options.scenario ?? 'Payment' })
   await page.getByRole('button', { name: 'Create session' }).click()
-}
-
-async function fill(page: Page, steps: [string, string, string][]): Promise<void> {
-  for (const [target, label, value] of steps) {
-    const box = field(page, target).getByLabel(label, { exact: true })
-    await box.fill(value)
-    await box.blur()
-  }
-}
-
-export async function fillAch(page: Page): Promise<void> {
-  await fill(page, [['.ach-account-holder', 'Name on account', 'Jo Tester']])
-  await field(page, '.ach-account-type').getByLabel('Checking').check()
-  await fill(page, [
-    ['.ach-account-number', 'Account number', '123456789'],
-    ['.ach-routing-number', 'Routing number', '021000021'],
-  ])
-}
-
-export async function fillPad(page: Page): Promise<void> {
-  await fill(page, [
-    ['.pad-account-holder', 'Name on account', 'Jo Tester'],
-    ['.pad-account-number', 'Account number', '1234567'],
-    ['.pad-institution-number', 'Institution number', '001'],
-    ['.pad-transit-number', 'Transit number', '12345'],
-  ])
 }
 
 async function optionsLogged(page: Page): Promise<unknown> {
