@@ -99,7 +99,7 @@ for (const flow of FLOWS) {
     expect(closed.ok).toBe(true)
     await result.getByRole('button', { name: 'Refund' }).click()
     await expect(result.getByTestId('payment-result')).toHaveCount(2, { timeout: 15_000 })
-    await expect(result.getByTestId('payment-result').nth(1)).toContainText(/Refund/)
+    await expect(result.getByTestId('payment-result').nth(1)).toContainText(/refund: approved/i)
 
     // Find it in the list (masked), update the customer details, delete it.
     await page.keyboard.press('Alt+6')
