@@ -93,7 +93,7 @@ export function SurchargingCheck() {
             <strong>{result.surcharging.allowed ? 'Surcharging allowed' : 'Surcharging not allowed'}</strong>{' '}
             — {result.verdict}
           </p>
-          <dl className="facts">
+          <dl className="details">
             <dt>Card</dt>
             <dd>
               {result.cardType} <code>{result.cardNumber}</code>

@@ -70,7 +70,7 @@ export function PaymentResult({ outcome }: { outcome: PaymentOutcome }) {
         </strong>{' '}
         — {outcome.verdict}
       </p>
-      <dl className="facts">
+      <dl className="details">
         <dt>Status</dt>
         <dd>{result.status}</dd>
         <dt>Response code</dt>

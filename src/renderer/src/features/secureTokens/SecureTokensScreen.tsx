@@ -223,7 +223,7 @@ function Details() {
   return (
     <section className="card" role="region" aria-label="Secure token details">
       <h2>Secure token {retrieved.secureTokenId}</h2>
-      <dl className="facts">
+      <dl className="details">
         <dt>Secure token</dt>
         <dd>
           <code data-testid="retrieved-token">{retrieved.token}</code>
