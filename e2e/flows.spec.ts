@@ -4,6 +4,7 @@
  * account. Through the browser preview, against the embedded sandbox.
  */
 import type { Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
 import { expect, screenshot, test } from './fixtures'
 import { field, fillAch, fillPad } from './flows-helpers'
 
@@ -23,6 +24,32 @@ async function fillCard(page: Page): Promise<void> {
     await box.fill(value)
     await box.blur()
   }
+}
+
+/** Toasts come and go; the screenshots show the screen itself. */
+async function withoutToasts(page: Page): Promise<void> {
+  const close = page.getByRole('button', { name: 'Dismiss notification' })
+  // Toasts also leave on their own, so each click may find its toast gone.
+  for (let left = 10; left > 0 && (await close.count()) > 0; left--)
+    await close
+      .first()
+      .click({ timeout: 1000 })
+      .catch(() => undefined)
+}
+
+async function expectAxeClean(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze()
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  expect(serious, where).toEqual([])
+}
+
+async function expectNoHorizontalOverflow(page: Page, where: string): Promise<void> {
+  const overflow = await page.evaluate(
+    '(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)()',
+  )
+  expect(overflow, `${where} overflows sideways by ${String(overflow)} px`).toBeLessThanOrEqual(0)
 }
 
 const FLOWS = [
@@ -78,17 +105,20 @@ for (const flow of FLOWS) {
     // Run a sale with the saved secure token (a bank-transfer payment for ACH and PAD), then refund it.
     const sale = page.getByRole('region', {
       name: flow.formType === 'Card' ? 'Sale' : /Bank transfer payment/,
+      exact: flow.formType === 'Card',
     })
     await expect(sale.getByLabel('Saved secure token')).toBeChecked()
-    await expect(sale.getByLabel('Secure token ID to pay with')).toHaveValue(id)
+    await expect(sale.getByLabel('Token to pay with')).toHaveValue(id)
     await expect(sale.getByLabel('Currency')).toHaveValue(flow.currency)
     await expect(sale.getByLabel('Order ID')).toHaveValue(/^HFC-/)
-    await sale.getByLabel('Amount preset').selectOption({ label: 'Approved (1000)' })
+    await sale.getByLabel('Sandbox outcome').selectOption({ label: 'Approved (1000)' })
     await sale.getByRole('button', { name: 'Run sale' }).click()
     const result = sale.getByRole('region', { name: 'Sale result' })
     const first = result.getByTestId('payment-result').first()
     await expect(first).toContainText('approved', { timeout: 15_000 })
     await expect(first).toContainText('Response code')
+    await withoutToasts(page)
+    await sale.scrollIntoViewIfNeeded()
     await screenshot(page, `flow-${slug}-sale`)
     // A sale is refunded once settled: close the sandbox's open batch (its control API), as the nightly close would.
     const closed = await fetch(`${sandboxUrl}/__sandbox/batches/close`, {
@@ -122,6 +152,8 @@ for (const flow of FLOWS) {
     await details.getByRole('button', { name: 'Save customer details' }).click()
     await expect(page.getByRole('status').filter({ hasText: 'Customer details' })).toContainText(id)
     await expect(row).toContainText(`Jo Tester ${slug}`)
+    await withoutToasts(page)
+    await list.scrollIntoViewIfNeeded()
     await screenshot(page, `flow-${slug}-secure-tokens`)
 
     await row.getByRole('button', { name: 'Delete secure token' }).click()
@@ -134,3 +166,94 @@ for (const flow of FLOWS) {
     await expect(list).toContainText('No secure token matches these filters.')
   })
 }
+
+test('at 1024×700 by keyboard, light and dark: a declined sale, the list, surcharging', async ({ page }) => {
+  test.setTimeout(90_000)
+  await page.setViewportSize({ width: 1024, height: 700 })
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.keyboard.press('Alt+1')
+    await page.getByLabel('Form type').selectOption({ label: 'Card' })
+    await page.getByLabel('Processing terminal ID').fill('1234001')
+    await page.getByLabel('Scenario').selectOption({ label: 'Payment' })
+    await page.getByLabel('Secure token ID').fill('')
+    await page.getByRole('button', { name: 'Create session' }).click()
+    await expect(logged(page, 'page:ready')).toHaveCount(1)
+    await fillCard(page)
+    await field(page, '.submit-button').getByRole('button', { name: 'Pay now' }).click()
+    await expect(logged(page, 'submissionSuccess')).toHaveCount(1, SUBMIT_WAIT)
+
+    // The sale with the single-use token, by keyboard: the preset, then Enter on Run sale.
+    const sale = page.getByRole('region', { name: 'Sale', exact: true })
+    await expect(sale.getByLabel('Single-use token from the test page')).toBeChecked()
+    await sale.getByLabel('Sandbox outcome').focus()
+    await sale.getByLabel('Sandbox outcome').selectOption({ label: 'Declined, 05 (1001)' })
+    await expect(sale.getByLabel('Amount')).toHaveValue('1001')
+    await sale.getByRole('button', { name: 'Run sale' }).focus()
+    await page.keyboard.press('Enter')
+    const result = sale.getByRole('region', { name: 'Sale result' })
+    await expect(result.getByTestId('payment-result').first()).toContainText('declined', { timeout: 15_000 })
+    await expect(result.getByTestId('payment-result').first()).toContainText(/Processor response code\s*05/)
+    await withoutToasts(page)
+    await expectNoHorizontalOverflow(page, `sale (${scheme})`)
+    await expectAxeClean(page, `sale (${scheme})`)
+    if (scheme === 'light') {
+      await sale.scrollIntoViewIfNeeded()
+      await screenshot(page, 'flow-1024-sale-declined')
+    }
+
+    // Secure tokens screen: the list of the seeded terminal, surcharging, a single-use token without a browser.
+    await page.keyboard.press('Alt+6')
+    const filters = page.getByRole('search', { name: 'Secure token filters' })
+    await filters.getByLabel('Processing terminal ID').fill('1234003')
+    await filters.getByLabel('Secure token ID').fill('')
+    await filters.getByLabel('Processing terminal ID').press('Enter')
+    await expect(page.getByRole('region', { name: 'Secure tokens list' })).toBeVisible()
+    await page.getByLabel('Amount to surcharge').fill('1000')
+    await page.getByRole('button', { name: 'Check surcharging' }).click()
+    const surcharge = page.getByTestId('surcharge-result')
+    await expect(surcharge).toContainText('Surcharging allowed')
+    await expect(surcharge).toContainText('3 %')
+    await expectNoHorizontalOverflow(page, `secure tokens (${scheme})`)
+    await expectAxeClean(page, `secure tokens (${scheme})`)
+    if (scheme === 'light') {
+      await surcharge.scrollIntoViewIfNeeded()
+      await screenshot(page, 'flow-1024-surcharging')
+    }
+  }
+})
+
+test('a secure token updated from a single-use token made without a browser', async ({ page }) => {
+  const id = `e2e-browserless-${Date.now()}`
+  await page.getByLabel('Form type').selectOption({ label: 'Card' })
+  await page.getByLabel('Processing terminal ID').fill('1234001')
+  await page.getByLabel('Scenario').selectOption({ label: 'Tokenization' })
+  await page.getByLabel('Secure token ID').fill(id)
+  await page.getByRole('button', { name: 'Create session' }).click()
+  await expect(logged(page, 'page:ready')).toHaveCount(1)
+  await fillCard(page)
+  await field(page, '.submit-button').getByRole('button', { name: 'Save card' }).click()
+  await expect(logged(page, 'submissionSuccess')).toHaveCount(1, SUBMIT_WAIT)
+  await page.getByRole('button', { name: 'Save as secure token' }).click()
+  await expect(page.getByTestId('secure-token')).toContainText(id)
+
+  await page.getByRole('button', { name: 'Secure tokens' }).click()
+  const filters = page.getByRole('search', { name: 'Secure token filters' })
+  await filters.getByLabel('Processing terminal ID').fill('1234001')
+  await filters.getByLabel('Secure token ID').fill(id)
+  await filters.getByRole('button', { name: 'Filter secure tokens' }).click()
+  const row = page.locator(`tr[data-secure-token-id="${id}"]`)
+  await row.getByRole('button', { name: 'Retrieve' }).click()
+  const details = page.getByRole('region', { name: 'Secure token details' })
+  await details.getByLabel('Test card preset').selectOption('debit-mastercard')
+  await details.getByRole('button', { name: 'Create single-use token' }).click()
+  await expect(details.getByTestId('browserless-token')).toContainText('510027')
+  await details.getByRole('button', { name: 'Update account' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Account of' })).toContainText(id)
+  await expect(details).toContainText('510027')
+
+  // Use for update: back on the Session screen with the form filled.
+  await row.getByRole('button', { name: 'Use for update' }).click()
+  await expect(page.getByLabel('Secure token ID')).toHaveValue(id)
+  await expect(page.getByLabel('Scenario')).toHaveValue('tokenization')
+})

@@ -58,7 +58,7 @@ export function SurchargingCheck() {
             </div>
           ) : (
             <div className="field">
-              <label htmlFor={`${id}-stid`}>Secure token ID to check</label>
+              <label htmlFor={`${id}-stid`}>Token to check</label>
               <input
                 id={`${id}-stid`}
                 value={secureTokenId}

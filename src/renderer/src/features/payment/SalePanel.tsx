@@ -75,6 +75,12 @@ export function PaymentResult({ outcome }: { outcome: PaymentOutcome }) {
         <dd>{result.status}</dd>
         <dt>Response code</dt>
         <dd>{result.responseCode}</dd>
+        {result.processorResponseCode && (
+          <>
+            <dt>Processor response code</dt>
+            <dd>{result.processorResponseCode}</dd>
+          </>
+        )}
         {result.responseMessage && (
           <>
             <dt>Message</dt>
@@ -175,21 +181,25 @@ export function SalePanel({ pageFormType }: { pageFormType: PaymentKind }) {
           </label>
           {payWithSaved && (
             <div className="field">
-              <label htmlFor={`${presetId}-stid`}>Secure token ID to pay with</label>
+              <label htmlFor={`${presetId}-stid`}>Token to pay with</label>
               <input
                 id={`${presetId}-stid`}
                 value={secureTokenId}
+                aria-describedby={`${presetId}-stid-hint`}
                 onChange={(e) => setSecureTokenId(e.target.value)}
                 autoComplete="off"
                 spellCheck={false}
               />
+              <p className="field-hint" id={`${presetId}-stid-hint`}>
+                The saved token’s Secure token ID
+              </p>
             </div>
           )}
         </fieldset>
         <div className="form-grid">
           <SaleField field="amount" label="Amount" hint="Minor units: 1000 = 10.00" />
           <div className="field">
-            <label htmlFor={presetId}>Amount preset</label>
+            <label htmlFor={presetId}>Sandbox outcome</label>
             <select
               id={presetId}
               value={AMOUNT_PRESETS.some((p) => p.amount === payment.form.amount) ? payment.form.amount : ''}
