@@ -163,7 +163,7 @@ function Results() {
         <p className="empty">No secure token matches these filters.</p>
       ) : (
         <div className="table-wrap">
-          <table className="results">
+          <table className="data-table" aria-label="Secure tokens">
             <thead>
               <tr>
                 <th scope="col">Secure token ID</th>
