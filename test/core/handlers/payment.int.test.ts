@@ -257,6 +257,27 @@ describe('payment:run', () => {
     )
   })
 
+  it('the support bundle of a sale holds its exchange (token masked) and its History entry', async () => {
+    const token = await pageSingleUseToken()
+    const paid = await sale(token, 1300)
+    if (!paid.ok) throw new Error(paid.error.message)
+    const bundle = await call(app, 'bundle:export', { ...target, journalId: paid.value.journalId })
+    if (!bundle.ok) throw new Error(bundle.error.message)
+    const document = JSON.parse(bundle.value.json) as {
+      journal: { operation: string }[]
+      attempts: { kind?: string; flow?: { operation: string; paymentId?: string } }[]
+    }
+    expect(document.journal.map((entry) => entry.operation)).toContain('payment:sale')
+    expect(document.attempts).toContainEqual(
+      expect.objectContaining({
+        kind: 'payment',
+        flow: expect.objectContaining({ operation: 'sale', paymentId: paid.value.paymentId }),
+      }),
+    )
+    expect(bundle.value.json).not.toContain(token)
+    expect(bundle.value.har).not.toContain(token)
+  })
+
   it('exports the flows in the History CSV, with their columns', async () => {
     const csv = await call(app, 'history:exportCsv', {})
     if (!csv.ok) throw new Error(csv.error.message)
