@@ -125,7 +125,15 @@ describe('singleUseToken:create', () => {
     const text = JSON.stringify(journal.value)
     expect(text).not.toContain(created.value.token)
     expect(text).not.toContain('4539858876047062')
-    expect(text).not.toContain('"cvv":"987"')
+    const sent = JSON.parse(journal.value.attempts[0]?.request.body ?? '{}') as {
+      source: { cardDetails: { keyedData: { cardNumber: string; cvv: string } } }
+    }
+    expect(sent.source.cardDetails.keyedData).toEqual({
+      dataFormat: 'plainText',
+      cardNumber: '…7062',
+      expiryDate: '1230',
+      cvv: '…',
+    })
     const list = await call(app, 'history:list', {})
     const entry = list.ok ? list.value.entries.find((e) => e.id === created.value.historyId) : undefined
     expect(entry?.kind).toBe('single-use-token')
