@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ConsoleApp } from '../../../src/core/console-app'
 import { createConsole } from '../../../src/core/console-app'
 import type { Channel } from '../../../src/shared/channels'
+import { sandboxControlClient } from '../../../src/sandbox/control-client'
 import { UUID_V4_PATTERN } from '../../../src/shared/payroc'
 import { call } from '../../support/call'
 import { consoleOptions, tempDir } from '../../support/console-fixtures'
@@ -142,6 +143,37 @@ describe('payment:run', () => {
     const entry = list.ok ? list.value.entries.find((e) => e.journalId === paid.error.journalId) : undefined
     expect(entry?.outcome).toBe('error')
     expect(entry?.verdict?.tone).toBe('error')
+  })
+
+  it('amount ending 04 (a slow answer) still answers within the call, once', async () => {
+    await sandboxControlClient(sandboxUrl).send('PATCH', 'config', { slowOutcomeMs: 1500 })
+    try {
+      const paid = await sale(await pageSingleUseToken(), 1004)
+      expect(paid.ok, JSON.stringify(paid)).toBe(true)
+      if (paid.ok) {
+        expect(paid.value.attempts).toBe(1)
+        expect(paid.value.durationMs).toBeGreaterThanOrEqual(1400)
+      }
+    } finally {
+      await sandboxControlClient(sandboxUrl).send('PATCH', 'config', { slowOutcomeMs: 20_000 })
+    }
+  })
+
+  it('keeps to the 30 s budget: a Retry-After of a day stops the sale at once, the reason named', async () => {
+    const control = sandboxControlClient(sandboxUrl)
+    await control.send('POST', 'faults', {
+      route: 'payments',
+      action: { type: 'rate-limit', retryAfterSeconds: 86_400 },
+    })
+    try {
+      const started = Date.now()
+      const paid = await sale('no-token-needed-the-fault-answers-first')
+      expect(paid).toMatchObject({ ok: false, error: { kind: 'timeout' } })
+      if (!paid.ok) expect(paid.error.message).toMatch(/Retry-After.*budget/)
+      expect(Date.now() - started).toBeLessThan(30_000)
+    } finally {
+      await control.clearFaults()
+    }
   })
 
   it('a single-use token works once: the second sale names the token and says what to do', async () => {

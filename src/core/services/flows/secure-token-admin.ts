@@ -22,6 +22,7 @@ import { maskToken } from '../../../shared/redact'
 import { err, ok, type Result } from '../../../shared/result'
 import type { Logger } from '../../app-types'
 import type { GatewayRegistry } from '../gateway/gateway-registry'
+import type { CallBudget } from '../gateway/time-budget'
 import type { Journal } from '../storage/exchange-journal'
 import type { History } from '../storage/session-history'
 import { flowError } from './flow-errors'
@@ -130,15 +131,20 @@ export async function fetchSecureToken(
   deps: FlowDeps,
   environment: EnvironmentInfo,
   input: Pick<SecureTokenRef, 'profile' | 'processingTerminalId' | 'secureTokenId'>,
+  /** The budget of the logical call this lookup is part of (a sale by Secure token ID): one 30 s for both. */
+  budget?: CallBudget,
 ) {
-  const answer = await deps.gateways.get(environment, input.profile).call({
-    operation: 'secure-token:get',
-    method: 'GET',
-    idempotent: false,
-    path: tokenPath(input.processingTerminalId, input.secureTokenId),
-    schema: SecureToken,
-    tokensOf: (token) => [token.token],
-  })
+  const answer = await deps.gateways.get(environment, input.profile).call(
+    {
+      operation: 'secure-token:get',
+      method: 'GET',
+      idempotent: false,
+      path: tokenPath(input.processingTerminalId, input.secureTokenId),
+      schema: SecureToken,
+      tokensOf: (token) => [token.token],
+    },
+    budget ? { budget } : {},
+  )
   return answer.ok ? answer : err(flowError(answer.error, 'secure-token'))
 }
 
