@@ -216,7 +216,10 @@ describe('payment:run', () => {
     if (reversed.ok) expect(reversed.value.operation).toBe('reverse')
     const twice = await reverse()
     expect(twice.ok).toBe(false)
-    if (!twice.ok) expect(twice.error.status).toBe(400)
+    if (!twice.ok) {
+      expect(twice.error.status).toBe(400)
+      expect(twice.error.hint).toMatch(/not in a state that allows this/)
+    }
   })
 
   it('says the payment is unknown for a Payment ID the gateway does not have', async () => {
