@@ -199,7 +199,8 @@ export async function runPayment(
       call: { operation: 'payment:sale', path: '/payments', body: body?.data, schema: Payment },
       requestTokens: method.ok ? [method.value.token] : [],
       tokensOf: paymentTokens,
-      outcome: (value, meta) => cardPaymentOutcome(environment.id, 'sale', value, meta),
+      outcome: (value, meta) =>
+        cardPaymentOutcome(environment.id, 'sale', value, meta, input.tokenize === true),
     },
     started,
     prior,
@@ -289,7 +290,8 @@ export async function runBankTransfer(
       },
       requestTokens: method.ok ? [method.value.token] : [],
       tokensOf: bankTokens,
-      outcome: (value, meta) => bankTransferOutcome(environment.id, 'bank-transfer', value, meta),
+      outcome: (value, meta) =>
+        bankTransferOutcome(environment.id, 'bank-transfer', value, meta, input.tokenize === true),
     },
     started,
     prior,
