@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ConsoleApp } from '../../../src/core/console-app'
 import { createConsole } from '../../../src/core/console-app'
+import { FLOW_HINTS } from '../../../src/core/hint-catalogue'
 import { TEST_BANK_PRESETS } from '../../../src/shared/contract'
 import { call } from '../../support/call'
 import { consoleOptions, tempDir } from '../../support/console-fixtures'
@@ -145,5 +146,9 @@ describe('singleUseToken:create', () => {
     const token = await bankToken('ach', '1234004')
     const paid = await pay(token, '1234001')
     expect(paid.ok).toBe(false)
+    if (!paid.ok) {
+      expect(paid.error.kind).toBe('forbidden')
+      expect(paid.error.hint).toBe(FLOW_HINTS.notAllowed)
+    }
   })
 })
