@@ -152,7 +152,7 @@ export async function createSingleUseToken(
   })
   if (!answer.ok) {
     const failed = err(flowError(answer.error, 'card'))
-    recordFlow(deps, environment, record, failed)
+    await recordFlow(deps, environment, record, failed)
     return failed
   }
   const created = answer.value.value
@@ -173,7 +173,7 @@ export async function createSingleUseToken(
     durationMs: answer.value.durationMs,
     journalId: answer.value.journalId,
   }
-  const entry = recordFlow(
+  const entry = await recordFlow(
     deps,
     environment,
     {
@@ -184,5 +184,5 @@ export async function createSingleUseToken(
     },
     ok(value),
   )
-  return ok({ ...value, historyId: entry.id })
+  return ok({ ...value, historyId: entry?.id })
 }

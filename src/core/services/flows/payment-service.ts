@@ -102,7 +102,7 @@ async function runFlow<T>(
     ...started,
   }
   if (prior) {
-    recordFlow(deps, environment, record, prior)
+    await recordFlow(deps, environment, record, prior)
     return prior
   }
   const answer = await deps.gateways
@@ -113,12 +113,12 @@ async function runFlow<T>(
     )
   if (!answer.ok) {
     const failed = err(flowError(answer.error, spec.subject))
-    recordFlow(deps, environment, record, failed)
+    await recordFlow(deps, environment, record, failed)
     return failed
   }
   const { value, response: _response, ...meta } = answer.value
   const outcome = spec.outcome(value, meta)
-  const entry = recordFlow(
+  const entry = await recordFlow(
     deps,
     environment,
     {
@@ -147,7 +147,7 @@ async function runFlow<T>(
     attempts: meta.attempts,
     durationMs: meta.durationMs,
   })
-  return ok({ ...outcome, historyId: entry.id })
+  return ok({ ...outcome, historyId: entry?.id })
 }
 
 const paymentTokens = (payment: Payment) => (payment.card.secureToken ? [payment.card.secureToken.token] : [])

@@ -187,7 +187,7 @@ export async function deleteSecureToken(
         journalId: answer.value.journalId,
       })
     : err(flowError(answer.error, 'secure-token'))
-  const entry = recordFlow(
+  const entry = await recordFlow(
     deps,
     environment,
     {
@@ -201,7 +201,7 @@ export async function deleteSecureToken(
     },
     result,
   )
-  return result.ok ? ok({ ...result.value, historyId: entry.id }) : result
+  return result.ok ? ok({ ...result.value, historyId: entry?.id }) : result
 }
 
 /** RFC 6902 operations for the customer fields given: a value replaces (add), an empty string removes. */
@@ -265,7 +265,7 @@ export async function patchSecureToken(
   // JSON Patch needs to know what is there: adding /customer/firstName fails when there is no customer.
   const current = await fetchSecureToken(deps, environment, input)
   if (!current.ok) {
-    recordFlow(deps, environment, record, current)
+    await recordFlow(deps, environment, record, current)
     return current
   }
   const saved = current.value.value
@@ -295,8 +295,8 @@ export async function patchSecureToken(
         ...exchangeOf(answer.value),
       })
     : err(flowError(answer.error, 'secure-token'))
-  const entry = recordFlow(deps, environment, record, result)
-  return result.ok ? ok({ ...result.value, historyId: entry.id }) : result
+  const entry = await recordFlow(deps, environment, record, result)
+  return result.ok ? ok({ ...result.value, historyId: entry?.id }) : result
 }
 
 const exchangeOf = (posted: { attempts: number; durationMs: number; journalId: string }) => ({
