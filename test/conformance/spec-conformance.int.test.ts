@@ -16,6 +16,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import { luhnValid, MAX_BODY_BYTES, startSandbox, type Sandbox } from '../../src/sandbox'
 import {
+  BankTransferPaymentRequest,
+  BinLookupRequest,
+  CapturePaymentRequest,
+  CreateSecureTokenBody,
+  CreateSingleUseTokenBody,
+  PaymentRequest,
+  RefundBankTransferRequest,
+  RefundPaymentRequest,
+  ReversePaymentRequest,
+  SecureTokenPatch,
+  UpdateAccountBody,
   BankTransferPayment,
   BinLookupResponse,
   HostedFieldsSession,
@@ -26,6 +37,7 @@ import {
   SingleUseTokenResponse,
 } from '../../src/shared/payroc'
 import { call as fetchAnswer } from '../support/sandbox'
+import { flowCases } from './flow-cases'
 import {
   API_PREFIX,
   loadPayrocSpec,
@@ -88,7 +100,8 @@ function describeSandboxConformance(spec: PayrocSpec): void {
     const answer = await fetchAnswer(url(path), { method, ...options })
     return {
       method,
-      path: `${API_PREFIX}${path}`,
+      // The operation is found by the path alone (a list's filters travel in the query).
+      path: `${API_PREFIX}${path.split('?')[0] ?? path}`,
       status: answer.status,
       contentType: answer.headers.get('content-type') ?? '',
       text: answer.text,
@@ -510,6 +523,19 @@ function describeSandboxConformance(spec: PayrocSpec): void {
     },
   ]
 
+  // Payments, bank transfers, secure-token management, BIN lookup, single-use tokens (flow-cases.ts).
+  cases.push(
+    ...flowCases({
+      sandbox: () => sandbox,
+      call,
+      writeHeaders,
+      readHeaders,
+      libraryToken: singleUseToken,
+      saveSecureToken,
+      deliberate413: DELIBERATE_413,
+    }),
+  )
+
   describe('the sandbox answers as the spec documents', () => {
     beforeAll(async () => {
       sandbox = await startSandbox({ port: 0 })
@@ -664,6 +690,59 @@ function describeExampleConformance(spec: PayrocSpec): void {
   })
 }
 
+/**
+ * The requests the console builds, and the app schema each must pass. `sends` picks the spec's examples of
+ * the kind the console sends (payments with a single-use or secure token, keyed plain-text test cards); the
+ * others (raw card data, digital wallets, raw bank accounts) are named so their absence is visible.
+ */
+const REQUEST_SCHEMAS: { operationId: string; schema: z.ZodType; sends?: (value: unknown) => boolean }[] = [
+  { operationId: 'payment', schema: PaymentRequest, sends: paidWithToken },
+  { operationId: 'capturePayment', schema: CapturePaymentRequest },
+  { operationId: 'reversePayment', schema: ReversePaymentRequest },
+  { operationId: 'refundPayment', schema: RefundPaymentRequest },
+  { operationId: 'bankTransferPayment', schema: BankTransferPaymentRequest, sends: paidWithToken },
+  { operationId: 'refundBankTransferPayment', schema: RefundBankTransferRequest },
+  { operationId: 'binLookup', schema: BinLookupRequest },
+  { operationId: 'createSingleUseToken', schema: CreateSingleUseTokenBody },
+  {
+    operationId: 'createSecureToken',
+    schema: CreateSecureTokenBody,
+    sends: (value) => sourceType(value) === 'singleUseToken',
+  },
+  { operationId: 'accountUpdate', schema: UpdateAccountBody },
+  { operationId: 'updateSecureToken', schema: SecureTokenPatch },
+]
+
+function paidWithToken(value: unknown): boolean {
+  const type = (value as { paymentMethod?: { type?: unknown } }).paymentMethod?.type
+  return type === 'singleUseToken' || type === 'secureToken'
+}
+function sourceType(value: unknown): unknown {
+  return (value as { source?: { type?: unknown } }).source?.type
+}
+
+function describeRequestConformance(spec: PayrocSpec): void {
+  describe("the spec's example requests of the kinds the console sends parse with the app's request schemas", () => {
+    for (const entry of REQUEST_SCHEMAS) {
+      const examples = spec.requestExamples(entry.operationId)
+      it(`${entry.operationId}: the spec gives request examples`, () => {
+        expect(examples.length).toBeGreaterThan(0)
+      })
+      for (const example of examples) {
+        const sent = entry.sends === undefined || entry.sends(example.value)
+        const title = `${entry.operationId} request ${example.name}`
+        if (!sent) {
+          it.skip(`${title} (a kind the console does not send)`, () => undefined)
+          continue
+        }
+        it(title, () => {
+          expect(zodIssues(entry.schema, example.value)).toEqual([])
+        })
+      }
+    }
+  })
+}
+
 /** The example itself, or the items of its list property (a list answer). */
 function itemsOf(example: SpecExample, items: string | undefined): unknown[] {
   if (items === undefined) return [example.value]
@@ -740,4 +819,5 @@ if (!availability.available && availability.absent && process.env.PAYROC_SPEC_RE
   })
   describeSandboxConformance(spec)
   describeExampleConformance(spec)
+  describeRequestConformance(spec)
 }

@@ -1,8 +1,8 @@
 /**
  * POST /cards/bin-lookup: what the gateway knows about a card — type, masked number, country, currency,
  * debit — and, for a terminal that surcharges (seeded: 1234003, 3 %), whether a surcharge applies and how
- * much for the amount given. The card is a keyed card number, a BIN, or a saved secure token (the caller's,
- * on the terminal when one is given). No Idempotency-Key (the spec takes none): 401 → 415 → 406 → 400 → 403 →
+ * much for the amount given. The card is a keyed card number, a BIN, or a saved secure token (the caller's:
+ * on the terminal given first, else on any of its terminals). No Idempotency-Key (the spec takes none): 401 → 415 → 406 → 400 → 403 →
  * 404 (unknown secure token) → 200.
  */
 import { BinLookupRequest, type ProblemError } from '../../shared/payroc'
@@ -40,12 +40,12 @@ function cardOf(
     const padded = card.bin.padEnd(16, '0')
     return { type: cardType(padded), cardNumber: `${card.bin}${'*'.repeat(16 - card.bin.length)}` }
   }
-  const saved = findSecureTokenByNumber(
-    ctx.state.secureTokens,
-    card.token,
-    apiKeyId,
-    body.processingTerminalId,
-  )
+  // The terminal's own secure token first, else the merchant's on another terminal (the terminal given is
+  // the one whose surcharging applies).
+  const store = ctx.state.secureTokens
+  const saved =
+    findSecureTokenByNumber(store, card.token, apiKeyId, body.processingTerminalId) ??
+    findSecureTokenByNumber(store, card.token, apiKeyId)
   if (!saved) return problem(404, 'No secure token with this token.')
   if (saved.source.type !== 'card') {
     return validationProblem([

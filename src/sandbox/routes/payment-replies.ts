@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod'
 import type { CredentialOnFileRequest, PaymentMethodRequest, ProblemError } from '../../shared/payroc'
-import { parseExpiry } from '../card-checks'
+import { parseExpiry, starredAccountNumber } from '../card-checks'
 import { json, problem, resourceAlreadyExists, validationProblem, type Reply } from '../problem-replies'
 import type { SandboxRouteRequest } from '../sandbox-types'
 import {
@@ -82,7 +82,7 @@ export function bankAccountOf(
   const account: PaymentBankAccount = {
     type: source.type,
     nameOnAccount: source.nameOnAccount,
-    accountNumber: source.accountNumber,
+    accountNumber: starredAccountNumber(source.accountNumber),
   }
   if (source.type === 'ach') {
     account.secCode = secCode ?? 'web'

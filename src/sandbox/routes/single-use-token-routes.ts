@@ -5,7 +5,14 @@
  * secure-token save / update-account on the same terminal. Idempotent; 201 with Location.
  */
 import { CreateSingleUseTokenBody, type ProblemError } from '../../shared/payroc'
-import { cardType, expiryInPast, luhnValid, maskCardNumber, parseExpiry } from '../card-checks'
+import {
+  cardType,
+  expiryInPast,
+  luhnValid,
+  maskAccountNumber,
+  maskCardNumber,
+  parseExpiry,
+} from '../card-checks'
 import { forbidden, json, validationProblem, type Reply } from '../problem-replies'
 import type { SandboxRoute, SandboxRouteRequest } from '../sandbox-types'
 import { newSingleUseToken } from '../state/random-tokens'
@@ -20,8 +27,6 @@ import {
 import { idempotent } from './idempotent-replay'
 import { apiUrl } from './payment-replies'
 
-const masked = (digits: string): string => `${'*'.repeat(Math.max(0, digits.length - 4))}${digits.slice(-4)}`
-
 /** The source the token stands for, or the errors that stop it (card number, expiry). */
 function sourceOf(
   body: CreateSingleUseTokenBody,
@@ -33,7 +38,7 @@ function sourceOf(
     return {
       type: 'ach',
       nameOnAccount: source.nameOnAccount,
-      accountNumber: masked(source.accountNumber),
+      accountNumber: maskAccountNumber(source.accountNumber),
       routingNumber: source.routingNumber,
       accountType: source.accountType ?? 'checking',
     }
@@ -42,7 +47,7 @@ function sourceOf(
     return {
       type: 'pad',
       nameOnAccount: source.nameOnAccount,
-      accountNumber: masked(source.accountNumber),
+      accountNumber: maskAccountNumber(source.accountNumber),
       transitNumber: source.transitNumber,
       institutionNumber: source.institutionNumber,
     }

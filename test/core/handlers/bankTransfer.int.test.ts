@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ConsoleApp } from '../../../src/core/console-app'
 import { createConsole } from '../../../src/core/console-app'
+import { FLOW_HINTS } from '../../../src/core/hint-catalogue'
 import { TEST_BANK_PRESETS } from '../../../src/shared/contract'
 import { call } from '../../support/call'
 import { consoleOptions, tempDir } from '../../support/console-fixtures'
@@ -125,7 +126,15 @@ describe('singleUseToken:create', () => {
     const text = JSON.stringify(journal.value)
     expect(text).not.toContain(created.value.token)
     expect(text).not.toContain('4539858876047062')
-    expect(text).not.toContain('"cvv":"987"')
+    const sent = JSON.parse(journal.value.attempts[0]?.request.body ?? '{}') as {
+      source: { cardDetails: { keyedData: { cardNumber: string; cvv: string } } }
+    }
+    expect(sent.source.cardDetails.keyedData).toEqual({
+      dataFormat: 'plainText',
+      cardNumber: '…7062',
+      expiryDate: '1230',
+      cvv: '…',
+    })
     const list = await call(app, 'history:list', {})
     const entry = list.ok ? list.value.entries.find((e) => e.id === created.value.historyId) : undefined
     expect(entry?.kind).toBe('single-use-token')
@@ -137,5 +146,9 @@ describe('singleUseToken:create', () => {
     const token = await bankToken('ach', '1234004')
     const paid = await pay(token, '1234001')
     expect(paid.ok).toBe(false)
+    if (!paid.ok) {
+      expect(paid.error.kind).toBe('forbidden')
+      expect(paid.error.hint).toBe(FLOW_HINTS.notAllowed)
+    }
   })
 })

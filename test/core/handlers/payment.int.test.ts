@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ConsoleApp } from '../../../src/core/console-app'
 import { createConsole } from '../../../src/core/console-app'
 import type { Channel } from '../../../src/shared/channels'
+import { sandboxControlClient } from '../../../src/sandbox/control-client'
 import { UUID_V4_PATTERN } from '../../../src/shared/payroc'
 import { call } from '../../support/call'
 import { consoleOptions, tempDir } from '../../support/console-fixtures'
@@ -144,6 +145,37 @@ describe('payment:run', () => {
     expect(entry?.verdict?.tone).toBe('error')
   })
 
+  it('amount ending 04 (a slow answer) still answers within the call, once', async () => {
+    await sandboxControlClient(sandboxUrl).send('PATCH', 'config', { slowOutcomeMs: 1500 })
+    try {
+      const paid = await sale(await pageSingleUseToken(), 1004)
+      expect(paid.ok, JSON.stringify(paid)).toBe(true)
+      if (paid.ok) {
+        expect(paid.value.attempts).toBe(1)
+        expect(paid.value.durationMs).toBeGreaterThanOrEqual(1400)
+      }
+    } finally {
+      await sandboxControlClient(sandboxUrl).send('PATCH', 'config', { slowOutcomeMs: 20_000 })
+    }
+  })
+
+  it('keeps to the 30 s budget: a Retry-After of a day stops the sale at once, the reason named', async () => {
+    const control = sandboxControlClient(sandboxUrl)
+    await control.send('POST', 'faults', {
+      route: 'payments',
+      action: { type: 'rate-limit', retryAfterSeconds: 86_400 },
+    })
+    try {
+      const started = Date.now()
+      const paid = await sale('no-token-needed-the-fault-answers-first')
+      expect(paid).toMatchObject({ ok: false, error: { kind: 'timeout' } })
+      if (!paid.ok) expect(paid.error.message).toMatch(/Retry-After.*budget/)
+      expect(Date.now() - started).toBeLessThan(30_000)
+    } finally {
+      await control.clearFaults()
+    }
+  })
+
   it('a single-use token works once: the second sale names the token and says what to do', async () => {
     const token = await pageSingleUseToken()
     expect((await sale(token)).ok).toBe(true)
@@ -184,7 +216,10 @@ describe('payment:run', () => {
     if (reversed.ok) expect(reversed.value.operation).toBe('reverse')
     const twice = await reverse()
     expect(twice.ok).toBe(false)
-    if (!twice.ok) expect(twice.error.status).toBe(400)
+    if (!twice.ok) {
+      expect(twice.error.status).toBe(400)
+      expect(twice.error.hint).toMatch(/not in a state that allows this/)
+    }
   })
 
   it('says the payment is unknown for a Payment ID the gateway does not have', async () => {
@@ -255,6 +290,27 @@ describe('payment:run', () => {
     expect(journal.ok && JSON.stringify(journal.value)).not.toContain(
       paid.value.secureToken?.token ?? '(none)',
     )
+  })
+
+  it('the support bundle of a sale holds its exchange (token masked) and its History entry', async () => {
+    const token = await pageSingleUseToken()
+    const paid = await sale(token, 1300)
+    if (!paid.ok) throw new Error(paid.error.message)
+    const bundle = await call(app, 'bundle:export', { ...target, journalId: paid.value.journalId })
+    if (!bundle.ok) throw new Error(bundle.error.message)
+    const document = JSON.parse(bundle.value.json) as {
+      journal: { operation: string }[]
+      attempts: { kind?: string; flow?: { operation: string; paymentId?: string } }[]
+    }
+    expect(document.journal.map((entry) => entry.operation)).toContain('payment:sale')
+    expect(document.attempts).toContainEqual(
+      expect.objectContaining({
+        kind: 'payment',
+        flow: expect.objectContaining({ operation: 'sale', paymentId: paid.value.paymentId }),
+      }),
+    )
+    expect(bundle.value.json).not.toContain(token)
+    expect(bundle.value.har).not.toContain(token)
   })
 
   it('exports the flows in the History CSV, with their columns', async () => {

@@ -19,6 +19,7 @@ import {
 } from '../../../shared/payroc'
 import { maskToken } from '../../../shared/redact'
 import { err, ok, validationError, type Result } from '../../../shared/result'
+import { CallBudget } from '../gateway/time-budget'
 import { flowError } from './flow-errors'
 import { recordFlow, startFlow } from './flow-history'
 import { formatAmount } from './flow-outcome'
@@ -45,15 +46,21 @@ export async function binLookup(
 ): Promise<Result<BinLookupOutcome>> {
   let card: unknown
   const requestTokens: string[] = []
+  const budget = new CallBudget()
   if (input.card.type === 'cardBin') card = { type: 'cardBin', bin: input.card.bin }
   else {
     let token = input.card.token
     if (token === undefined) {
-      const saved = await fetchSecureToken(deps, environment, {
-        profile: input.profile,
-        processingTerminalId: input.processingTerminalId,
-        secureTokenId: input.card.secureTokenId ?? '',
-      })
+      const saved = await fetchSecureToken(
+        deps,
+        environment,
+        {
+          profile: input.profile,
+          processingTerminalId: input.processingTerminalId,
+          secureTokenId: input.card.secureTokenId ?? '',
+        },
+        budget,
+      )
       if (!saved.ok) return saved
       token = saved.value.value.token
     }
@@ -67,15 +74,18 @@ export async function binLookup(
     card,
   })
   if (!body.success) return err(validationError(body.error, 'The BIN lookup'))
-  const answer = await deps.gateways.get(environment, input.profile).call({
-    operation: 'card:bin-lookup',
-    path: '/cards/bin-lookup',
-    idempotent: false,
-    body: body.data,
-    schema: BinLookupResponse,
-    tokensOf: () => [],
-    requestTokens,
-  })
+  const answer = await deps.gateways.get(environment, input.profile).call(
+    {
+      operation: 'card:bin-lookup',
+      path: '/cards/bin-lookup',
+      idempotent: false,
+      body: body.data,
+      schema: BinLookupResponse,
+      tokensOf: () => [],
+      requestTokens,
+    },
+    { budget },
+  )
   if (!answer.ok) return err(flowError(answer.error, 'card'))
   const found = answer.value.value
   const surcharging = {
@@ -142,7 +152,7 @@ export async function createSingleUseToken(
   })
   if (!answer.ok) {
     const failed = err(flowError(answer.error, 'card'))
-    recordFlow(deps, environment, record, failed)
+    await recordFlow(deps, environment, record, failed)
     return failed
   }
   const created = answer.value.value
@@ -163,7 +173,7 @@ export async function createSingleUseToken(
     durationMs: answer.value.durationMs,
     journalId: answer.value.journalId,
   }
-  const entry = recordFlow(
+  const entry = await recordFlow(
     deps,
     environment,
     {
@@ -174,5 +184,5 @@ export async function createSingleUseToken(
     },
     ok(value),
   )
-  return ok({ ...value, historyId: entry.id })
+  return ok({ ...value, historyId: entry?.id })
 }

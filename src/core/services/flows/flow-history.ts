@@ -9,7 +9,8 @@ import type { EnvironmentInfo } from '../../../shared/environments'
 import type { Result } from '../../../shared/result'
 import { FLOW_HINTS } from '../../hint-catalogue'
 import type { Journal } from '../storage/exchange-journal'
-import type { History } from '../storage/session-history'
+import type { Logger } from '../../app-types'
+import type { History, NewHistoryEntry } from '../storage/session-history'
 
 export type FlowKind = 'payment' | 'bank-transfer' | 'secure-token' | 'single-use-token'
 
@@ -54,17 +55,37 @@ function verdictOf(record: FlowRecord, result: Result<unknown>): EntryVerdict {
   }
 }
 
-/** Records the call and returns the stored entry (its id goes back in the answer as historyId). */
-export function recordFlow(
-  deps: { history: History; journal: Journal },
+/**
+ * Records the call and returns the stored entry (its id goes back in the answer as historyId). Awaits the
+ * history's record, which may be asynchronous (a durable append); a History that cannot be written is logged
+ * and leaves the answer without a historyId — the call itself happened and its answer is still the user's.
+ */
+export async function recordFlow(
+  deps: { history: History; journal: Journal; logger: Logger },
   environment: EnvironmentInfo,
   record: FlowRecord,
   result: Result<{ journalId: string; attempts: number; durationMs: number }>,
-): HistoryEntry {
+): Promise<HistoryEntry | undefined> {
+  try {
+    return await deps.history.record(newEntry(deps.journal, environment, record, result))
+  } catch (error) {
+    deps.logger.log('error', `${record.operation}: History could not record the call`, {
+      error: String(error),
+    })
+    return undefined
+  }
+}
+
+function newEntry(
+  journal: Journal,
+  environment: EnvironmentInfo,
+  record: FlowRecord,
+  result: Result<{ journalId: string; attempts: number; durationMs: number }>,
+): NewHistoryEntry {
   const journalId = result.ok ? result.value.journalId : result.error.journalId
-  const entry = journalId ? deps.journal.get(journalId) : undefined
+  const entry = journalId ? journal.get(journalId) : undefined
   const status = result.ok ? entry?.status : (result.error.status ?? entry?.status)
-  return deps.history.record({
+  return {
     at: record.startedAt.toISOString(),
     environmentId: environment.id,
     profile: record.profile,
@@ -88,7 +109,7 @@ export function recordFlow(
       ...(record.approved !== undefined ? { approved: record.approved } : {}),
     },
     verdict: verdictOf(record, result),
-  })
+  }
 }
 
 export const startFlow = (): Pick<FlowRecord, 'startedAt' | 'startedMs'> => ({

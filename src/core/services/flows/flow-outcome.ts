@@ -87,13 +87,19 @@ function common(
   }
 }
 
+/**
+ * `tokenized`: this call saved the payment method (credentialOnFile.tokenize), so the secure token the answer
+ * reports is this flow's product and goes out in full; otherwise (a sale with a saved token, a follow-up) it
+ * is left out — full values leave only the flow that produced them.
+ */
 export function cardPaymentOutcome(
   environmentId: string,
   operation: PaymentOperation,
   answer: Payment,
   exchange: Exchange,
+  tokenized = false,
 ): PaymentOutcome {
-  const saved = answer.card.secureToken
+  const saved = tokenized ? answer.card.secureToken : undefined
   return {
     ...common(environmentId, operation, answer, exchange),
     paymentMethod: {
@@ -110,8 +116,10 @@ export function bankTransferOutcome(
   operation: PaymentOperation,
   answer: BankTransferPayment,
   exchange: Exchange,
+  tokenized = false,
 ): PaymentOutcome {
   const account = answer.bankAccount
+  const saved = tokenized ? account.secureToken : undefined
   return {
     ...common(environmentId, operation, answer, exchange),
     paymentMethod: {
@@ -119,13 +127,6 @@ export function bankTransferOutcome(
       masked: account.accountNumber,
       nameOnAccount: account.nameOnAccount,
     },
-    ...(account.secureToken
-      ? {
-          secureToken: {
-            secureTokenId: account.secureToken.secureTokenId,
-            token: account.secureToken.token,
-          },
-        }
-      : {}),
+    ...(saved ? { secureToken: { secureTokenId: saved.secureTokenId, token: saved.token } } : {}),
   }
 }

@@ -25,6 +25,7 @@ import {
 } from '../../../shared/payroc'
 import { err, ok, validationError, type Result } from '../../../shared/result'
 import type { GatewayCall } from '../gateway/gateway-client'
+import { CallBudget } from '../gateway/time-budget'
 import { flowError, type FlowSubject } from './flow-errors'
 import { recordFlow, startFlow, type FlowKind } from './flow-history'
 import { bankTransferOutcome, cardPaymentOutcome } from './flow-outcome'
@@ -39,17 +40,23 @@ async function paymentMethodOf(
   deps: FlowDeps,
   environment: EnvironmentInfo,
   input: { profile: string; processingTerminalId: string; paymentMethod: PaymentMethodInput },
-  secCode?: PaymentMethodRequest['secCode'],
+  secCode: PaymentMethodRequest['secCode'] | undefined,
+  budget: CallBudget,
 ): Promise<Result<PaymentMethodRequest>> {
   const method = input.paymentMethod
   const extra = secCode !== undefined ? { secCode } : {}
   if (method.type === 'singleUseToken') return ok({ type: 'singleUseToken', token: method.token, ...extra })
   if (method.token !== undefined) return ok({ type: 'secureToken', token: method.token, ...extra })
-  const saved = await fetchSecureToken(deps, environment, {
-    profile: input.profile,
-    processingTerminalId: input.processingTerminalId,
-    secureTokenId: method.secureTokenId ?? '',
-  })
+  const saved = await fetchSecureToken(
+    deps,
+    environment,
+    {
+      profile: input.profile,
+      processingTerminalId: input.processingTerminalId,
+      secureTokenId: method.secureTokenId ?? '',
+    },
+    budget,
+  )
   return saved.ok ? ok({ type: 'secureToken', token: saved.value.value.token, ...extra }) : saved
 }
 
@@ -84,6 +91,7 @@ async function runFlow<T>(
   spec: FlowCall<T>,
   started = startFlow(),
   prior?: Result<never>,
+  budget?: CallBudget,
 ): Promise<Result<PaymentOutcome>> {
   const record = {
     kind: spec.kind,
@@ -94,22 +102,23 @@ async function runFlow<T>(
     ...started,
   }
   if (prior) {
-    recordFlow(deps, environment, record, prior)
+    await recordFlow(deps, environment, record, prior)
     return prior
   }
-  const answer = await deps.gateways.get(environment, spec.profile).call({
-    ...spec.call,
-    tokensOf: spec.tokensOf,
-    requestTokens: spec.requestTokens ?? [],
-  })
+  const answer = await deps.gateways
+    .get(environment, spec.profile)
+    .call(
+      { ...spec.call, tokensOf: spec.tokensOf, requestTokens: spec.requestTokens ?? [] },
+      budget ? { budget } : {},
+    )
   if (!answer.ok) {
     const failed = err(flowError(answer.error, spec.subject))
-    recordFlow(deps, environment, record, failed)
+    await recordFlow(deps, environment, record, failed)
     return failed
   }
   const { value, response: _response, ...meta } = answer.value
   const outcome = spec.outcome(value, meta)
-  const entry = recordFlow(
+  const entry = await recordFlow(
     deps,
     environment,
     {
@@ -138,7 +147,7 @@ async function runFlow<T>(
     attempts: meta.attempts,
     durationMs: meta.durationMs,
   })
-  return ok({ ...outcome, historyId: entry.id })
+  return ok({ ...outcome, historyId: entry?.id })
 }
 
 const paymentTokens = (payment: Payment) => (payment.card.secureToken ? [payment.card.secureToken.token] : [])
@@ -151,7 +160,8 @@ export async function runPayment(
   input: RunPaymentInput,
 ): Promise<Result<PaymentOutcome>> {
   const started = startFlow()
-  const method = await paymentMethodOf(deps, environment, input)
+  const budget = new CallBudget()
+  const method = await paymentMethodOf(deps, environment, input, undefined, budget)
   const body = method.ok
     ? PaymentRequest.safeParse({
         channel: 'web',
@@ -189,10 +199,12 @@ export async function runPayment(
       call: { operation: 'payment:sale', path: '/payments', body: body?.data, schema: Payment },
       requestTokens: method.ok ? [method.value.token] : [],
       tokensOf: paymentTokens,
-      outcome: (value, meta) => cardPaymentOutcome(environment.id, 'sale', value, meta),
+      outcome: (value, meta) =>
+        cardPaymentOutcome(environment.id, 'sale', value, meta, input.tokenize === true),
     },
     started,
     prior,
+    budget,
   )
 }
 
@@ -239,7 +251,8 @@ export async function runBankTransfer(
   input: RunBankTransferInput,
 ): Promise<Result<PaymentOutcome>> {
   const started = startFlow()
-  const method = await paymentMethodOf(deps, environment, input, input.secCode)
+  const budget = new CallBudget()
+  const method = await paymentMethodOf(deps, environment, input, input.secCode, budget)
   const body = method.ok
     ? BankTransferPaymentRequest.safeParse({
         processingTerminalId: input.processingTerminalId,
@@ -277,10 +290,12 @@ export async function runBankTransfer(
       },
       requestTokens: method.ok ? [method.value.token] : [],
       tokensOf: bankTokens,
-      outcome: (value, meta) => bankTransferOutcome(environment.id, 'bank-transfer', value, meta),
+      outcome: (value, meta) =>
+        bankTransferOutcome(environment.id, 'bank-transfer', value, meta, input.tokenize === true),
     },
     started,
     prior,
+    budget,
   )
 }
 

@@ -22,6 +22,7 @@ import { maskToken } from '../../../shared/redact'
 import { err, ok, type Result } from '../../../shared/result'
 import type { Logger } from '../../app-types'
 import type { GatewayRegistry } from '../gateway/gateway-registry'
+import type { CallBudget } from '../gateway/time-budget'
 import type { Journal } from '../storage/exchange-journal'
 import type { History } from '../storage/session-history'
 import { flowError } from './flow-errors'
@@ -130,15 +131,20 @@ export async function fetchSecureToken(
   deps: FlowDeps,
   environment: EnvironmentInfo,
   input: Pick<SecureTokenRef, 'profile' | 'processingTerminalId' | 'secureTokenId'>,
+  /** The budget of the logical call this lookup is part of (a sale by Secure token ID): one 30 s for both. */
+  budget?: CallBudget,
 ) {
-  const answer = await deps.gateways.get(environment, input.profile).call({
-    operation: 'secure-token:get',
-    method: 'GET',
-    idempotent: false,
-    path: tokenPath(input.processingTerminalId, input.secureTokenId),
-    schema: SecureToken,
-    tokensOf: (token) => [token.token],
-  })
+  const answer = await deps.gateways.get(environment, input.profile).call(
+    {
+      operation: 'secure-token:get',
+      method: 'GET',
+      idempotent: false,
+      path: tokenPath(input.processingTerminalId, input.secureTokenId),
+      schema: SecureToken,
+      tokensOf: (token) => [token.token],
+    },
+    budget ? { budget } : {},
+  )
   return answer.ok ? answer : err(flowError(answer.error, 'secure-token'))
 }
 
@@ -181,7 +187,7 @@ export async function deleteSecureToken(
         journalId: answer.value.journalId,
       })
     : err(flowError(answer.error, 'secure-token'))
-  const entry = recordFlow(
+  const entry = await recordFlow(
     deps,
     environment,
     {
@@ -195,7 +201,7 @@ export async function deleteSecureToken(
     },
     result,
   )
-  return result.ok ? ok({ ...result.value, historyId: entry.id }) : result
+  return result.ok ? ok({ ...result.value, historyId: entry?.id }) : result
 }
 
 /** RFC 6902 operations for the customer fields given: a value replaces (add), an empty string removes. */
@@ -259,7 +265,7 @@ export async function patchSecureToken(
   // JSON Patch needs to know what is there: adding /customer/firstName fails when there is no customer.
   const current = await fetchSecureToken(deps, environment, input)
   if (!current.ok) {
-    recordFlow(deps, environment, record, current)
+    await recordFlow(deps, environment, record, current)
     return current
   }
   const saved = current.value.value
@@ -289,8 +295,8 @@ export async function patchSecureToken(
         ...exchangeOf(answer.value),
       })
     : err(flowError(answer.error, 'secure-token'))
-  const entry = recordFlow(deps, environment, record, result)
-  return result.ok ? ok({ ...result.value, historyId: entry.id }) : result
+  const entry = await recordFlow(deps, environment, record, result)
+  return result.ok ? ok({ ...result.value, historyId: entry?.id }) : result
 }
 
 const exchangeOf = (posted: { attempts: number; durationMs: number; journalId: string }) => ({

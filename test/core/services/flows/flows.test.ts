@@ -1,0 +1,115 @@
+/** The pure parts of the flows after the form: verdict words, the customer JSON Patch, card-data masking, CSV. */
+import { describe, expect, it } from 'vitest'
+import { historyCsvWithFlows, HISTORY_CSV_HEADER } from '../../../../src/core/services/exports/history-csv'
+import { surchargeVerdict } from '../../../../src/core/services/flows/card-tokens'
+import { formatAmount, isApproved, paymentVerdict } from '../../../../src/core/services/flows/flow-outcome'
+import { customerPatch } from '../../../../src/core/services/flows/secure-token-admin'
+import type { HistoryEntry } from '../../../../src/shared/contract'
+import { maskAccountNumber, redactBodyText } from '../../../../src/shared/redact'
+
+describe('payment verdicts', () => {
+  it('says approved or declined with the status, response code and message', () => {
+    expect(
+      paymentVerdict('sale', 1000, 'USD', {
+        status: 'ready',
+        responseCode: 'A',
+        responseMessage: 'APPROVAL',
+      }),
+    ).toBe('Approved: sale of 10.00 USD (ready, A, APPROVAL).')
+    expect(
+      paymentVerdict('refund', 250, 'CAD', {
+        status: 'declined',
+        responseCode: 'D',
+        responseMessage: 'Do not honor',
+      }),
+    ).toBe('Declined: refund of 2.50 CAD (declined, D, Do not honor).')
+    expect(isApproved('P')).toBe(true)
+    expect(isApproved('E')).toBe(false)
+    expect(formatAmount(5, 'USD')).toBe('0.05 USD')
+  })
+
+  it('surcharging in words', () => {
+    expect(surchargeVerdict({ allowed: true, percentage: 3, amount: 30 }, 1000, 'USD')).toBe(
+      'Surcharging allowed: 3 % (0.30 USD on 10.00 USD).',
+    )
+    expect(surchargeVerdict({ allowed: false })).toMatch(/^Surcharging not allowed/)
+  })
+})
+
+describe('customerPatch', () => {
+  it('adds the whole customer when the token has none', () => {
+    expect(customerPatch(undefined, false, { firstName: 'Ada', email: 'a@example.com' }, [])).toEqual([
+      {
+        op: 'add',
+        path: '/customer',
+        value: { firstName: 'Ada', contactMethods: [{ type: 'email', value: 'a@example.com' }] },
+      },
+    ])
+  })
+  it('adds / removes single fields and replaces the contact methods it changes', () => {
+    const ops = customerPatch({ firstName: 'Ada', lastName: 'L' }, true, { lastName: '', phone: '5551234' }, [
+      { type: 'email', value: 'a@example.com' },
+      { type: 'phone', value: '1' },
+    ])
+    expect(ops).toEqual([
+      { op: 'remove', path: '/customer/lastName' },
+      {
+        op: 'add',
+        path: '/customer/contactMethods',
+        value: [
+          { type: 'email', value: 'a@example.com' },
+          { type: 'phone', value: '5551234' },
+        ],
+      },
+    ])
+    // removing what is not there is no operation at all
+    expect(customerPatch({}, true, { referenceNumber: '' }, [])).toEqual([])
+  })
+})
+
+describe('card data in journal bodies', () => {
+  it('masks clear card and account numbers and the CVV, leaves gateway-masked numbers alone', () => {
+    const text = redactBodyText(
+      JSON.stringify({
+        source: { cardDetails: { keyedData: { cardNumber: '4539858876047062', cvv: '123' } } },
+        bank: { accountNumber: '1234567890' },
+        card: { cardNumber: '453985******7062' },
+      }),
+    )
+    expect(text).not.toContain('4539858876047062')
+    expect(text).not.toContain('"123"')
+    expect(text).not.toContain('1234567890')
+    expect(text).toContain('453985******7062')
+    expect(maskAccountNumber('1234567890')).toBe('…7890')
+  })
+})
+
+describe('History CSV with flows', () => {
+  it('appends the flow columns after the session columns', () => {
+    const entry: HistoryEntry = {
+      id: 'h1',
+      at: '2026-12-02T06:00:00.000Z',
+      environmentId: 'sandbox',
+      profile: 'default',
+      processingTerminalId: '1234001',
+      scenario: 'payment',
+      libVersion: '',
+      outcome: 'ok',
+      durationMs: 12,
+      attempts: 1,
+      kind: 'payment',
+      flow: { operation: 'sale', paymentId: 'P123456789', amount: 1000, currency: 'USD', approved: true },
+      verdict: {
+        tone: 'success',
+        sentence: 'Approved: sale of 10.00 USD (ready, A).',
+        hint: '',
+        historyOutcome: 'approved',
+      },
+    }
+    const [header, row] = historyCsvWithFlows([entry]).trim().split('\r\n')
+    expect(header).toBe(HISTORY_CSV_HEADER.join(','))
+    expect(header?.startsWith('at,environmentId,profile,processingTerminalId,scenario')).toBe(true)
+    expect(row).toContain(',payment,sale,P123456789,,1000,USD,,,,true,,')
+    expect(row).toContain('Approved: sale of 10.00 USD (ready, A).')
+  })
+})
