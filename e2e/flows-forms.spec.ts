@@ -61,6 +61,21 @@ test('PAD: the page renders fields.pad and submits a single-use token', async ({
   await screenshot(page, 'testpage-pad')
   await field(page, '.submit-button').getByRole('button', { name: 'Pay now' }).click()
   await expect(logged(page, 'submissionSuccess')).toHaveCount(1, SUBMIT_WAIT)
+
+  // The single-use token pays a PAD bank transfer at once (in CAD), which Reverse then undoes.
+  const sale = page.getByRole('region', { name: 'Bank transfer payment (PAD)' })
+  await expect(sale.getByLabel('Single-use token from the test page')).toBeChecked()
+  await expect(sale.getByLabel('Currency')).toHaveValue('CAD')
+  await sale.getByRole('button', { name: 'Run sale' }).click()
+  const result = sale.getByRole('region', { name: 'Sale result' })
+  await expect(result.getByTestId('payment-result').first()).toContainText('Bank transfer: approved', {
+    timeout: 15_000,
+  })
+  await expect(result.getByRole('button', { name: 'Capture' })).toHaveCount(0)
+  await result.getByRole('button', { name: 'Reverse' }).click()
+  await expect(result.getByTestId('payment-result').nth(1)).toContainText('reverse: approved', {
+    timeout: 15_000,
+  })
 })
 
 test('ACH on a card-only terminal: the library says the terminal does not allow it', async ({ page }) => {
