@@ -120,6 +120,13 @@ for (const flow of FLOWS) {
     await withoutToasts(page)
     await sale.scrollIntoViewIfNeeded()
     await screenshot(page, `flow-${slug}-sale`)
+    // The call in the Inspector: the raw exchange of this sale.
+    await first.getByRole('button', { name: /^Inspect the/ }).click()
+    const inspector = sale.getByRole('region', { name: 'Inspector' })
+    await expect(inspector).toContainText(flow.formType === 'Card' ? '/payments' : '/bank-transfer-payments')
+    await inspector.getByRole('button', { name: 'Close' }).click()
+    await expect(inspector).toHaveCount(0)
+
     // A sale is refunded once settled: close the sandbox's open batch (its control API), as the nightly close would.
     const closed = await fetch(`${sandboxUrl}/__sandbox/batches/close`, {
       method: 'POST',

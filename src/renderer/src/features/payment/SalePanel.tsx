@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { lazy, Suspense, useEffect, useId, useState, type FormEvent } from 'react'
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
 import { ErrorPanel } from '@renderer/components/ErrorPanel'
 import { describedBy, FieldMessages } from '@renderer/components/FieldMessages'
@@ -12,6 +12,10 @@ import {
   type PayWith,
   type SaleField,
 } from './payment-slice'
+
+const Inspector = lazy(() =>
+  import('@renderer/features/journal/Inspector').then((m) => ({ default: m.Inspector })),
+)
 
 const OPERATION_WORDS: Record<string, string> = {
   sale: 'Sale',
@@ -55,7 +59,13 @@ function SaleField({ field, label, hint }: { field: SaleField; label: string; hi
 }
 
 /** One answer in plain words: approved or declined, with the gateway's status, response code and message. */
-export function PaymentResult({ outcome }: { outcome: PaymentOutcome }) {
+export function PaymentResult({
+  outcome,
+  onInspect,
+}: {
+  outcome: PaymentOutcome
+  onInspect?: (journalId: string) => void
+}) {
   const result = outcome.transactionResult
   return (
     <div
@@ -103,6 +113,16 @@ export function PaymentResult({ outcome }: { outcome: PaymentOutcome }) {
           <code>{outcome.idempotencyKey}</code>
         </dd>
       </dl>
+      {onInspect && (
+        <button
+          type="button"
+          className="small"
+          aria-label={`Inspect the ${OPERATION_WORDS[outcome.operation] ?? outcome.operation} call`}
+          onClick={() => onInspect(outcome.journalId)}
+        >
+          Inspect
+        </button>
+      )}
     </div>
   )
 }
@@ -121,6 +141,7 @@ export function SalePanel({ pageFormType }: { pageFormType: PaymentKind }) {
   const [payWithSaved, setPayWithSaved] = useState(false)
   const [secureTokenId, setSecureTokenId] = useState('')
   const presetId = useId()
+  const [inspecting, setInspecting] = useState<string | null>(null)
   const savedKind: PaymentKind = saved?.source.type ?? pageFormType
   const kind = payWithSaved ? savedKind : pageFormType
   const { prepare, reset } = payment
@@ -239,7 +260,7 @@ export function SalePanel({ pageFormType }: { pageFormType: PaymentKind }) {
       )}
       {payment.sale && (
         <div className="sale-outcome" role="region" aria-label="Sale result">
-          <PaymentResult outcome={payment.sale} />
+          <PaymentResult outcome={payment.sale} onInspect={setInspecting} />
           <div className="form-actions">
             {followUps.map((action) => (
               <button
@@ -253,9 +274,23 @@ export function SalePanel({ pageFormType }: { pageFormType: PaymentKind }) {
             ))}
           </div>
           {payment.followUps.map((outcome) => (
-            <PaymentResult key={`${outcome.journalId}`} outcome={outcome} />
+            <PaymentResult key={outcome.journalId} outcome={outcome} onInspect={setInspecting} />
           ))}
         </div>
+      )}
+      {payment.error?.journalId && (
+        <button
+          type="button"
+          className="small"
+          onClick={() => setInspecting(payment.error?.journalId ?? null)}
+        >
+          Inspect the failed call
+        </button>
+      )}
+      {inspecting && (
+        <Suspense fallback={null}>
+          <Inspector journalId={inspecting} onClose={() => setInspecting(null)} />
+        </Suspense>
       )}
       <ConfirmDialog
         open={payment.confirming !== null}
