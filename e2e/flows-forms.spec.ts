@@ -136,6 +136,8 @@ test('library options: locale, styles, onPreSubmit, wrapperTarget: false and des
   await expect(logged(page, 'page:preSubmit').locator('pre')).toContainText('"allowed": false')
   await expect(logged(page, 'submissionSuccess')).toHaveCount(0)
   await screenshot(page, 'testpage-options')
+  await logged(page, 'page:preSubmit').scrollIntoViewIfNeeded()
+  await screenshot(page, 'testpage-options-log')
 
   await page.getByRole('button', { name: 'Call destroy()' }).click()
   await expect(logged(page, 'page:destroyed')).toHaveCount(1)
