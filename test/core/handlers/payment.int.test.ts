@@ -313,6 +313,14 @@ describe('payment:run', () => {
     expect(bundle.value.har).not.toContain(token)
   })
 
+  it('a sale in History is not re-run (only session creates are)', async () => {
+    const paid = await sale(await pageSingleUseToken(), 1100)
+    if (!paid.ok) throw new Error(paid.error.message)
+    const rerun = await call(app, 'history:rerun', { id: paid.value.historyId ?? '' })
+    expect(rerun).toMatchObject({ ok: false, error: { kind: 'validation' } })
+    if (!rerun.ok) expect(rerun.error.message).toMatch(/only sessions can be re-run/)
+  })
+
   it('exports the flows in the History CSV, with their columns', async () => {
     const csv = await call(app, 'history:exportCsv', {})
     if (!csv.ok) throw new Error(csv.error.message)

@@ -1,7 +1,9 @@
 /** The pure parts of the flows after the form: verdict words, the customer JSON Patch, card-data masking, CSV. */
 import { describe, expect, it } from 'vitest'
 import { historyCsvWithFlows, HISTORY_CSV_HEADER } from '../../../../src/core/services/exports/history-csv'
+import { FLOW_HINTS } from '../../../../src/core/hint-catalogue'
 import { surchargeVerdict } from '../../../../src/core/services/flows/card-tokens'
+import { flowError } from '../../../../src/core/services/flows/flow-errors'
 import { formatAmount, isApproved, paymentVerdict } from '../../../../src/core/services/flows/flow-outcome'
 import { customerPatch } from '../../../../src/core/services/flows/secure-token-admin'
 import type { HistoryEntry } from '../../../../src/shared/contract'
@@ -111,5 +113,40 @@ describe('History CSV with flows', () => {
     expect(header?.startsWith('at,environmentId,profile,processingTerminalId,scenario')).toBe(true)
     expect(row).toContain(',payment,sale,P123456789,,1000,USD,,,,true,,')
     expect(row).toContain('Approved: sale of 10.00 USD (ready, A).')
+  })
+})
+
+describe('flowError', () => {
+  const base = { kind: 'validation' as const, message: 'x', hint: 'generic' }
+  it('names the spent token, the unknown payment or secure token, the idempotency conflict, the missing capability', () => {
+    expect(flowError({ ...base, fields: { token: ['token: used'] } }, 'payment').hint).toMatch(/works once/)
+    expect(flowError({ ...base, kind: 'validation', status: 404 }, 'follow-up').hint).toBe(
+      FLOW_HINTS.paymentNotFound,
+    )
+    expect(flowError({ ...base, status: 404 }, 'secure-token').hint).toBe(FLOW_HINTS.secureTokenNotFound)
+    const problem = {
+      type: 'https://docs.payroc.com/api/errors#idempotency-key-in-use',
+      title: 'c',
+      status: 409,
+      detail: 'd',
+    }
+    expect(flowError({ ...base, kind: 'conflict', status: 409, problem }, 'payment').hint).toBe(
+      FLOW_HINTS.conflict,
+    )
+    const forbidden = {
+      type: 't',
+      title: 'f',
+      status: 403,
+      detail: 'Bank transfers (ACH, PAD) are not enabled for this processing terminal.',
+    }
+    expect(flowError({ ...base, kind: 'forbidden', status: 403, problem: forbidden }, 'payment').hint).toBe(
+      FLOW_HINTS.notAllowed,
+    )
+    expect(flowError({ ...base, status: 400 }, 'follow-up').hint).toBe(FLOW_HINTS.followUpRefused)
+    // an amount problem on a follow-up keeps the field's own words
+    expect(flowError({ ...base, status: 400, fields: { amount: ['too much'] } }, 'follow-up').hint).toBe(
+      'generic',
+    )
+    expect(flowError({ ...base, status: 400 }, 'payment').hint).toBe('generic')
   })
 })
