@@ -6,7 +6,7 @@ import { surchargeVerdict } from '../../../../src/core/services/flows/card-token
 import { flowError } from '../../../../src/core/services/flows/flow-errors'
 import { formatAmount, isApproved, paymentVerdict } from '../../../../src/core/services/flows/flow-outcome'
 import { customerPatch } from '../../../../src/core/services/flows/secure-token-admin'
-import type { HistoryEntry } from '../../../../src/shared/contract'
+import { contract, type HistoryEntry } from '../../../../src/shared/contract'
 import { maskAccountNumber, redactBodyText } from '../../../../src/shared/redact'
 
 describe('payment verdicts', () => {
@@ -148,5 +148,73 @@ describe('flowError', () => {
       'generic',
     )
     expect(flowError({ ...base, status: 400 }, 'payment').hint).toBe('generic')
+  })
+})
+
+describe('the flows contract names fields as the UI labels them', () => {
+  const base = { environmentId: 'sandbox', profile: 'default', processingTerminalId: '1234001' }
+  const messages = (channel: keyof typeof contract, payload: unknown) => {
+    const parsed = contract[channel].request.safeParse(payload)
+    return parsed.success ? [] : parsed.error.issues.map((issue) => issue.message)
+  }
+  it('sale: Amount, Currency, Order ID, the payment method', () => {
+    expect(
+      messages('payment:run', {
+        ...base,
+        amount: 10.5,
+        currency: 'usd',
+        orderId: '',
+        paymentMethod: { type: 'secureToken' },
+      }),
+    ).toEqual([
+      'Amount must be a whole number of minor units (e.g. 1000 for 10.00)',
+      'Currency must be a 3-letter code such as USD',
+      'Order ID must not be empty',
+      'Give either the secure token or its Secure token ID (one of them)',
+    ])
+    expect(messages('payment:refund', { ...base, paymentId: 'short', amount: 0 })).toEqual([
+      'Payment ID must be exactly 10 characters',
+      'Amount must be greater than 0',
+    ])
+  })
+  it('secure tokens, BIN lookup and single-use tokens', () => {
+    expect(messages('secureToken:patch', { ...base, secureTokenId: 'x', customer: {} })).toEqual([
+      'Change at least one customer detail',
+    ])
+    expect(messages('secureToken:list', { ...base, last4: '12', limit: 500 })).toEqual([
+      'Last 4 digits must be 4 digits',
+      'Page size must be at most 100',
+    ])
+    expect(messages('card:binLookup', { ...base, card: { type: 'cardBin', bin: '45' } })).toEqual([
+      'Card BIN must be 6 to 12 digits',
+    ])
+    expect(
+      messages('singleUseToken:create', {
+        ...base,
+        source: { type: 'card', cardNumber: '4539', expiryDate: '1330', cardholderName: '' },
+      }),
+    ).toEqual([
+      'Card number must be 12 to 19 digits',
+      'Expiry date must be MMYY, e.g. 1230',
+      'Cardholder name must not be empty',
+    ])
+  })
+  it('every changing channel confirms in Production; the reads do not', () => {
+    const confirm = (channel: keyof typeof contract) => contract[channel].policy.production === 'confirm'
+    for (const channel of [
+      'payment:run',
+      'payment:capture',
+      'payment:reverse',
+      'payment:refund',
+      'bankTransfer:run',
+      'bankTransfer:reverse',
+      'bankTransfer:refund',
+      'secureToken:delete',
+      'secureToken:patch',
+      'singleUseToken:create',
+    ] as const)
+      expect(confirm(channel), channel).toBe(true)
+    for (const channel of ['secureToken:list', 'secureToken:get', 'card:binLookup'] as const)
+      expect([confirm(channel), contract[channel].policy.environment], channel).toEqual([false, 'resolve'])
   })
 })
