@@ -270,6 +270,9 @@ describe('payment:run', () => {
     expect(refunded.ok, JSON.stringify(refunded)).toBe(true)
     if (!refunded.ok) return
     expect(refunded.value.operation).toBe('refund')
+    // The verdict names this refund (10.00 of the 42.00 sale) and its own result.
+    expect(refunded.value.verdict).toMatch(/^Approved: refund of 10\.00 USD \(/)
+    expect(refunded.value.amount).toBe(4200)
     expect(refunded.value.refunds?.length).toBeGreaterThan(0)
     const sentRefund = await call(app, 'journal:get', { id: refunded.value.journalId })
     expect(sentRefund.ok && JSON.parse(sentRefund.value.attempts[0]?.request.body ?? '{}')).toEqual({
