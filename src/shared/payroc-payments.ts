@@ -308,3 +308,30 @@ export type BankTransferPayment = z.infer<typeof BankTransferPayment>
 export const BankTransferPaymentResponse = BankTransferPayment
 export const ReverseBankTransferResponse = BankTransferPayment
 export const RefundBankTransferResponse = BankTransferPayment
+
+/**
+ * The embedded sandbox's forced outcomes of a sale or bank transfer, by the amount's last two digits in minor
+ * units (INTERFACES.md) — a sandbox convention, not Payroc's; the console offers them as amount presets and the
+ * sandbox answers from this same table. Every other amount is approved.
+ */
+export const SANDBOX_FORCED_OUTCOMES = [
+  {
+    ending: '01',
+    presetAmount: 1001,
+    outcome: 'declined',
+    processorResponseCode: '05',
+    responseMessage: 'Do not honor',
+    label: 'Declined, do not honor (05)',
+  },
+  {
+    ending: '02',
+    presetAmount: 1002,
+    outcome: 'declined',
+    processorResponseCode: '51',
+    responseMessage: 'Insufficient funds',
+    label: 'Declined, insufficient funds (51)',
+  },
+  { ending: '03', presetAmount: 1003, outcome: 'error', label: 'Gateway error (500)' },
+  { ending: '04', presetAmount: 1004, outcome: 'slow', label: 'Answered after 20 seconds' },
+] as const
+export type SandboxForcedOutcome = (typeof SANDBOX_FORCED_OUTCOMES)[number]

@@ -1013,6 +1013,65 @@ export function flowCases(h: FlowHarness): FlowCase[] {
         }),
     },
 
+    {
+      name: 'save an ACH account (1234004) from a single-use token made without a browser',
+      operationId: 'createSecureToken',
+      status: 201,
+      run: async () =>
+        post(tokensPath(ACH_TERMINAL), {
+          source: { type: 'singleUseToken', token: await apiToken(ACH_TERMINAL, ACH) },
+        }),
+    },
+    {
+      name: 'retrieve a PAD account saved during a bank transfer (1234005)',
+      operationId: 'getSecureToken',
+      status: 200,
+      run: async () => {
+        const paid = expect2xx(
+          await post(
+            '/bank-transfer-payments',
+            await bank(PAD_TERMINAL, PAD, {
+              credentialOnFile: { tokenize: true, mitAgreement: 'recurring' },
+            }),
+          ),
+          'tokenizing PAD payment',
+        )
+        const saved = (paid.bankAccount as { secureToken: { secureTokenId: string } }).secureToken
+        return get(tokenPath(saved.secureTokenId, PAD_TERMINAL))
+      },
+    },
+    {
+      name: 'list bank accounts and cards together (1234004)',
+      operationId: 'listSecureTokens',
+      status: 200,
+      run: async () => {
+        await post(tokensPath(ACH_TERMINAL), {
+          source: { type: 'singleUseToken', token: await apiToken(ACH_TERMINAL, ACH) },
+        })
+        await post(tokensPath(ACH_TERMINAL), {
+          source: { type: 'singleUseToken', token: await apiToken(ACH_TERMINAL, KEYED_CARD) },
+        })
+        return get(`${tokensPath(ACH_TERMINAL)}?limit=100`)
+      },
+    },
+    {
+      name: 'update a saved ACH account from a new single-use token',
+      operationId: 'accountUpdate',
+      status: 200,
+      run: async () => {
+        const saved = expect2xx(
+          await post(tokensPath(ACH_TERMINAL), {
+            source: { type: 'singleUseToken', token: await apiToken(ACH_TERMINAL, ACH) },
+          }),
+          'save',
+        )
+        return post(`${tokenPath(String(saved.secureTokenId), ACH_TERMINAL)}/update-account`, {
+          type: 'singleUseToken',
+          token: await apiToken(ACH_TERMINAL, { ...ACH, accountNumber: '99887766' }),
+        })
+      },
+    },
+
     // binLookup
     {
       name: 'keyed card, no terminal',

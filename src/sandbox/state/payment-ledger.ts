@@ -5,7 +5,7 @@
  * it is `complete` (settled) and can only be refunded, up to what is left. A declined payment takes no follow-up.
  * Every state change that Payroc would refuse throws a SandboxInputError naming the parameter.
  */
-import type { PayrocCustomer, ProblemError } from '../../shared/payroc'
+import { SANDBOX_FORCED_OUTCOMES, type PayrocCustomer, type ProblemError } from '../../shared/payroc'
 import type { ExpiringStore } from './expiring-store'
 import { newApprovalCode, newResourceId } from './random-tokens'
 import { SandboxInputError } from './sandbox-input-error'
@@ -81,7 +81,7 @@ export interface PaymentRecord {
   expiresAt: number
 }
 
-/** The sandbox's forced outcomes of a sale, by the amount's last two digits in minor units (INTERFACES.md). */
+/** The sandbox's forced outcomes of a sale, by the amount's last two digits in minor units (SANDBOX_FORCED_OUTCOMES). */
 export type ForcedOutcome =
   | { kind: 'approved' }
   | { kind: 'declined'; processorResponseCode: string; responseMessage: string }
@@ -89,18 +89,17 @@ export type ForcedOutcome =
   | { kind: 'slow' }
 
 export function forcedOutcome(amount: number): ForcedOutcome {
-  switch (Math.abs(amount) % 100) {
-    case 1:
-      return { kind: 'declined', processorResponseCode: '05', responseMessage: 'Do not honor' }
-    case 2:
-      return { kind: 'declined', processorResponseCode: '51', responseMessage: 'Insufficient funds' }
-    case 3:
-      return { kind: 'error' }
-    case 4:
-      return { kind: 'slow' }
-    default:
-      return { kind: 'approved' }
+  const ending = String(Math.abs(amount) % 100).padStart(2, '0')
+  const forced = SANDBOX_FORCED_OUTCOMES.find((entry) => entry.ending === ending)
+  if (!forced) return { kind: 'approved' }
+  if (forced.outcome === 'declined') {
+    return {
+      kind: 'declined',
+      processorResponseCode: forced.processorResponseCode,
+      responseMessage: forced.responseMessage,
+    }
   }
+  return { kind: forced.outcome }
 }
 
 export interface NewPayment {

@@ -270,6 +270,9 @@ describe('payment:run', () => {
     expect(refunded.ok, JSON.stringify(refunded)).toBe(true)
     if (!refunded.ok) return
     expect(refunded.value.operation).toBe('refund')
+    // The verdict names this refund (10.00 of the 42.00 sale) and its own result.
+    expect(refunded.value.verdict).toMatch(/^Approved: refund of 10\.00 USD \(/)
+    expect(refunded.value.amount).toBe(4200)
     expect(refunded.value.refunds?.length).toBeGreaterThan(0)
     const sentRefund = await call(app, 'journal:get', { id: refunded.value.journalId })
     expect(sentRefund.ok && JSON.parse(sentRefund.value.attempts[0]?.request.body ?? '{}')).toEqual({
@@ -311,6 +314,14 @@ describe('payment:run', () => {
     )
     expect(bundle.value.json).not.toContain(token)
     expect(bundle.value.har).not.toContain(token)
+  })
+
+  it('a sale in History is not re-run (only session creates are)', async () => {
+    const paid = await sale(await pageSingleUseToken(), 1100)
+    if (!paid.ok) throw new Error(paid.error.message)
+    const rerun = await call(app, 'history:rerun', { id: paid.value.historyId ?? '' })
+    expect(rerun).toMatchObject({ ok: false, error: { kind: 'validation' } })
+    if (!rerun.ok) expect(rerun.error.message).toMatch(/only sessions can be re-run/)
   })
 
   it('exports the flows in the History CSV, with their columns', async () => {

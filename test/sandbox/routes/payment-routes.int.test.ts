@@ -1,6 +1,7 @@
 /** Card payments over loopback HTTP: the sale, its forced outcomes, the payment life cycle, tokens used once. */
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { sandboxControlClient } from '../../../src/sandbox'
 import { base, control, errorParameters, expectProblem, sandbox, useSandbox } from '../../support/sandbox'
 import {
   apiToken,
@@ -277,6 +278,10 @@ describe('the payment life cycle', () => {
     await runSale()
     expect(await closeBatch('1234001')).toBe(2)
     expect(await closeBatch()).toBe(0)
+    // The typed control client does the same.
+    const { paymentId } = await runSale()
+    expect(await sandboxControlClient(base).closeBatch()).toBe(1)
+    expect(ok(await get(`/payments/${paymentId}`), 200).transactionResult.status).toBe('complete')
     ok(await control(base, 'POST', 'reset'), 200)
     expect(sandbox.state.payments.size).toBe(0)
   })

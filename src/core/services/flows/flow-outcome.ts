@@ -37,25 +37,53 @@ export function paymentVerdict(
 
 type Exchange = Pick<PaymentOutcome, 'idempotencyKey' | 'attempts' | 'durationMs' | 'journalId'>
 
+/**
+ * What the verdict is about: a refund's own entry (the answer is the payment, its refunds[] newest last) with its
+ * amount, else the payment's transactionResult with the amount this call asked for (a partial capture or
+ * reversal) or the order's.
+ */
+function verdictSource(
+  operation: PaymentOperation,
+  answer: Payment | BankTransferPayment,
+  operationAmount: number | undefined,
+): { amount: number; status: string; responseCode: string; responseMessage?: string | undefined } {
+  const refund =
+    operation === 'refund' || operation === 'bank-transfer:refund' ? answer.refunds?.at(-1) : undefined
+  if (refund)
+    return {
+      amount: operationAmount ?? Math.abs(refund.amount),
+      status: refund.status,
+      responseCode: refund.responseCode,
+      responseMessage: refund.responseMessage,
+    }
+  const result = answer.transactionResult
+  return {
+    amount: operationAmount ?? answer.order.amount,
+    status: result.status,
+    responseCode: result.responseCode,
+    responseMessage: result.responseMessage,
+  }
+}
+
 function common(
   environmentId: string,
   operation: PaymentOperation,
   answer: Payment | BankTransferPayment,
   exchange: Exchange,
+  operationAmount?: number,
 ): Omit<PaymentOutcome, 'paymentMethod' | 'secureToken'> {
   const result = answer.transactionResult
-  // A follow-up's own amount (a partial refund) is what the verdict names; the order keeps the original.
-  const amount = answer.order.amount
+  const about = verdictSource(operation, answer, operationAmount)
   return {
     environmentId,
     operation,
     paymentId: answer.paymentId,
     processingTerminalId: answer.processingTerminalId,
     orderId: answer.order.orderId,
-    amount,
+    amount: answer.order.amount,
     currency: answer.order.currency,
-    approved: isApproved(result.responseCode),
-    verdict: paymentVerdict(operation, amount, answer.order.currency, result),
+    approved: isApproved(about.responseCode),
+    verdict: paymentVerdict(operation, about.amount, answer.order.currency, about),
     transactionResult: {
       ...(result.type !== undefined ? { type: result.type } : {}),
       status: result.status,
@@ -98,10 +126,11 @@ export function cardPaymentOutcome(
   answer: Payment,
   exchange: Exchange,
   tokenized = false,
+  operationAmount?: number,
 ): PaymentOutcome {
   const saved = tokenized ? answer.card.secureToken : undefined
   return {
-    ...common(environmentId, operation, answer, exchange),
+    ...common(environmentId, operation, answer, exchange, operationAmount),
     paymentMethod: {
       type: 'card',
       masked: answer.card.cardNumber,
@@ -117,11 +146,12 @@ export function bankTransferOutcome(
   answer: BankTransferPayment,
   exchange: Exchange,
   tokenized = false,
+  operationAmount?: number,
 ): PaymentOutcome {
   const account = answer.bankAccount
   const saved = tokenized ? account.secureToken : undefined
   return {
-    ...common(environmentId, operation, answer, exchange),
+    ...common(environmentId, operation, answer, exchange, operationAmount),
     paymentMethod: {
       type: account.type,
       masked: account.accountNumber,

@@ -241,7 +241,7 @@ export function paymentFollowUp(
       schema: Payment,
     },
     tokensOf: paymentTokens,
-    outcome: (value, meta) => cardPaymentOutcome(environment.id, operation, value, meta),
+    outcome: (value, meta) => cardPaymentOutcome(environment.id, operation, value, meta, false, input.amount),
   })
 }
 
@@ -327,6 +327,14 @@ export function bankTransferFollowUp(
       schema: BankTransferPayment,
     },
     tokensOf: bankTokens,
-    outcome: (value, meta) => bankTransferOutcome(environment.id, kind, value, meta),
+    outcome: (value, meta) =>
+      bankTransferOutcome(
+        environment.id,
+        kind,
+        value,
+        meta,
+        false,
+        'amount' in input ? input.amount : undefined,
+      ),
   })
 }
