@@ -38,6 +38,19 @@ export const CHANNELS = [
   'library:status',
   'library:importScript',
   'library:setSource',
+  'payment:run',
+  'payment:capture',
+  'payment:reverse',
+  'payment:refund',
+  'bankTransfer:run',
+  'bankTransfer:reverse',
+  'bankTransfer:refund',
+  'secureToken:list',
+  'secureToken:get',
+  'secureToken:delete',
+  'secureToken:patch',
+  'card:binLookup',
+  'singleUseToken:create',
 ] as const
 export type Channel = (typeof CHANNELS)[number]
 

@@ -34,7 +34,7 @@ const ONE_MB = 1024 * 1024
  * format = regex/enum (any unicode oddity breaks it), id = any short string, answered "not found" by the handler,
  * free = any string within a length limit (only wrong types, huge strings and nulls break it), url, int, bool.
  */
-type FieldKind = 'format' | 'id' | 'free' | 'url' | 'int' | 'bool'
+type FieldKind = 'format' | 'id' | 'free' | 'url' | 'int' | 'bool' | 'amount'
 interface Field {
   kind: FieldKind
   value: unknown
@@ -48,6 +48,13 @@ const target = (): Template => ({
   environmentId: req('format', 'sandbox'),
   profile: req('format', 'default'),
 })
+const terminal = (): Template => ({
+  ...target(),
+  processingTerminalId: req('free', '1234001'),
+  confirmProduction: opt('bool', false),
+})
+/** A read: the terminal, no Production confirmation. */
+const reader = (): Template => ({ ...target(), processingTerminalId: req('free', '1234001') })
 const historyFilter = (): Template => ({
   terminal: opt('free', '1234'),
   environmentId: opt('format', 'sandbox'),
@@ -135,6 +142,67 @@ const TEMPLATES: Record<Channel, Template> = {
     secureTokenId: req('free', 'st-1'),
     confirmProduction: opt('bool', false),
   },
+  'payment:run': {
+    ...terminal(),
+    amount: req('amount', 1000),
+    currency: req('format', 'USD'),
+    orderId: req('free', 'fuzz-order-1'),
+    paymentMethod: req('format', { type: 'singleUseToken', token: 'sut-no-such-token' }),
+    autoCapture: opt('bool', true),
+    tokenize: opt('bool', false),
+  },
+  'payment:capture': { ...terminal(), paymentId: req('format', 'P000000001'), amount: opt('amount', 500) },
+  'payment:reverse': { ...terminal(), paymentId: req('format', 'P000000001'), amount: opt('amount', 500) },
+  'payment:refund': {
+    ...terminal(),
+    paymentId: req('format', 'P000000001'),
+    amount: req('amount', 500),
+    description: opt('free', 'fuzz refund'),
+  },
+  'bankTransfer:run': {
+    ...terminal(),
+    amount: req('amount', 1000),
+    currency: req('format', 'USD'),
+    orderId: req('free', 'fuzz-order-2'),
+    paymentMethod: req('format', { type: 'singleUseToken', token: 'sut-no-such-token' }),
+    secCode: opt('format', 'web'),
+  },
+  'bankTransfer:reverse': { ...terminal(), paymentId: req('format', 'P000000001') },
+  'bankTransfer:refund': {
+    ...terminal(),
+    paymentId: req('format', 'P000000001'),
+    amount: req('amount', 500),
+    description: opt('free', 'fuzz refund'),
+  },
+  'secureToken:list': {
+    ...reader(),
+    customerName: opt('free', 'Fuzz'),
+    first6: opt('format', '453985'),
+    last4: opt('format', '7062'),
+    limit: opt('int', 10),
+  },
+  'secureToken:get': { ...terminal(), secureTokenId: req('free', 'st-1') },
+  'secureToken:delete': { ...terminal(), secureTokenId: req('free', 'st-1') },
+  'secureToken:patch': {
+    ...terminal(),
+    secureTokenId: req('free', 'st-1'),
+    customer: req('format', { firstName: 'Fuzz' }),
+  },
+  'card:binLookup': {
+    ...reader(),
+    amount: opt('amount', 1000),
+    currency: opt('format', 'USD'),
+    card: req('format', { type: 'cardBin', bin: '453985' }),
+  },
+  'singleUseToken:create': {
+    ...terminal(),
+    source: req('format', {
+      type: 'card',
+      cardNumber: '4539858876047062',
+      expiryDate: '1230',
+      cardholderName: 'Fuzz',
+    }),
+  },
   'merchantPage:check': {
     url: req('url', 'http://127.0.0.1:9/checkout.html'),
     environmentId: req('format', 'sandbox'),
@@ -175,6 +243,9 @@ function wrongTypes(kind: FieldKind): unknown[] {
       return ['5', '1e3', ' 7 ', 1.5, -1, 1e9, Number.NaN, true, [], {}, 'ten']
     case 'bool':
       return ['true', 'false', 1, 0, 'yes', [], {}]
+    case 'amount':
+      // minor units: positive whole numbers only (any positive integer would be a valid amount)
+      return ['5', '1e3', ' 7 ', 1.5, -1, 0, 1e21, Number.NaN, true, [], {}, 'ten']
     default:
       return [123, 0, -1.5, true, false, [], ['sandbox'], {}, { value: 'sandbox' }, 1e21]
   }
@@ -234,8 +305,10 @@ function casesFor(channel: Channel, random: () => number): Case[] {
       const { [name]: _dropped, ...rest } = base
       add(`${name}: missing`, rest)
     }
-    if (field.kind === 'int') add(`${name}: number as string`, set(String(field.value)))
-    if (field.kind !== 'int' && field.kind !== 'bool') add(`${name}: 1 MB string`, set(hugeString(random)))
+    if (field.kind === 'int' || field.kind === 'amount')
+      add(`${name}: number as string`, set(String(field.value)))
+    if (field.kind !== 'int' && field.kind !== 'bool' && field.kind !== 'amount')
+      add(`${name}: 1 MB string`, set(hugeString(random)))
     if (field.kind === 'format' || field.kind === 'id') {
       const oddity = pick(random, UNICODE_ODDITIES)
       const text = String(field.value)

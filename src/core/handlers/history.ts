@@ -6,7 +6,7 @@ import { notFound } from '../hint-catalogue'
 import { exportFilename } from '../services/exports/csv'
 import { createAndRecord } from '../services/gateway/session-recorder'
 import { libraryEntry, withCombinedVerdicts } from '../services/storage/history-verdicts'
-import { historyCsv } from '../services/storage/session-history'
+import { historyCsvWithFlows } from '../services/exports/history-csv'
 
 export function historyHandlers(services: CoreServices): NamespaceHandlers<'history'> {
   const { history } = services
@@ -35,6 +35,13 @@ export function historyHandlers(services: CoreServices): NamespaceHandlers<'hist
     'history:rerun': async ({ id }, { environment }) => {
       const entry = history.get(id)
       if (!entry || !environment) return err(notFound('history entry', 'id', id))
+      if (entry.kind !== undefined && entry.kind !== 'session')
+        return err({
+          kind: 'validation',
+          message: `History entry ${id} is not a session create; only sessions can be re-run.`,
+          hint: 'Run a sale, refund or secure-token change again from its own screen (it needs its own inputs).',
+          fields: { id: ['id: only a session entry can be re-run'] },
+        })
       const { profile, processingTerminalId, scenario, libVersion, secureTokenId } = entry
       const input = { profile, processingTerminalId, scenario, libVersion }
       return createAndRecord(services, environment, secureTokenId ? { ...input, secureTokenId } : input, id)
@@ -44,7 +51,7 @@ export function historyHandlers(services: CoreServices): NamespaceHandlers<'hist
       ok({
         filename: exportFilename('session-history', 'csv'),
         // Attempts, like the table (card-form entries are folded into their attempt's outcome).
-        csv: historyCsv(
+        csv: historyCsvWithFlows(
           history
             .list(filter)
             .filter((entry) => entry.kind !== 'library')

@@ -23,6 +23,16 @@ import {
   createMerchantPageSlice,
   type MerchantPageSlice,
 } from '@renderer/features/merchantPage/merchant-page-slice'
+import { createPaymentSlice, type PaymentSlice } from '@renderer/features/payment/payment-slice'
+import { createCardSlice, type CardSlice } from '@renderer/features/card/card-slice'
+import {
+  createSecureTokensSlice,
+  type SecureTokensSlice,
+} from '@renderer/features/secureTokens/secure-tokens-slice'
+import {
+  createSingleUseTokenSlice,
+  type SingleUseTokenSlice,
+} from '@renderer/features/singleUseToken/single-use-token-slice'
 import { createPreflightSlice, type PreflightSlice } from '@renderer/features/preflight/preflight-slice'
 import {
   createSecureTokenSlice,
@@ -30,6 +40,7 @@ import {
 } from '@renderer/features/secureToken/secure-token-slice'
 import { createSessionSlice, type SessionSlice } from '@renderer/features/session/session-slice'
 import { createSettingsSlice, type SettingsSlice } from '@renderer/features/settings/settings-slice'
+import { createTestPageSlice, type TestPageSlice } from '@renderer/features/testpage/testpage-slice'
 import { createToastSlice, type ToastSlice } from '@renderer/features/toasts/toast-slice'
 import { createVaultSlice, type VaultSlice } from '@renderer/features/vault/vault-slice'
 
@@ -54,7 +65,12 @@ export type Store = AppSlice &
   ToastSlice &
   MerchantPageSlice &
   LibrarySlice &
-  SettingsSlice
+  SettingsSlice &
+  TestPageSlice &
+  PaymentSlice &
+  SecureTokensSlice &
+  SingleUseTokenSlice &
+  CardSlice
 export type Slice<T> = StateCreator<Store, [], [], T>
 export type SliceFactory<T> = (deps: StoreDeps) => Slice<T>
 export type AppStore = StoreApi<Store>
@@ -77,5 +93,10 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createMerchantPageSlice(deps)(...a),
     ...createLibrarySlice(deps)(...a),
     ...createSettingsSlice(deps)(...a),
+    ...createTestPageSlice(deps)(...a),
+    ...createPaymentSlice(deps)(...a),
+    ...createSecureTokensSlice(deps)(...a),
+    ...createSingleUseTokenSlice(deps)(...a),
+    ...createCardSlice(deps)(...a),
   }))
 }

@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto'
 import type {
   CredentialTest,
   JournalAttempt,
-  JournalEntry,
   SecureTokenSaved,
   SessionCreated,
 } from '../../../shared/contract'
@@ -28,15 +27,15 @@ import { failureOf, httpDateToIso, identityRejected, safeJson } from './wire'
 import { IdentityFailure, identityRedirectError } from './identity-answer'
 import { CallBudget, sleepUnlessAborted } from './time-budget'
 import type {
+  GatewayCall,
   GatewayDeps,
   IdentityDetails,
   Posted,
-  SchemaLike,
   SecureTokenRequest,
   SessionOptions,
 } from './gateway-client-types'
 
-export type { GatewayDeps, SecureTokenRequest, SessionOptions } from './gateway-client-types'
+export type { GatewayCall, GatewayDeps, SecureTokenRequest, SessionOptions } from './gateway-client-types'
 
 export class GatewayClient {
   readonly cacheKey: string
@@ -225,6 +224,16 @@ export class GatewayClient {
     return ok({ ...value, ...meta })
   }
 
+  /**
+   * One call of the flows after the form (payments, bank transfers, secure-token management, BIN lookup,
+   * single-use tokens): `path` is relative to the API base; the same retries, 30 s budget and journal as a
+   * create, with an Idempotency-Key where the spec takes one (`idempotent`, the default).
+   */
+  async call<T>(spec: GatewayCall<T>, options: SessionOptions = {}): Promise<Result<Posted<T>>> {
+    const { path, ...rest } = spec
+    return this.postIdempotent({ ...rest, url: `${this.deps.environment.apiBase}${path}` }, options)
+  }
+
   private apiUrl(processingTerminalId: string): string {
     return `${this.deps.environment.apiBase}/processing-terminals/${encodeURIComponent(processingTerminalId)}`
   }
@@ -235,21 +244,15 @@ export class GatewayClient {
    * tokens masked, the answer parsed with `schema`.
    */
   private async postIdempotent<T>(
-    spec: {
-      operation: JournalEntry['operation']
-      url: string
-      body: unknown
-      schema: SchemaLike<T>
-      tokensOf: (value: T) => string[]
-      requestTokens?: readonly string[]
-    },
+    spec: Omit<GatewayCall<T>, 'path'> & { url: string },
     options: SessionOptions = {},
   ): Promise<Result<Posted<T>>> {
     const retryPolicy = options.retry ?? this.retry
     const idempotencyKey = randomUUID()
     const journalId = newJournalId()
     const startedAt = this.now()
-    const body = JSON.stringify(spec.body)
+    const method = spec.method ?? 'POST'
+    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body)
     const masked = spec.requestTokens ?? []
     const attempts: JournalAttempt[] = []
     let retriesUsed = 0
@@ -263,7 +266,7 @@ export class GatewayClient {
         failure,
         status,
         attempts,
-        idempotencyKey,
+        ...(spec.idempotent === false ? {} : { idempotencyKey }),
       })
     }
     const budget = options.budget ?? new CallBudget({ now: this.now })
@@ -288,16 +291,16 @@ export class GatewayClient {
         if (attempts.length > 0) finish(next.error, undefined)
         return err(attempts.length > 0 ? { ...next.error, journalId } : next.error)
       }
-      const headers = {
+      const headers: Record<string, string> = {
         Authorization: `Bearer ${token.value.accessToken}`,
-        'Idempotency-Key': idempotencyKey,
-        'Content-Type': 'application/json',
+        ...(spec.idempotent === false ? {} : { 'Idempotency-Key': idempotencyKey }),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         Accept: 'application/json',
       }
       const { outcome, raw } = await exchange(
         this.http.axios,
         {
-          method: 'POST',
+          method,
           url: spec.url,
           headers,
           body,
@@ -317,7 +320,8 @@ export class GatewayClient {
         return cancelled()
       }
       if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status <= 299) {
-        const parsed = safeJson(outcome.body, spec.schema)
+        // 204 No Content (a delete) parses as null.
+        const parsed = safeJson(outcome.body.trim() === '' ? 'null' : outcome.body, spec.schema)
         attempts.push(
           this.deps.journal.attempt(raw, [...masked, ...(parsed.ok ? spec.tokensOf(parsed.value) : [])]),
         )

@@ -78,7 +78,8 @@ export function EventLog() {
       {entries.length === 0 ? (
         <p className="empty">Library events of the test page appear here, newest first.</p>
       ) : (
-        <ol className="eventlog" aria-label="Events, newest first">
+        // Focusable: the list scrolls, so keyboard users must be able to reach and scroll it.
+        <ol className="eventlog" aria-label="Events, newest first" tabIndex={0}>
           {entries.map((entry) => (
             <EventRow key={entry.id} entry={entry} />
           ))}

@@ -206,6 +206,19 @@ const OPERATION: Record<JournalEntry['operation'], string> = {
   'create-session': 'Create session',
   'secure-token:create': 'Save secure token',
   'secure-token:update': 'Update secure token',
+  'secure-token:list': 'List secure tokens',
+  'secure-token:get': 'Retrieve secure token',
+  'secure-token:delete': 'Delete secure token',
+  'secure-token:patch': 'Update secure token details',
+  'payment:sale': 'Sale',
+  'payment:capture': 'Capture',
+  'payment:reverse': 'Reverse',
+  'payment:refund': 'Refund',
+  'bank-transfer:payment': 'Bank transfer payment',
+  'bank-transfer:reverse': 'Reverse bank transfer',
+  'bank-transfer:refund': 'Refund bank transfer',
+  'card:bin-lookup': 'BIN lookup (surcharging)',
+  'single-use-token:create': 'Create single-use token',
 }
 
 function EntryView({ entry }: { entry: JournalEntry }) {

@@ -67,6 +67,35 @@ function ScenarioField() {
   )
 }
 
+/** Card, ACH or PAD: the library's form the test page renders for the next session. */
+function FormTypeField() {
+  const id = useId()
+  const value = useStore((s) => s.session.formType)
+  const setFormType = useStore((s) => s.session.setFormType)
+  return (
+    <div className="field">
+      <label htmlFor={id}>Form type</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => setFormType(e.target.value as 'card' | 'ach' | 'pad')}
+        aria-describedby={`${id}-hint`}
+      >
+        <option value="card">Card</option>
+        <option value="ach">ACH</option>
+        <option value="pad">PAD</option>
+      </select>
+      <p className="field-hint" id={`${id}-hint`}>
+        {value === 'card'
+          ? 'The card form (fields.card)'
+          : value === 'ach'
+            ? 'fields.ach — needs an ACH terminal (Sandbox 1234004)'
+            : 'fields.pad — needs a PAD terminal (Sandbox 1234005)'}
+      </p>
+    </div>
+  )
+}
+
 function SessionError() {
   const error = useStore((s) => s.session.error)
   const general = useStore((s) => s.session.fieldErrors.general)
@@ -122,6 +151,7 @@ export function SessionForm() {
         <div className="form-grid">
           <TextField field="processingTerminalId" label="Processing terminal ID" />
           <ScenarioField />
+          <FormTypeField />
           <TextField field="secureTokenId" label="Secure token ID" hint="Optional" />
           <TextField field="libVersion" label="Library version" />
           <ForceNextResponse />

@@ -3,7 +3,7 @@ import type { EnvironmentInfo } from '@shared/environments'
 import type { AppError, Result } from '@shared/result'
 import type { SliceFactory } from '@renderer/app-store'
 import { loadValidation } from '@renderer/validation'
-import type { LoggedEvent } from '@renderer/testpage/protocol'
+import type { FormType, LoggedEvent } from '@renderer/testpage/protocol'
 import { nextLibraryOutcome, type ExpiryEvent } from '@renderer/features/testpage/library-outcome'
 import { isReported, type Attempt } from './attempt'
 
@@ -15,6 +15,13 @@ export type FieldErrors = Partial<Record<SessionField | 'general', string[]>>
 
 /** The sandbox's seeded terminal that can do everything. */
 export const SANDBOX_TERMINAL = '1234001'
+
+/** The sandbox's seeded terminals that take each bank-transfer form (INTERFACES.md). */
+export const SANDBOX_FORM_TERMINALS: Record<Exclude<FormType, 'card'>, string> = {
+  ach: '1234004',
+  pad: '1234005',
+}
+const SEEDED_SANDBOX_TERMINALS = ['1234001', '1234002', '1234003', '1234004', '1234005', '1234006']
 
 export interface SessionSlice {
   session: {
@@ -48,6 +55,12 @@ export interface SessionSlice {
     /** The last forced response set (cleared once a create is sent). */
     forced: ForcedResponse | null
     setField(field: SessionField, value: string): void
+    /**
+     * Which of the library's forms the test page renders (console-side only, never sent to the gateway). In
+     * the Sandbox a seeded terminal that cannot take ACH/PAD is swapped for the one that can.
+     */
+    formType: FormType
+    setFormType(formType: FormType): void
     /** Library version and terminal defaults follow the environment. */
     applyEnvironmentDefaults(next: EnvironmentInfo | undefined, previous: EnvironmentInfo | undefined): void
     submit(): Promise<void>
@@ -276,6 +289,23 @@ export const createSessionSlice: SliceFactory<SessionSlice> =
               { scenario, processingTerminalId, environmentId },
               profile,
             ),
+          })
+        },
+
+        formType: 'card',
+        setFormType(formType) {
+          const { form } = get().session
+          const sandbox =
+            get().environment.list.find((e) => e.id === get().environment.environmentId)?.kind === 'sandbox'
+          const terminal = form.processingTerminalId.trim()
+          const swap =
+            sandbox &&
+            formType !== 'card' &&
+            SEEDED_SANDBOX_TERMINALS.includes(terminal) &&
+            terminal !== SANDBOX_FORM_TERMINALS[formType]
+          patch({
+            formType,
+            ...(swap ? { form: { ...form, processingTerminalId: SANDBOX_FORM_TERMINALS[formType] } } : {}),
           })
         },
 
