@@ -44,7 +44,7 @@ export const HistoryFlow = z.object({
   operation: HistoryFlowOperation,
   paymentId: z.string().optional(),
   orderId: z.string().optional(),
-  /** Minor units. */
+  /** Minor units: what this call was about (a partial refund's own amount; else the order's). */
   amount: z.number().optional(),
   currency: z.string().optional(),
   /** transactionResult.status / responseCode / responseMessage. */

@@ -273,6 +273,10 @@ describe('payment:run', () => {
     // The verdict names this refund (10.00 of the 42.00 sale) and its own result.
     expect(refunded.value.verdict).toMatch(/^Approved: refund of 10\.00 USD \(/)
     expect(refunded.value.amount).toBe(4200)
+    expect((await historyEntry(refunded.value.historyId)).flow).toMatchObject({
+      operation: 'refund',
+      amount: 1000,
+    })
     expect(refunded.value.refunds?.length).toBeGreaterThan(0)
     const sentRefund = await call(app, 'journal:get', { id: refunded.value.journalId })
     expect(sentRefund.ok && JSON.parse(sentRefund.value.attempts[0]?.request.body ?? '{}')).toEqual({

@@ -69,6 +69,8 @@ interface FlowCall<T> {
   secureTokenId?: string
   call: Omit<GatewayCall<T>, 'tokensOf'>
   requestTokens?: string[]
+  /** The amount this call is about (a partial capture, reversal or refund); History records it. */
+  operationAmount?: number | undefined
   tokensOf: (value: T) => string[]
   outcome: (value: T, exchange: ExchangeMeta) => PaymentOutcome
 }
@@ -129,7 +131,7 @@ async function runFlow<T>(
       flow: {
         paymentId: outcome.paymentId,
         orderId: outcome.orderId,
-        amount: outcome.amount,
+        amount: spec.operationAmount ?? outcome.amount,
         currency: outcome.currency,
         transactionStatus: outcome.transactionResult.status,
         responseCode: outcome.transactionResult.responseCode,
@@ -240,6 +242,7 @@ export function paymentFollowUp(
       body: followUpBody(operation, input),
       schema: Payment,
     },
+    operationAmount: input.amount,
     tokensOf: paymentTokens,
     outcome: (value, meta) => cardPaymentOutcome(environment.id, operation, value, meta, false, input.amount),
   })
@@ -326,6 +329,7 @@ export function bankTransferFollowUp(
         : {}),
       schema: BankTransferPayment,
     },
+    operationAmount: 'amount' in input ? input.amount : undefined,
     tokensOf: bankTokens,
     outcome: (value, meta) =>
       bankTransferOutcome(

@@ -22,7 +22,7 @@ import { maskToken } from '../../../shared/redact'
 import { err, ok, type Result } from '../../../shared/result'
 import type { Logger } from '../../app-types'
 import type { GatewayRegistry } from '../gateway/gateway-registry'
-import type { CallBudget } from '../gateway/time-budget'
+import { CallBudget } from '../gateway/time-budget'
 import type { Journal } from '../storage/exchange-journal'
 import type { History } from '../storage/session-history'
 import { flowError } from './flow-errors'
@@ -263,7 +263,8 @@ export async function patchSecureToken(
     ...started,
   }
   // JSON Patch needs to know what is there: adding /customer/firstName fails when there is no customer.
-  const current = await fetchSecureToken(deps, environment, input)
+  const budget = new CallBudget()
+  const current = await fetchSecureToken(deps, environment, input, budget)
   if (!current.ok) {
     await recordFlow(deps, environment, record, current)
     return current
@@ -280,14 +281,17 @@ export async function patchSecureToken(
     // Nothing to change (only removals of fields that are not there): the saved token is the answer.
     return ok({ ...listedToken(saved), idempotencyKey: '', ...exchangeOf(current.value) })
   }
-  const answer = await deps.gateways.get(environment, input.profile).call({
-    operation: 'secure-token:patch',
-    method: 'PATCH',
-    path: tokenPath(input.processingTerminalId, input.secureTokenId),
-    body: ops,
-    schema: SecureToken,
-    tokensOf: (token) => [token.token],
-  })
+  const answer = await deps.gateways.get(environment, input.profile).call(
+    {
+      operation: 'secure-token:patch',
+      method: 'PATCH',
+      path: tokenPath(input.processingTerminalId, input.secureTokenId),
+      body: ops,
+      schema: SecureToken,
+      tokensOf: (token) => [token.token],
+    },
+    { budget },
+  )
   const result = answer.ok
     ? ok({
         ...listedToken(answer.value.value),
