@@ -35,6 +35,7 @@ export const CHANNELS = [
   'history:recordLibrary',
   'sandbox:expireSession',
   'sandbox:forceNext',
+  'sandbox:closeBatch',
   'library:status',
   'library:importScript',
   'library:setSource',

@@ -98,6 +98,10 @@ const TEMPLATES: Record<Channel, Template> = {
   'history:clear': {},
   'sandbox:expireSession': { environmentId: req('format', 'sandbox'), token: req('id', 'no-such-token') },
   'sandbox:forceNext': { environmentId: req('format', 'uat'), action: req('format', 'reset') },
+  'sandbox:closeBatch': {
+    environmentId: req('format', 'uat'),
+    processingTerminalId: opt('format', '1234001'),
+  },
   'library:status': {},
   // A file that is not there, and Payroc's script with no copy: even a variant that passed the schema writes nothing.
   'library:importScript': {

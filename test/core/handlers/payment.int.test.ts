@@ -258,9 +258,19 @@ describe('payment:run', () => {
     expect(JSON.parse(journal.value.attempts[0]?.request.body ?? '{}')).toMatchObject({
       paymentMethod: { type: 'secureToken', token: `…${saved.value.token.slice(-6)}` },
     })
-    // Settle the batch so the sale can be refunded (the sandbox's control API), then refund part of it.
-    const closed = await fetch(`${sandboxUrl}/__sandbox/batches/close`, { method: 'POST' })
-    expect(closed.ok).toBe(true)
+    // Unsettled, the sale can only be reversed; Close batch (sandbox:closeBatch) settles it, then refund part of it.
+    const early = await call(app, 'payment:refund', {
+      ...target,
+      processingTerminalId: '1234001',
+      paymentId: paid.value.paymentId,
+      amount: 1000,
+    })
+    expect(early.ok).toBe(false)
+    const closed = await call(app, 'sandbox:closeBatch', {
+      environmentId: 'sandbox',
+      processingTerminalId: '1234001',
+    })
+    expect(closed.ok && closed.value.settled, JSON.stringify(closed)).toBeGreaterThanOrEqual(1)
     const refunded = await call(app, 'payment:refund', {
       ...target,
       processingTerminalId: '1234001',

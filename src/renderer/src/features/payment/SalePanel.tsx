@@ -249,7 +249,9 @@ export function SalePanel({ pageFormType }: { pageFormType: PaymentKind }) {
           </button>
           {payment.pending && (
             <span className="pending" role="status">
-              {FOLLOW_UP_LABEL[payment.pending as FollowUp] ?? 'Sale'} in progress…
+              {payment.pending === 'closeBatch'
+                ? 'Closing the batch…'
+                : `${FOLLOW_UP_LABEL[payment.pending as FollowUp] ?? 'Sale'} in progress…`}
             </span>
           )}
         </div>
@@ -273,6 +275,23 @@ export function SalePanel({ pageFormType }: { pageFormType: PaymentKind }) {
               </button>
             ))}
           </div>
+          {payment.sale.environmentId === 'sandbox' && (
+            <div className="sandbox-settle">
+              <button
+                type="button"
+                disabled={payment.pending !== null}
+                aria-describedby="close-batch-help"
+                onClick={() => void payment.closeBatch()}
+              >
+                Close batch
+              </button>
+              <p className="field-hint" id="close-batch-help">
+                Sandbox: a sale in the open batch can only be reversed; closing the batch settles it (as the
+                nightly close would), then Refund works.
+              </p>
+              {payment.batchClosed && <p role="status">{payment.batchClosed}</p>}
+            </div>
+          )}
           {payment.followUps.map((outcome) => (
             <PaymentResult key={outcome.journalId} outcome={outcome} onInspect={setInspecting} />
           ))}

@@ -57,7 +57,8 @@ export interface PaymentSlice {
   payment: {
     form: SaleForm
     fieldErrors: Partial<Record<SaleField | 'general', string[]>>
-    pending: PaymentAction | null
+    /** The call in flight (Close batch is the sandbox's own, never confirmed). */
+    pending: PaymentAction | 'closeBatch' | null
     /** Production: the dialog is open for this call. */
     confirming: PaymentAction | null
     error: AppError | null
@@ -65,11 +66,15 @@ export interface PaymentSlice {
     sale: PaymentOutcome | null
     /** Its follow-ups, newest first. */
     followUps: PaymentOutcome[]
+    /** Sandbox only: what the last Close batch did ("2 payments settled"), or null. */
+    batchClosed: string | null
     setField(field: SaleField, value: string): void
     /** The form for a new payment of this kind: currency by kind, a new order id. */
     prepare(kind: PaymentKind): void
     run(payWith: PayWith): Promise<void>
     followUp(action: FollowUp): Promise<void>
+    /** Sandbox only: settle the terminal's open batch (as a nightly close would), so the sale can be refunded. */
+    closeBatch(): Promise<void>
     confirm(): Promise<void>
     cancel(): void
     reset(): void
@@ -158,6 +163,7 @@ export const createPaymentSlice: SliceFactory<PaymentSlice> =
         error: null,
         sale: null,
         followUps: [],
+        batchClosed: null,
 
         setField(field, value) {
           const { form, fieldErrors } = get().payment
@@ -221,6 +227,25 @@ export const createPaymentSlice: SliceFactory<PaymentSlice> =
           await send({ action, channel, request }, false)
         },
 
+        async closeBatch() {
+          const { sale, pending } = get().payment
+          if (!sale || pending) return
+          patch({ pending: 'closeBatch', error: null, batchClosed: null })
+          const result = await transport.call('sandbox:closeBatch', {
+            environmentId: sale.environmentId,
+            processingTerminalId: sale.processingTerminalId,
+          })
+          if (result.ok)
+            patch({
+              pending: null,
+              batchClosed:
+                result.value.settled === 1
+                  ? 'Batch closed: 1 payment settled. It can be refunded now (no longer reversed).'
+                  : `Batch closed: ${result.value.settled} payments settled.`,
+            })
+          else patch({ pending: null, error: result.error })
+        },
+
         async confirm() {
           if (waiting) await send(waiting, true)
         },
@@ -230,7 +255,15 @@ export const createPaymentSlice: SliceFactory<PaymentSlice> =
         },
         reset() {
           waiting = null
-          patch({ pending: null, confirming: null, error: null, sale: null, followUps: [], fieldErrors: {} })
+          patch({
+            pending: null,
+            confirming: null,
+            error: null,
+            sale: null,
+            followUps: [],
+            fieldErrors: {},
+            batchClosed: null,
+          })
         },
       },
     }
