@@ -100,7 +100,7 @@ const TEMPLATES: Record<Channel, Template> = {
   'sandbox:forceNext': { environmentId: req('format', 'uat'), action: req('format', 'reset') },
   'sandbox:closeBatch': {
     environmentId: req('format', 'uat'),
-    processingTerminalId: opt('format', '1234001'),
+    processingTerminalId: req('free', '1234001'),
   },
   'library:status': {},
   // A file that is not there, and Payroc's script with no copy: even a variant that passed the schema writes nothing.

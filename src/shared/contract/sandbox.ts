@@ -23,7 +23,7 @@ export const ForceNextRequest = z.object({ environmentId: EnvironmentId, action:
 
 /** Close batch: the sandbox settles the open batch (of one terminal), as a nightly close would, so a sale can be refunded. */
 export const CloseBatchRequest = z
-  .object({ environmentId: EnvironmentId, processingTerminalId: ProcessingTerminalId.optional() })
+  .object({ environmentId: EnvironmentId, processingTerminalId: ProcessingTerminalId })
   .strict()
 
 export const sandboxChannels = {

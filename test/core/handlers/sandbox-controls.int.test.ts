@@ -57,7 +57,9 @@ describe('sandbox controls', () => {
     })
   })
   it('Close batch works only in the built-in Sandbox; there it says how many payments it settled', async () => {
-    expect(await call(app, 'sandbox:closeBatch', { environmentId: 'uat' })).toMatchObject({
+    expect(
+      await call(app, 'sandbox:closeBatch', { environmentId: 'uat', processingTerminalId: '1234001' }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'forbidden' },
     })
