@@ -14,6 +14,7 @@ import { startChild } from './lib/child'
 import { busy, describeMachine, machineText, markdownTable, textTable, type Row } from './lib/report'
 import { spread } from './lib/stats'
 import { runBatch } from './rows/batch'
+import { runBatchScreen } from './rows/batch-screen'
 import { runBrowserRows } from './rows/browser'
 import { runBigDataRows } from './rows/big-data'
 import { measureBundle } from './rows/bundle'
@@ -207,6 +208,28 @@ async function main(): Promise<void> {
       )
     }
   }
+  log('7. Batch check screen, 100 vs 10,000 rows, in Chromium')
+  const batchScreen = await runBatchScreen({ rounds: quick ? 3 : 7, log })
+  rows.push(
+    {
+      id: '7',
+      measure: 'Batch check screen: render 10,000 rows / 100 rows',
+      unit: '×',
+      value: batchScreen.renderRatio,
+      goal: '≤ 2×',
+      pass: batchScreen.renderRatio.median <= 2,
+      note: `medians ${batchScreen.large.renderMs.median.toFixed(1)} ms / ${batchScreen.small.renderMs.median.toFixed(1)} ms (navigation → rows painted)`,
+    },
+    {
+      id: '7',
+      measure: 'Batch check screen: filter (Only failures) 10,000 rows / 100 rows',
+      unit: '×',
+      value: batchScreen.filterRatio,
+      goal: '≤ 2×',
+      pass: batchScreen.filterRatio.median <= 2,
+      note: `medians ${batchScreen.large.filterMs.median.toFixed(1)} ms / ${batchScreen.small.filterMs.median.toFixed(1)} ms`,
+    },
+  )
 
   log('6. sandbox throughput (autocannon, child processes)')
   const load = await runThroughput({
@@ -254,7 +277,7 @@ async function main(): Promise<void> {
     durationSeconds: seconds,
     keyStore: bench.keyStore,
     rows,
-    details: { gateway, roundTrips: trips, batch, browser, bundle, load, bigData },
+    details: { gateway, roundTrips: trips, batch, browser, bundle, load, bigData, batchScreen },
   }
   const resultsFile = join(ROOT, 'bench/results.json')
   writeFileSync(resultsFile, await formatted(resultsFile, JSON.stringify(results, null, 2)))

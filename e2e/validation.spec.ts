@@ -6,7 +6,7 @@ test('a 3-character terminal ID is rejected inline and nothing is sent', async (
   await terminal.fill('123')
   await page.getByRole('button', { name: 'Create session' }).click()
 
-  await expect(page.getByText('processingTerminalId must be at least 4 characters')).toBeVisible()
+  await expect(page.getByText('Processing terminal ID must be at least 4 characters')).toBeVisible()
   await expect(terminal).toHaveAttribute('aria-invalid', 'true')
   await expect(page.getByRole('region', { name: 'Session token' })).toContainText('No session yet')
   expect(await sessionCallCount(sandboxUrl)).toBe(before)
@@ -14,5 +14,5 @@ test('a 3-character terminal ID is rejected inline and nothing is sent', async (
 
   // Correcting the field clears its message.
   await terminal.fill('1234001')
-  await expect(page.getByText('processingTerminalId must be at least 4 characters')).toHaveCount(0)
+  await expect(page.getByText('Processing terminal ID must be at least 4 characters')).toHaveCount(0)
 })

@@ -1,6 +1,7 @@
 /**
- * `npm run --silent check-terminals -- --env <id> [--profile P] --file <ids.txt> [--concurrency 4]
- * [--format table|csv|json] [--yes-production] [--data-dir DIR]`
+ * `npm run --silent check-terminals -- --env <id> [--profile P] --file <ids.txt>
+ * [--scenario payment|tokenization|both] [--concurrency 4] [--format table|csv|json] [--yes-production]
+ * [--data-dir DIR]`
  * The batch terminal check from a shell: one row per input line, progress on stderr, the result on stdout.
  * [--fail-on any|none] [--help]. Exit codes (cli-usage.ts): 0 every row ok (or --fail-on none), 1 some row not
  * ok, 2 bad usage (an unknown environment lists the valid ones), 3 the console could not run.
@@ -14,14 +15,7 @@ import { CHECK_TERMINALS_CLI, EXIT, parseCli, unknownEnvironment, usageLine, typ
 import type { BatchRow, BatchSnapshot } from '../shared/diagnostics'
 import { BATCH_MAX_CONCURRENCY } from '../shared/diagnostics'
 
-/**
- * The options this CLI carries out today: CHECK_TERMINALS_CLI without --scenario (the batch checks payment
- * only until the batch channel takes a scenario), so --help never lists an option that would be ignored.
- */
-const CHECK_TERMINALS_OPTIONS: CliSpec = {
-  ...CHECK_TERMINALS_CLI,
-  options: CHECK_TERMINALS_CLI.options.filter((option) => option.name !== 'scenario'),
-}
+const CHECK_TERMINALS_OPTIONS: CliSpec = CHECK_TERMINALS_CLI
 
 class UsageError extends Error {}
 
@@ -30,6 +24,7 @@ interface Options {
   profile: string
   file: string
   input: string
+  scenario: 'payment' | 'tokenization' | 'both'
   concurrency: number
   format: 'table' | 'csv' | 'json'
   failOn: FailOn
@@ -39,6 +34,9 @@ interface Options {
 
 type Parsed =
   { kind: 'run'; options: Options } | { kind: 'exit'; code: number; stdout?: string; stderr?: string }
+
+const scenarioOf = (value: string): Options['scenario'] =>
+  value === 'tokenization' || value === 'both' ? value : 'payment'
 
 function parse(argv: string[]): Parsed {
   const parsed = parseCli(CHECK_TERMINALS_OPTIONS, argv)
@@ -61,6 +59,7 @@ function parse(argv: string[]): Parsed {
       profile: text('profile'),
       file: text('file'),
       input,
+      scenario: scenarioOf(text('scenario')),
       concurrency: Math.min(Number(text('concurrency')), BATCH_MAX_CONCURRENCY),
       format: format === 'csv' || format === 'json' ? format : 'table',
       failOn: text('fail-on') === 'none' ? 'none' : 'any',
@@ -160,6 +159,7 @@ async function main(): Promise<number> {
       environmentId: options.env,
       profile: options.profile,
       input: options.input,
+      scenario: options.scenario,
       concurrency: options.concurrency,
       confirmProduction: options.yesProduction,
     })

@@ -7,6 +7,7 @@ import { CAPABILITIES_PATH, terminalCapabilitiesRoute } from '../sandbox/capabil
 import { SAMPLE_PAGES, sandboxTokenMinter, startMerchantPages } from '../sandbox/merchant-pages'
 import type { ConsoleEvent } from '../shared/contract'
 import { DEFAULT_PROFILE } from '../shared/environments'
+import { err } from '../shared/result'
 import type { AppInfo } from '../shared/contract'
 import type { Logger, SecretStore } from './app-types'
 import type { CoreServices } from './core-services'
@@ -14,7 +15,7 @@ import { createDispatch, type Dispatch } from './dispatch'
 import { buildHandlers } from './handlers'
 import { createFileLogger, scrubbingLogger, type FileLogger } from './services/storage/file-log'
 import { BatchRuns } from './services/diagnostics/batch-runs'
-import { Environments } from './services/gateway/environment-store'
+import { Environments, heldKeyError } from './services/gateway/environment-store'
 import { GatewayRegistry } from './services/gateway/gateway-registry'
 import { DEFAULT_TIMEOUTS, type HttpTimeouts } from './services/gateway/http-client'
 import { History } from './services/storage/session-history'
@@ -29,10 +30,12 @@ import { Vault, VAULT_SERVICE } from './services/credentials/vault'
 import { KeyStores } from './services/credentials/key-stores'
 import { LiveSession } from './services/live/live-session'
 import type { SafeStorageLike } from './services/credentials/fallback-store'
+import { InFlightCalls } from './services/gateway/time-budget'
 import { ensurePrivateFolder } from './services/storage/json-file'
 import type { PageEngine } from './services/merchant-page/page-engine'
 import { chromiumEngine } from './services/merchant-page/playwright-driver'
 import { PageChecks } from './services/merchant-page/page-checks'
+import { PayrocLibrary } from './services/library/payroc-library'
 
 const APP_NAME = 'Hosted Fields Session Console'
 
@@ -53,19 +56,28 @@ export interface ConsoleOptions {
   /** Gateway client tuning; tests shorten the backoff so retries run in milliseconds. */
   gateway?: { retry?: Partial<RetryPolicy>; timeouts?: Partial<HttpTimeouts> }
   /** History tuning (tests: a small cap, a short write delay). */
-  history?: { capacity?: number; writeDelayMs?: number }
+  history?: { capacity?: number; compactEvery?: number }
   /** The browser that checks merchant pages (desktop: its hidden window); default playwright-core + Chromium. */
   pageEngine?: PageEngine
   /** The shell's own origins a checked page must never reach (the preview's bridge), read at each check. */
   consoleOrigins?: () => readonly string[]
   /** Page check tuning (tests: a shorter quiet period). */
   pageCheck?: { quietMs?: number }
+  /**
+   * Payroc's own library in the Sandbox environment: whether the shell maps Payroc's gateway host in the test
+   * page's session (the desktop app does; the preview cannot), and a test CDN's certificate for the download.
+   */
+  library?: { hostMapping?: boolean; cdnCa?: Buffer }
 }
 
 export interface ConsoleApp {
   /** The only way into the channels: validation, policies, the handler, error trapping, scrubbing. */
   dispatch: Dispatch
   info: AppInfo
+  /** The Sandbox environment's library source and the user's copies of Payroc's script (the shell maps). */
+  library: PayrocLibrary
+  /** Every environment's CDN base as it stands now (the desktop shell derives its frame allow-list from it). */
+  cdnBases(): string[]
   subscribe(listener: (event: ConsoleEvent) => void): () => void
   close(): Promise<void>
 }
@@ -132,7 +144,12 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
     })
     const timeouts = { ...DEFAULT_TIMEOUTS, ...options.gateway?.timeouts }
     const gateways = new GatewayRegistry({
-      apiKey: (environmentId, profile) => vault.apiKey(environmentId, profile),
+      apiKey: async (environmentId, profile) => {
+        const key = await vault.apiKey(environmentId, profile)
+        const hold = environments.keyHold(environmentId, profile)
+        // Hosts changed since the key was stored: it goes nowhere new until the user confirms (Credentials).
+        return key.ok && hold ? err(heldKeyError(environments.get(environmentId)?.name, hold)) : key
+      },
       tokens,
       journal,
       secrets,
@@ -147,6 +164,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
       testPageOrigin: options.testPageOrigin,
       sandboxUrl: sandbox.url,
       dataDir: options.dataDir,
+      ...(environments.notices.length > 0 ? { dataNotices: [...environments.notices] } : {}),
       samplePages: SAMPLE_PAGES.map((page) => ({
         name: page.name,
         what: page.what,
@@ -164,9 +182,28 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
       quietMs: options.pageCheck?.quietMs,
     })
     const batches = new BatchRuns(journal)
+    const inFlight = new InFlightCalls()
+    const library = await PayrocLibrary.open({
+      dataDir: options.dataDir,
+      logger,
+      hostMapping: options.library?.hostMapping ?? false,
+      sandboxUrl: sandbox.url,
+      selectedEnvironment: () => environments.selected().environmentId,
+      ...(options.library?.cdnCa ? { cdnTls: { ca: options.library.cdnCa } } : {}),
+    })
     const services: CoreServices = {
       ...{ info, environments, vault, gateways, journal, logger, emit },
-      ...{ history, preflights: new PreflightReports(), batches, secrets, timeouts, pageChecks, keyStores },
+      ...{
+        history,
+        preflights: new PreflightReports(),
+        batches,
+        secrets,
+        timeouts,
+        pageChecks,
+        library,
+        inFlight,
+        keyStores,
+      },
       liveSession: new LiveSession(),
       sandboxTokenization: (id) => sandboxTokenization(sandbox.url, id),
     }
@@ -200,6 +237,8 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
     return {
       dispatch,
       info,
+      library,
+      cdnBases: () => environments.list().map((environment) => environment.cdnBase),
       subscribe(listener) {
         listeners.add(listener)
         return () => listeners.delete(listener)
@@ -208,8 +247,9 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleApp
         if (closed) return
         closed = true
         listeners.clear()
-        // Abort running batches before the clients go; then write any history still waiting to be written.
+        // Abort running batches before the clients go; then fold the history log into history.json.
         await batches.clear()
+        inFlight.cancelAll()
         await pageChecks.close()
         await history.close()
         gateways.close()

@@ -13,9 +13,11 @@ import type { PreflightReports } from './services/diagnostics/preflight-steps'
 import type { Environments } from './services/gateway/environment-store'
 import type { GatewayRegistry } from './services/gateway/gateway-registry'
 import type { HttpTimeouts } from './services/gateway/http-client'
+import type { InFlightCalls } from './services/gateway/time-budget'
 import type { Journal } from './services/storage/exchange-journal'
 import type { History } from './services/storage/session-history'
 import type { PageChecks } from './services/merchant-page/page-checks'
+import type { PayrocLibrary } from './services/library/payroc-library'
 
 export interface CoreServices {
   info: AppInfo
@@ -35,6 +37,10 @@ export interface CoreServices {
   secrets: KnownSecrets
   timeouts: HttpTimeouts
   pageChecks: PageChecks
+  /** Creates in flight by their requestId, for session:cancel (button Cancel request). */
+  inFlight: InFlightCalls
+  /** The Sandbox environment's library source and the user's verified copies of Payroc's script. */
+  library: PayrocLibrary
   /** Whether a sandbox terminal has secure tokens (undefined: unknown terminal or no answer). */
   sandboxTokenization?: (processingTerminalId: string) => Promise<boolean | undefined>
 }

@@ -147,6 +147,22 @@ export const SECURE_TOKEN_HINTS = {
     'A secure token with that secureTokenId already exists: use Update saved details, or create the session without a secureTokenId.',
 } as const
 
+/** The words of the flows after the form (payments, bank transfers, secure-token management, BIN lookup). */
+export const FLOW_HINTS = {
+  conflict:
+    'The Idempotency-Key was already used with a different request; press the button again to send a fresh key.',
+  paymentNotFound:
+    'There is no payment with that Payment ID at this gateway: check the Payment ID, or run the sale first.',
+  followUpRefused:
+    'The payment is not in a state that allows this: a pre-authorization is captured, an unsettled sale reversed, a settled one refunded (up to what is left).',
+  secureTokenNotFound:
+    'There is no secure token with that Secure token ID on this terminal (it may have been deleted): refresh the list.',
+  notAllowed:
+    'This terminal is not set up for that: bank transfers need a terminal with ACH or PAD, secure tokens a terminal with tokenization.',
+  declined:
+    'The gateway answered, and the issuer declined: try another test card or amount (amounts ending 01 and 02 are declined in the sandbox).',
+} as const
+
 /** A request that would create something in Production without the explicit confirmation; nothing was sent. */
 export const confirmationRequired = (environment: EnvironmentInfo, action: string): AppError => ({
   kind: 'confirmation-required',

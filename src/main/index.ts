@@ -11,6 +11,7 @@ import {
   dialog,
   Menu,
   nativeTheme,
+  net,
   protocol,
   safeStorage,
   screen,
@@ -28,10 +29,17 @@ import {
   APP_ORIGIN,
   APP_SCHEME,
   appUrlToRelativePath,
-  isAllowedFrameNavigation,
+  bluetoothPairingResponse,
+  denyDeviceChooser,
+  frameAllowList,
+  isAllowedFrameUrl,
+  isAllowedRedirect,
   isAllowedTopNavigation,
-  isPermissionGranted,
+  isDevicePermissionGranted,
+  isPermissionCheckGranted,
+  isPermissionRequestGranted,
   mainWindowOptions,
+  resolveAppFile,
   windowOpenDecision,
 } from './security'
 import { MIME_TYPES, appContentSecurityPolicy } from '../core/services/servers/page-policy'
@@ -39,6 +47,7 @@ import { startTestPageServer } from '../core/services/servers/testpage-server'
 import { dataDirOverride } from './data-dir'
 import { pageWindowEngine } from './page-window'
 import { safeStorageFallback } from './safe-storage'
+import { gatewayHostResponder } from './gateway-host'
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -56,7 +65,13 @@ if (dataDirOverridden) app.setPath('userData', dataDirOverridden)
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  void main()
+  // A start-up failure (e.g. a folder where settings.json should be: its message names the file) is shown, not
+  // left as an unhandled rejection with no window.
+  main().catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error)
+    dialog.showErrorBox('Hosted Fields Session Console could not start', message)
+    app.exit(1)
+  })
 }
 
 async function main(): Promise<void> {
@@ -83,20 +98,23 @@ async function main(): Promise<void> {
     pageEngine,
     consoleOrigins: () => [APP_ORIGIN],
     safeStorage: safeStorageFallback(safeStorage, process.platform),
+    // This shell maps Payroc's gateway host in the test page's session (below), so Payroc's own script can run
+    // against the sandbox.
+    library: { hostMapping: true },
   })
   const csp = appContentSecurityPolicy(testPage.origin)
-  // Frames the test page may load: itself, the sandbox's field iframes, and Payroc's UAT gateway.
-  const frameOrigins = (): string[] => [
-    testPage.origin,
-    new URL(consoleApp.info.sandboxUrl).origin,
-    'https://testpayments.worldnettps.com',
-  ]
+  // Frames the test page may load: itself plus the frame-src of its own CSP for every environment's CDN (the
+  // same function writes that CSP), read at each navigation so a custom environment added later is included.
+  const frameSources = (): string[] =>
+    frameAllowList({ testPageOrigin: testPage.origin, cdnBases: consoleApp.cdnBases() })
 
   protocol.handle(APP_SCHEME, async (request) => {
     const relative = appUrlToRelativePath(request.url)
-    if (!relative) return new Response('Not found', { status: 404 })
+    // The real path, inside out/renderer: a symlink (anywhere on the way) that leads out of it is not found.
+    const file = relative ? await resolveAppFile(rendererDir, relative) : null
+    if (!relative || !file) return new Response('Not found', { status: 404 })
     try {
-      const body = await readFile(join(rendererDir, relative))
+      const body = await readFile(file)
       const type = MIME_TYPES[extname(relative).slice(1)] ?? 'application/octet-stream'
       return new Response(body, {
         headers: {
@@ -110,12 +128,44 @@ async function main(): Promise<void> {
     }
   })
 
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
-    callback(isPermissionGranted(permission, details.requestingUrl)),
+  // Permissions and devices: denied unless the app's own main frame asks for the one permission it uses.
+  const appSession = session.defaultSession
+  appSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionRequestGranted(permission, details)),
   )
-  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
-    isPermissionGranted(permission, requestingOrigin),
+  appSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionCheckGranted(permission, requestingOrigin, details),
   )
+  appSession.setDevicePermissionHandler((details) => isDevicePermissionGranted(details))
+  appSession.setBluetoothPairingHandler((_details, callback) => callback(bluetoothPairingResponse()))
+  // Without a listener that prevents the default, Electron picks the first HID / serial / USB device itself.
+  // (DEVICE_CHOOSERS lists these events with the "none" answer of each; the unit test covers every one.)
+  appSession.on('select-hid-device', denyDeviceChooser('select-hid-device'))
+  appSession.on('select-serial-port', denyDeviceChooser('select-serial-port'))
+  appSession.on('select-usb-device', denyDeviceChooser('select-usb-device'))
+
+  // Payroc's own script in the Sandbox environment: while the user has chosen it, the app session's https
+  // requests go through gatewayHostResponder (Payroc's UAT hosts → the user's copy and the sandbox, while Sandbox
+  // is selected; everything else to the network untouched). Not chosen: no handler at all.
+  const gatewayHost = gatewayHostResponder({
+    mapping: () => consoleApp.library.mapping(),
+    scriptCopy: (libVersion) => consoleApp.library.scriptCopy(libVersion),
+    through: (request) => net.fetch(request, { bypassCustomProtocolHandlers: true }),
+  })
+  let gatewayHostMapped = false
+  const followLibraryChoice = (): void => {
+    const chosen = consoleApp.library.mapping().chosen
+    if (chosen === gatewayHostMapped) return
+    if (chosen) appSession.protocol.handle('https', gatewayHost)
+    else appSession.protocol.unhandle('https')
+    gatewayHostMapped = chosen
+    logger.log(
+      'info',
+      chosen ? "Payroc's gateway host mapped to the sandbox" : 'gateway host mapping removed',
+    )
+  }
+  followLibraryChoice()
+  const stopFollowingLibrary = consoleApp.library.onChange(followLibraryChoice)
 
   app.on('web-contents-created', (_event, contents) => {
     // A merchant page under check navigates as it likes inside its fenced partition (page-window.ts).
@@ -125,8 +175,15 @@ async function main(): Promise<void> {
     })
     contents.on('will-frame-navigate', (event) => {
       if (pageUnderCheck()) return
-      if (!event.isMainFrame && !isAllowedFrameNavigation(event.url, frameOrigins())) event.preventDefault()
+      if (!event.isMainFrame && !isAllowedFrameUrl(event.url, frameSources())) event.preventDefault()
     })
+    // A redirect is a navigation too: the main window only lands on the app, frames only on the allow-list.
+    contents.on('will-redirect', (event) => {
+      if (pageUnderCheck()) return
+      if (!isAllowedRedirect({ url: event.url, isMainFrame: event.isMainFrame }, frameSources()))
+        event.preventDefault()
+    })
+    contents.on('select-bluetooth-device', denyDeviceChooser('select-bluetooth-device'))
     contents.on('will-attach-webview', (event) => event.preventDefault())
     contents.setWindowOpenHandler(({ url }) => {
       const decision = windowOpenDecision(url)
@@ -199,6 +256,7 @@ async function main(): Promise<void> {
   app.on('window-all-closed', () => app.quit())
   app.on('will-quit', () => {
     unsubscribe()
+    stopFollowingLibrary()
     unbind()
     void consoleApp.close()
     void testPage.close()

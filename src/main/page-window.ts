@@ -10,6 +10,7 @@ import type { BrowserWindow, BrowserWindowConstructorOptions, Debugger, Session 
 import type { CdpTransport } from '../core/services/merchant-page/cdp-recorder'
 import { refusal, type IsolationPolicy } from '../core/services/merchant-page/isolation'
 import { loadFailure, type EnginePage, type PageEngine } from '../core/services/merchant-page/page-engine'
+import { bluetoothPairingResponse, denyDeviceChooser, isDevicePermissionGranted } from './security'
 
 /** What the transport needs of `webContents.debugger`. */
 export type DebuggerLike = Pick<Debugger, 'sendCommand' | 'on' | 'removeListener'>
@@ -72,6 +73,12 @@ export function pageWindowEngine(deps: PageWindowDeps): PageEngine & { owns(cont
       const session = deps.sessionOf(partition)
       session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
       session.setPermissionCheckHandler(() => false)
+      // No device for a checked page either: no HID / serial / USB grant, no pairing, every chooser picks none.
+      session.setDevicePermissionHandler((details) => isDevicePermissionGranted(details))
+      session.setBluetoothPairingHandler((_details, callback) => callback(bluetoothPairingResponse()))
+      session.on('select-hid-device', denyDeviceChooser('select-hid-device'))
+      session.on('select-serial-port', denyDeviceChooser('select-serial-port'))
+      session.on('select-usb-device', denyDeviceChooser('select-usb-device'))
       session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) =>
         callback({ cancel: refusal(policy, details.url) !== undefined }),
       )

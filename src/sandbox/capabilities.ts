@@ -1,5 +1,6 @@
 /**
- * GET /sandbox-capabilities/terminals/{processingTerminalId} (loopback only): what a seeded terminal can do.
+ * GET /sandbox-capabilities/terminals/{processingTerminalId} (loopback only): what a seeded terminal can do
+ * (payment, tokenization, surchargePercentage?, ach, pad).
  * The gateway creates tokenization sessions even for terminals without secure tokens (the failure only shows
  * when the library initialises), so the console's preflight asks here to report it up front. Registered by the
  * embedding app with `sandbox.addRoute(terminalCapabilitiesRoute)`; it lives outside /__sandbox/ because extra
@@ -32,6 +33,8 @@ export const terminalCapabilitiesRoute: SandboxRoute = {
       ...(terminal.surchargePercentage !== undefined
         ? { surchargePercentage: terminal.surchargePercentage }
         : {}),
+      ach: terminal.ach === true,
+      pad: terminal.pad === true,
     })
   },
 }

@@ -73,3 +73,16 @@ export function expiryInPast(expiry: { month: number; year: number }, now: numbe
   const endOfMonth = Date.UTC(expiry.year, expiry.month, 1)
   return endOfMonth <= now
 }
+
+/**
+ * A bank account number as a `source` reports it: the spec allows digits only there (`^[0-9]*$`, ACH 4–17,
+ * PAD 7–12), so the sandbox keeps the last 4 digits and writes zeros for the rest (same length).
+ */
+export function maskAccountNumber(digits: string): string {
+  return `${'0'.repeat(Math.max(0, digits.length - 4))}${digits.slice(-4)}`
+}
+
+/** The same number as a payment's bankAccount shows it (the spec's examples: ****1591). */
+export function starredAccountNumber(masked: string): string {
+  return `${'*'.repeat(Math.max(0, masked.length - 4))}${masked.slice(-4)}`
+}

@@ -85,6 +85,19 @@ export class SandboxControlClient {
     await this.call('POST', 'sessions/expire', { token })
   }
 
+  /**
+   * Closes the open batch (of one terminal, or all): every ready payment is settled, so it can be refunded (and
+   * no longer reversed). Returns how many were settled.
+   */
+  async closeBatch(processingTerminalId?: string): Promise<number> {
+    const answer = await this.call<{ settled: number }>(
+      'POST',
+      'batches/close',
+      processingTerminalId === undefined ? {} : { processingTerminalId },
+    )
+    return answer.settled
+  }
+
   terminals(): Promise<SandboxTerminals> {
     return this.call('GET', 'terminals')
   }

@@ -16,6 +16,8 @@ export const ConfigPatch = z.strictObject({
     .max(10 * 365 * 86_400)
     .optional(),
   latencyMs: z.number().int().min(0).max(120_000).optional(),
+  /** How long a sale with a forced slow amount (ending 04) waits; 20,000 by default. */
+  slowOutcomeMs: z.number().int().min(0).max(120_000).optional(),
 })
 export type ConfigPatch = z.infer<typeof ConfigPatch>
 
@@ -29,3 +31,6 @@ export type ResetBody = z.infer<typeof ResetBody>
 export const ExpireSessionBody = z.strictObject({ token: z.string().min(1).max(200) })
 
 export const JournalLimit = z.coerce.number().int().min(1).max(1_000_000)
+
+/** POST /__sandbox/batches/close: settle the open batch (of one terminal, or of all). */
+export const CloseBatchBody = z.strictObject({ processingTerminalId: z.string().min(1).max(50).optional() })

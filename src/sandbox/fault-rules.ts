@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { defaultProblem, JSON_CONTENT_TYPE, problem, problemReply, type Reply } from './problem-replies'
 
-export const FAULT_ROUTES = ['authorize', 'sessions', 'secure-tokens', 'library', '*'] as const
+export const FAULT_ROUTES = ['authorize', 'sessions', 'secure-tokens', 'payments', 'library', '*'] as const
 export type FaultRoute = (typeof FAULT_ROUTES)[number]
 /** The route groups requests are classified into (control and unknown routes are never faulted). */
 export type RouteGroup = Exclude<FaultRoute, '*'>

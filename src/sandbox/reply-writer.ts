@@ -15,10 +15,11 @@ export class ReplyWriter {
   write(res: ServerResponse, reply: Reply, close: boolean, bytesPerSecond?: number): void {
     if (res.headersSent || res.destroyed) return
     const text = reply.body
+    // A 204 (secure token deleted) has neither a body nor its headers.
+    const empty = reply.status === 204
     const headers: Record<string, string | number> = {
       Date: this.state.httpDate(),
-      'Content-Type': reply.contentType,
-      'Content-Length': Buffer.byteLength(text),
+      ...(empty ? {} : { 'Content-Type': reply.contentType, 'Content-Length': Buffer.byteLength(text) }),
       ...reply.headers,
     }
     if (close) headers.Connection = 'close'

@@ -12,7 +12,12 @@ import { createRequestHandler } from './request-handler'
 import { SandboxRouter } from './router'
 import { controlRouter } from './routes/control-routes'
 import { identityRoutes } from './routes/identity-routes'
+import { bankTransferRoutes } from './routes/bank-transfer-routes'
+import { binLookupRoutes } from './routes/bin-lookup-routes'
+import { paymentRoutes } from './routes/payment-routes'
+import { secureTokenManageRoutes } from './routes/secure-token-manage-routes'
 import { secureTokenRoutes } from './routes/secure-token-routes'
+import { singleUseTokenRoutes } from './routes/single-use-token-routes'
 import { sessionRoutes } from './routes/session-routes'
 import type { Sandbox, SandboxLogger, SandboxLogLevel, SandboxOptions } from './sandbox-types'
 import { SandboxState } from './state/sandbox-state'
@@ -50,6 +55,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       clockOffsetSeconds: options.clockOffsetSeconds ?? 0,
       latencyMs: options.latencyMs ?? 0,
       singleUseTokenTtlSeconds: 1800,
+      slowOutcomeMs: 20_000,
     },
   })
   // Built (or taken from the app bundle) before listening, so a broken build fails the start, not a request.
@@ -60,6 +66,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...identityRoutes,
     ...sessionRoutes,
     ...secureTokenRoutes,
+    ...secureTokenManageRoutes,
+    ...singleUseTokenRoutes,
+    ...paymentRoutes,
+    ...bankTransferRoutes,
+    ...binLookupRoutes,
     ...libraryRoutes,
     ...gatewayProtocolRoutes,
     ...(options.routes ?? []),

@@ -34,13 +34,25 @@ export function redactHeaders(headers: Record<string, unknown>): Record<string, 
   return out
 }
 
-/** JSON keys whose values are secrets or tokens, and how to mask them. */
+/**
+ * A card or account number in clear (digits only) keeps its last 4; one the gateway already masked (it has
+ * other characters, e.g. 453985******7062) is left as it is.
+ */
+export function maskAccountNumber(value: string): string {
+  return /^\d{5,19}$/.test(value) ? `${MASK}${value.slice(-4)}` : value
+}
+
+/** JSON keys whose values are secrets, tokens or card data, and how to mask them. */
 const BODY_RULES: Record<string, (value: string) => string> = {
   access_token: maskSecret,
   refresh_token: maskSecret,
   apiKey: maskSecret,
   api_key: maskSecret,
   token: maskToken,
+  // Test cards and test bank accounts sent to create a single-use token or look up a BIN.
+  cardNumber: maskAccountNumber,
+  accountNumber: maskAccountNumber,
+  cvv: () => MASK,
 }
 
 /** A copy of a JSON value with each string under a key in `rules` masked by that rule, at any depth (to 20). */

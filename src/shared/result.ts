@@ -2,6 +2,7 @@
  * What every channel returns. Errors never throw across the IPC/bridge boundary and never carry a secret.
  */
 import { z } from 'zod'
+import { labelledMessage } from './field-labels'
 import { ProblemDetails } from './payroc'
 
 export const ERROR_KINDS = [
@@ -59,9 +60,8 @@ export function issuesToFields(error: z.ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = {}
   for (const issue of error.issues) {
     const key = issue.path.length > 0 ? issue.path.map(String).join('.') : '(body)'
-    const message = issue.message.startsWith(key.split('.').pop() ?? '')
-      ? issue.message
-      : `${key}: ${issue.message}`
+    // Named as the UI labels the field (field-labels.ts).
+    const message = labelledMessage(key, issue.message)
     ;(fields[key] ??= []).push(message)
   }
   return fields

@@ -3,7 +3,7 @@
  * README and the Clear all data handler agree (a unit test checks the handler's result names every item).
  */
 
-/** History keeps the newest 1,000 entries (history.json); older ones are evicted on write. */
+/** History keeps the newest 1,000 entries (history.json + its log history.jsonl); older ones are evicted. */
 export const HISTORY_RETENTION = 1000
 /**
  * The Event log (the card form's and test page's events, kept in main's memory so a reload restores it) keeps the
@@ -50,7 +50,7 @@ export interface ClearItem {
 
 /** Everything "Clear all data" removes, in the order the handler clears it. */
 export const CLEAR_ALL_DATA: readonly ClearItem[] = [
-  { id: 'history', label: 'History', where: 'history.json in the data folder' },
+  { id: 'history', label: 'History', where: 'history.json and history.jsonl in the data folder' },
   { id: 'settings', label: 'Settings and custom environments', where: 'settings.json in the data folder' },
   {
     id: 'keychain-entries',

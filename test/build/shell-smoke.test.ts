@@ -2,6 +2,7 @@
 // Node with a recording stand-in for the `electron` module (test/support/electron-stand-in.ts). It runs the
 // shell's real startup path — paths, policy wiring, channel bindings, the app:// handler, the embedded sandbox —
 // and proves what a Node stand-in can; what only a real Electron run proves is listed in SECURITY.md.
+import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { get } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -15,6 +16,10 @@ import { createElectronStandIn, loadBundleWithStandIn, type StandIn } from '../s
 const out = resolve(__dirname, '../../out')
 const mainBundle = join(out, 'main/index.js')
 const APP_PAGE = 'app://console/index.html'
+/** A build only the data folder's builds file knows, with the SRI of SCRIPT (the user-updatable list). */
+const TEST_BUILD = '1.7.0.990001'
+const SCRIPT = Buffer.from('!function(){window.Payroc={hostedFields:function(){}}}();\n')
+const sriOf = (bytes: Buffer): string => `sha384-${createHash('sha384').update(bytes).digest('base64')}`
 
 let electron: StandIn
 let dataDir: string
@@ -82,6 +87,13 @@ const appProtocol = async (url: string): Promise<Response> => {
 beforeAll(async () => {
   expect(existsSync(mainBundle), `${mainBundle} missing: run npm run build first`).toBe(true)
   dataDir = mkdtempSync(join(tmpdir(), 'hfc-shell-smoke-'))
+  writeFileSync(
+    join(dataDir, 'payroc-library-builds.json'),
+    JSON.stringify({
+      version: 1,
+      builds: { [TEST_BUILD]: { environment: 'uat', integrity: sriOf(SCRIPT) } },
+    }),
+  )
   process.env['HFC_DATA_DIR'] = dataDir
   electron = createElectronStandIn()
   process.on('unhandledRejection', onRejection)
@@ -138,17 +150,18 @@ describe('desktop shell in a Node stand-in for electron (NOT Electron): startup 
     before('protocol.handle', 'app')
     before('session.defaultSession.setPermissionRequestHandler')
     before('session.defaultSession.setPermissionCheckHandler')
+    before('session.defaultSession.setDevicePermissionHandler')
+    before('session.defaultSession.setBluetoothPairingHandler')
+    for (const chooser of ['select-hid-device', 'select-serial-port', 'select-usb-device'])
+      before('session.defaultSession.on', chooser)
     before('webContents.on', 'will-navigate')
     before('webContents.on', 'will-frame-navigate')
+    before('webContents.on', 'will-redirect')
+    before('webContents.on', 'select-bluetooth-device')
     before('webContents.on', 'will-attach-webview')
     before('webContents.setWindowOpenHandler')
     before('ipcMain.handle', 'session:create')
   })
-
-  // The shell does not install a will-redirect policy today; a later hardening issue adds it (and this case).
-  it.todo(
-    'will-redirect policy installed before the page loads (not in the shell yet: later hardening issue)',
-  )
 
   it('opens one window: context isolation, sandbox, no Node, and a preload file that exists', () => {
     expect(electron.windows()).toHaveLength(1)
@@ -196,6 +209,33 @@ describe('desktop shell in a Node stand-in for electron (NOT Electron): policies
     expect(webview.prevented).toBe(true)
   })
 
+  it('will-redirect: the main window lands only on the app, a frame only on the frame allow-list', () => {
+    const redirect = (url: string, isMainFrame: boolean) => {
+      const event = fakeEvent({ url, isMainFrame })
+      emitContents('will-redirect', event, url)
+      return event.prevented
+    }
+    expect(redirect('https://evil.example/', true)).toBe(true)
+    expect(redirect('app://console/index.html', true)).toBe(false)
+    expect(redirect('https://evil.example/', false)).toBe(true)
+    expect(redirect('https://testpayments.worldnettps.com/merchant/hosted-fields?x=1', false)).toBe(false)
+  })
+
+  it('frames: the allow-list is the test page CSP’s frame-src for every environment, Production included', async () => {
+    const info = await invoke('app:info', {})
+    const frame = (url: string) => {
+      const event = fakeEvent({ isMainFrame: false, url })
+      emitContents('will-frame-navigate', event)
+      return event.prevented
+    }
+    expect(frame(`${String(info.value?.['testPageOrigin'])}/testpage.html`)).toBe(false)
+    expect(frame(`${String(info.value?.['sandboxUrl'])}/merchant/hosted-fields?x=1`)).toBe(false)
+    expect(frame('https://testpayments.worldnettps.com/merchant/hosted-fields')).toBe(false)
+    // Production's library frames (the CSP's guess, *.worldnettps.com): blocked by the old fixed list.
+    expect(frame('https://payments.worldnettps.com/merchant/hosted-fields')).toBe(false)
+    expect(frame('http://127.0.0.1:1/')).toBe(true)
+  })
+
   it('window-open: always denied; only an allow-listed https link goes to the system browser', () => {
     const handler = theWindow().contents.state.windowOpenHandler
     expect(handler).toBeDefined()
@@ -207,17 +247,44 @@ describe('desktop shell in a Node stand-in for electron (NOT Electron): policies
     ])
   })
 
-  it('permissions: denied by default, clipboard write for the app page only', () => {
+  it('permissions: denied by default, clipboard write for the app page’s main frame only', () => {
     const { request, check } = electron.permissions
     const granted: boolean[] = []
-    const ask = (permission: string, url: string) =>
-      // Only the permission name and requestingUrl are read by the shell's handler.
-      request?.(null as never, permission as never, (ok) => granted.push(ok), { requestingUrl: url } as never)
+    const ask = (permission: string, url: string, isMainFrame = true) =>
+      // Only the permission name and the details are read by the shell's handler.
+      request?.(null as never, permission as never, (ok) => granted.push(ok), {
+        requestingUrl: url,
+        isMainFrame,
+      } as never)
     ask('media', APP_PAGE)
     ask('clipboard-sanitized-write', 'https://evil.example/')
+    ask('clipboard-sanitized-write', APP_PAGE, false)
     ask('clipboard-sanitized-write', APP_PAGE)
-    expect(granted).toEqual([false, false, true])
-    expect(check?.(null, 'geolocation' as never, 'app://console', {} as never)).toBe(false)
+    expect(granted).toEqual([false, false, false, true])
+    expect(check?.(null, 'geolocation' as never, 'app://console', { isMainFrame: true } as never)).toBe(false)
+    expect(
+      check?.(null, 'clipboard-sanitized-write' as never, 'app://console', { isMainFrame: true } as never),
+    ).toBe(true)
+  })
+
+  it('devices: no HID / serial / USB permission, no Bluetooth pairing, every chooser picks nothing', () => {
+    const { device, bluetoothPairing } = electron.permissions
+    for (const deviceType of ['hid', 'serial', 'usb'])
+      expect(device?.({ deviceType, origin: 'app://console' } as never), deviceType).toBe(false)
+    const pairing: unknown[] = []
+    bluetoothPairing?.({} as never, (response) => pairing.push(response))
+    expect(pairing).toEqual([{ confirmed: false }])
+    const choose = (emit: (event: unknown, ...args: unknown[]) => unknown[], name: string) => {
+      const event = fakeEvent()
+      const picked: unknown[] = []
+      emit(event, [{ deviceId: 'first' }], (id: unknown) => picked.push(id))
+      expect(event.prevented, name).toBe(true)
+      expect(picked, name).toHaveLength(1)
+      expect(picked[0], name).not.toBe('first')
+    }
+    for (const name of ['select-hid-device', 'select-serial-port', 'select-usb-device'])
+      choose((...args) => electron.emitSession(name, ...args), name)
+    choose((...args) => emitContents('select-bluetooth-device', ...args), 'select-bluetooth-device')
   })
 })
 
@@ -249,27 +316,22 @@ describe('desktop shell in a Node stand-in for electron (NOT Electron): app:// p
     }
   })
 
-  // KNOWN GAP, documented rather than hidden: the handler reads with readFile, which follows symlinks, so a link
-  // inside out/renderer serves a file from anywhere. The hardening issue makes the handler refuse it; then this
-  // case turns red as `it.fails` and becomes a plain `it`. src/main is deliberately not changed here.
-  it.fails(
-    'refuses a symlink inside out/renderer that points outside it (KNOWN GAP: served today)',
-    async () => {
-      const outside = mkdtempSync(join(tmpdir(), 'hfc-shell-outside-'))
-      const secret = join(outside, 'secret.txt')
-      writeFileSync(secret, 'outside the renderer folder')
-      const link = join(out, 'renderer', `smoke-symlink-${process.pid}.txt`)
-      symlinkSync(secret, link)
-      try {
-        const response = await appProtocol(`app://console/smoke-symlink-${process.pid}.txt`)
-        expect(await response.text()).not.toContain('outside the renderer folder')
-        expect(response.status).toBe(404)
-      } finally {
-        rmSync(link, { force: true })
-        rmSync(outside, { recursive: true, force: true })
-      }
-    },
-  )
+  // The handler resolves the real path (resolveAppFile) before reading: a link out of the folder is not found.
+  it('refuses a symlink inside out/renderer that points outside it', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'hfc-shell-outside-'))
+    const secret = join(outside, 'secret.txt')
+    writeFileSync(secret, 'outside the renderer folder')
+    const link = join(out, 'renderer', `smoke-symlink-${process.pid}.txt`)
+    symlinkSync(secret, link)
+    try {
+      const response = await appProtocol(`app://console/smoke-symlink-${process.pid}.txt`)
+      expect(await response.text()).not.toContain('outside the renderer folder')
+      expect(response.status).toBe(404)
+    } finally {
+      rmSync(link, { force: true })
+      rmSync(outside, { recursive: true, force: true })
+    }
+  })
 })
 
 describe('desktop shell in a Node stand-in for electron (NOT Electron): IPC', () => {
@@ -371,7 +433,134 @@ describe('desktop shell in a Node stand-in for electron (NOT Electron): merchant
       {} as never,
     )
     expect(granted).toBe(false)
+    // No device either: no HID / serial / USB grant, no pairing, every chooser cancels instead of picking.
+    expect(partition.devicePermission?.({ deviceType: 'usb', origin: pageUrl } as never)).toBe(false)
+    const paired: unknown[] = []
+    partition.bluetoothPairing?.({} as never, (response) => paired.push(response))
+    expect(paired).toEqual([{ confirmed: false }])
+    for (const chooser of ['select-hid-device', 'select-serial-port', 'select-usb-device']) {
+      const event = { prevented: false, preventDefault: () => (event.prevented = true) }
+      const picked: unknown[] = []
+      partition.events.emit(chooser, event, [{ deviceId: 'first' }], (id: unknown) => picked.push(id))
+      expect(event.prevented, chooser).toBe(true)
+      expect(picked, chooser).toHaveLength(1)
+      expect(picked[0], chooser).not.toBe('first')
+    }
     expect(partition.cleared).toBe(true)
+  })
+})
+
+describe("desktop shell in a Node stand-in for electron (NOT Electron): Payroc's own library in the sandbox", () => {
+  const SCRIPT_URL = `https://cdn.uat.payroc.com/js/hosted-fields/hosted-fields-${TEST_BUILD}.js`
+  const GATEWAY = 'https://testpayments.worldnettps.com'
+  const https = () => electron.sessionProtocolHandler('https')
+  let scriptFile: string
+
+  beforeAll(() => {
+    scriptFile = join(dataDir, 'chosen-by-the-user.js')
+    writeFileSync(scriptFile, SCRIPT)
+  })
+
+  it('maps nothing until the user chooses it; the desktop app says it can map the gateway host', async () => {
+    expect(https()).toBeUndefined()
+    const status = await invoke('library:status', {})
+    expect(status.value?.['source']).toBe('simulated')
+    expect(status.value?.['hostMapping']).toBe(true)
+    const builds = status.value?.['builds'] as { libVersion: string; copy: unknown }[]
+    expect(builds.find((build) => build.libVersion === TEST_BUILD)?.copy).toBeNull()
+    // No copy yet: choosing it is refused, and still nothing is intercepted.
+    const early = await invoke('library:setSource', { source: 'payroc', libVersion: TEST_BUILD })
+    expect(early.error?.kind).toBe('validation')
+    expect(https()).toBeUndefined()
+  })
+
+  it('imports a chosen file only when it matches the build’s SRI, then intercepts https in the app session', async () => {
+    const wrong = join(dataDir, 'not-the-script.js')
+    writeFileSync(wrong, 'alert(1)\n')
+    const refused = await invoke('library:importScript', {
+      libVersion: TEST_BUILD,
+      from: 'file',
+      path: wrong,
+    })
+    expect(refused.error?.kind).toBe('validation')
+    expect(refused.error?.message).toContain('does not match the SRI')
+    const imported = await invoke('library:importScript', {
+      libVersion: TEST_BUILD,
+      from: 'file',
+      path: scriptFile,
+    })
+    expect(imported.error).toBeUndefined()
+    expect(imported.value?.['imported']).toEqual({
+      libVersion: TEST_BUILD,
+      integrity: sriOf(SCRIPT),
+      from: 'file',
+    })
+    const chosen = await invoke('library:setSource', { source: 'payroc', libVersion: TEST_BUILD })
+    expect(chosen.value).toMatchObject({ source: 'payroc', libVersion: TEST_BUILD })
+    expect(electron.calls('session.defaultSession.protocol.handle').map((c) => c.args[0])).toEqual(['https'])
+    expect(https()).toBeDefined()
+  })
+
+  it('answers the script from the copy and the gateway from the sandbox, at the gateway origin', async () => {
+    const handler = https()
+    if (!handler) throw new Error('no https handler')
+    const script = await handler(new Request(SCRIPT_URL))
+    expect(script.status).toBe(200)
+    expect(script.headers.get('access-control-allow-origin')).toBe('*')
+    expect(Buffer.from(await script.arrayBuffer()).equals(SCRIPT)).toBe(true)
+    // A field frame page asks the gateway for the session's libVersion: it gets the chosen copy too.
+    const frameScript = await handler(
+      new Request(`${GATEWAY}/js/hosted-fields/hosted-fields-1.7.0.261457.js`),
+    )
+    expect(Buffer.from(await frameScript.arrayBuffer()).equals(SCRIPT)).toBe(true)
+
+    const created = await invoke('session:create', {
+      environmentId: 'sandbox',
+      profile: 'default',
+      processingTerminalId: '1234001',
+      scenario: 'payment',
+      libVersion: TEST_BUILD,
+    })
+    const token = String(created.value?.['token'])
+    const configuration = await handler(
+      new Request(`${GATEWAY}/merchant/api/v2/hosted-fields-sessions/${token}/configuration`, {
+        headers: { origin: 'http://127.0.0.1:1', 'idempotency-key': crypto.randomUUID() },
+      }),
+    )
+    expect(configuration.status).toBe(200)
+    const body = (await configuration.json()) as { configuration?: unknown }
+    expect(body.configuration).toBeDefined()
+    // The sandbox journaled it: the call really went there.
+    const info = await invoke('app:info', {})
+    const journal = (await (
+      await fetch(`${String(info.value?.['sandboxUrl'])}/__sandbox/journal?limit=20`)
+    ).json()) as { entries: { route: string }[] }
+    expect(journal.entries.some((entry) => entry.route === 'library')).toBe(true)
+
+    // Other hosts are refused while the sandbox stands in; nothing of that reached the network.
+    const elsewhere = await handler(new Request('https://evil.example/steal'))
+    expect(elsewhere.status).toBe(403)
+    expect(electron.calls('net.fetch')).toHaveLength(0)
+  })
+
+  it('leaves Payroc’s hosts to the network while another environment is selected, and unmaps on Simulated', async () => {
+    const handler = https()
+    if (!handler) throw new Error('no https handler')
+    await invoke('environment:select', { environmentId: 'uat', profile: 'default' })
+    const real = await handler(new Request(SCRIPT_URL))
+    expect(real.status).toBe(299) // the stand-in's network
+    expect(electron.calls('net.fetch').at(-1)?.args).toEqual([
+      SCRIPT_URL,
+      { bypassCustomProtocolHandlers: true },
+    ])
+    await invoke('environment:select', { environmentId: 'sandbox', profile: 'default' })
+
+    const simulated = await invoke('library:setSource', { source: 'simulated' })
+    expect(simulated.value?.['source']).toBe('simulated')
+    expect(electron.calls('session.defaultSession.protocol.unhandle').map((c) => c.args[0])).toEqual([
+      'https',
+    ])
+    expect(https()).toBeUndefined()
   })
 })
 

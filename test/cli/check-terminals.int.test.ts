@@ -72,7 +72,7 @@ describe('check-terminals CLI', () => {
       ])
       expect(csv.code, '--fail-on none keeps 0').toBe(0)
       expect(csv.stdout.split('\r\n')[0]).toBe(
-        'line,input,processingTerminalId,status,verdict,hint,message,durationMs',
+        'line,input,processingTerminalId,scenario,environment,environmentId,profile,status,verdict,hint,message,durationMs,journalId,duplicateOf',
       )
       const json = await cli([
         '--env',
@@ -98,6 +98,7 @@ describe('check-terminals CLI', () => {
         '--env',
         '--profile',
         '--file',
+        '--scenario',
         '--concurrency',
         '--format',
         '--fail-on',
@@ -116,6 +117,30 @@ describe('check-terminals CLI', () => {
       expect(unknown.stderr).toContain(
         'unknown environment staging; valid environments: sandbox, uat, production',
       )
+    },
+    SLOW,
+  )
+
+  it(
+    '--scenario tokenization checks secure tokens: 1234002 passes payment and fails tokenization',
+    async () => {
+      const noTokens = path.join(dir, 'no-tokens.txt')
+      await writeFile(noTokens, '1234002\n')
+      const data = path.join(dir, 'data')
+      const payment = await cli(['--env', 'sandbox', '--file', noTokens, '--data-dir', data])
+      expect(payment.code, payment.stderr).toBe(0)
+      const tokenization = await cli(
+        ['--env', 'sandbox', '--file', noTokens, '--scenario', 'tokenization', '--format', 'json'].concat([
+          '--data-dir',
+          data,
+        ]),
+      )
+      expect(tokenization.code, tokenization.stderr).toBe(1)
+      const rows = (JSON.parse(tokenization.stdout) as { rows: { scenario?: string; verdict: string }[] })
+        .rows
+      expect(rows).toHaveLength(1)
+      expect(rows[0]?.scenario).toBe('tokenization')
+      expect(rows[0]?.verdict).not.toBe('ok')
     },
     SLOW,
   )

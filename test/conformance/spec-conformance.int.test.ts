@@ -15,8 +15,29 @@ import { writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import { luhnValid, MAX_BODY_BYTES, startSandbox, type Sandbox } from '../../src/sandbox'
-import { HostedFieldsSession, ProblemDetails, SecureToken } from '../../src/shared/payroc'
+import {
+  BankTransferPaymentRequest,
+  BinLookupRequest,
+  CapturePaymentRequest,
+  CreateSecureTokenBody,
+  CreateSingleUseTokenBody,
+  PaymentRequest,
+  RefundBankTransferRequest,
+  RefundPaymentRequest,
+  ReversePaymentRequest,
+  SecureTokenPatch,
+  UpdateAccountBody,
+  BankTransferPayment,
+  BinLookupResponse,
+  HostedFieldsSession,
+  Payment,
+  ProblemDetails,
+  SecureToken,
+  SecureTokenList,
+  SingleUseTokenResponse,
+} from '../../src/shared/payroc'
 import { call as fetchAnswer } from '../support/sandbox'
+import { flowCases } from './flow-cases'
 import {
   API_PREFIX,
   loadPayrocSpec,
@@ -79,7 +100,8 @@ function describeSandboxConformance(spec: PayrocSpec): void {
     const answer = await fetchAnswer(url(path), { method, ...options })
     return {
       method,
-      path: `${API_PREFIX}${path}`,
+      // The operation is found by the path alone (a list's filters travel in the query).
+      path: `${API_PREFIX}${path.split('?')[0] ?? path}`,
       status: answer.status,
       contentType: answer.headers.get('content-type') ?? '',
       text: answer.text,
@@ -501,6 +523,19 @@ function describeSandboxConformance(spec: PayrocSpec): void {
     },
   ]
 
+  // Payments, bank transfers, secure-token management, BIN lookup, single-use tokens (flow-cases.ts).
+  cases.push(
+    ...flowCases({
+      sandbox: () => sandbox,
+      call,
+      writeHeaders,
+      readHeaders,
+      libraryToken: singleUseToken,
+      saveSecureToken,
+      deliberate413: DELIBERATE_413,
+    }),
+  )
+
   describe('the sandbox answers as the spec documents', () => {
     beforeAll(async () => {
       sandbox = await startSandbox({ port: 0 })
@@ -596,13 +631,19 @@ const APP_SCHEMAS: { operationId: string; status: string; schema?: z.ZodType; it
   { operationId: 'createSecureToken', status: '201', schema: SecureToken },
   { operationId: 'getSecureToken', status: '200', schema: SecureToken },
   { operationId: 'listSecureTokens', status: '200', schema: SecureToken, items: 'data' },
+  { operationId: 'listSecureTokens', status: '200', schema: SecureTokenList },
   { operationId: 'updateSecureToken', status: '200', schema: SecureToken },
   { operationId: 'deleteSecureToken', status: '204' },
   { operationId: 'accountUpdate', status: '200', schema: SecureToken },
-  { operationId: 'payment', status: '201' },
-  { operationId: 'bankTransferPayment', status: '201' },
-  { operationId: 'binLookup', status: '200' },
-  { operationId: 'createSingleUseToken', status: '201' },
+  { operationId: 'payment', status: '201', schema: Payment },
+  { operationId: 'capturePayment', status: '200', schema: Payment },
+  { operationId: 'reversePayment', status: '200', schema: Payment },
+  { operationId: 'refundPayment', status: '200', schema: Payment },
+  { operationId: 'bankTransferPayment', status: '201', schema: BankTransferPayment },
+  { operationId: 'reverseBankTransferPayment', status: '200', schema: BankTransferPayment },
+  { operationId: 'refundBankTransferPayment', status: '200', schema: BankTransferPayment },
+  { operationId: 'binLookup', status: '200', schema: BinLookupResponse },
+  { operationId: 'createSingleUseToken', status: '201', schema: SingleUseTokenResponse },
 ]
 
 function zodIssues(schema: z.ZodType, value: unknown): string[] {
@@ -613,6 +654,8 @@ function zodIssues(schema: z.ZodType, value: unknown): string[] {
 
 function describeExampleConformance(spec: PayrocSpec): void {
   describe("the spec's example responses parse with the app's schemas", () => {
+    /** An operation listed twice (a list: its items, then its envelope) has its problem examples checked once. */
+    const problemsChecked = new Set<string>()
     for (const entry of APP_SCHEMAS) {
       const examples = spec.examples(entry.operationId)
       const successes = examples.filter((example) => example.status === entry.status)
@@ -627,7 +670,8 @@ function describeExampleConformance(spec: PayrocSpec): void {
         }
       } else {
         for (const example of successes) {
-          it(`${entry.operationId} ${example.status} ${example.name}`, () => {
+          const what = items === undefined ? '' : ` (each of ${items})`
+          it(`${entry.operationId} ${example.status} ${example.name}${what}`, () => {
             const values = itemsOf(example, items)
             // A list answer may be empty (e.g. "noActivity"); a single answer is exactly one value.
             if (items === undefined) expect(values).toHaveLength(1)
@@ -635,9 +679,64 @@ function describeExampleConformance(spec: PayrocSpec): void {
           })
         }
       }
+      if (problemsChecked.has(entry.operationId)) continue
+      problemsChecked.add(entry.operationId)
       for (const example of examples.filter((candidate) => candidate.contentType.includes('problem'))) {
         it(`${entry.operationId} ${example.status} ${example.name} (problem details)`, () => {
           expect(zodIssues(ProblemDetails, example.value)).toEqual([])
+        })
+      }
+    }
+  })
+}
+
+/**
+ * The requests the console builds, and the app schema each must pass. `sends` picks the spec's examples of
+ * the kind the console sends (payments with a single-use or secure token, keyed plain-text test cards); the
+ * others (raw card data, digital wallets, raw bank accounts) are named so their absence is visible.
+ */
+const REQUEST_SCHEMAS: { operationId: string; schema: z.ZodType; sends?: (value: unknown) => boolean }[] = [
+  { operationId: 'payment', schema: PaymentRequest, sends: paidWithToken },
+  { operationId: 'capturePayment', schema: CapturePaymentRequest },
+  { operationId: 'reversePayment', schema: ReversePaymentRequest },
+  { operationId: 'refundPayment', schema: RefundPaymentRequest },
+  { operationId: 'bankTransferPayment', schema: BankTransferPaymentRequest, sends: paidWithToken },
+  { operationId: 'refundBankTransferPayment', schema: RefundBankTransferRequest },
+  { operationId: 'binLookup', schema: BinLookupRequest },
+  { operationId: 'createSingleUseToken', schema: CreateSingleUseTokenBody },
+  {
+    operationId: 'createSecureToken',
+    schema: CreateSecureTokenBody,
+    sends: (value) => sourceType(value) === 'singleUseToken',
+  },
+  { operationId: 'accountUpdate', schema: UpdateAccountBody },
+  { operationId: 'updateSecureToken', schema: SecureTokenPatch },
+]
+
+function paidWithToken(value: unknown): boolean {
+  const type = (value as { paymentMethod?: { type?: unknown } }).paymentMethod?.type
+  return type === 'singleUseToken' || type === 'secureToken'
+}
+function sourceType(value: unknown): unknown {
+  return (value as { source?: { type?: unknown } }).source?.type
+}
+
+function describeRequestConformance(spec: PayrocSpec): void {
+  describe("the spec's example requests of the kinds the console sends parse with the app's request schemas", () => {
+    for (const entry of REQUEST_SCHEMAS) {
+      const examples = spec.requestExamples(entry.operationId)
+      it(`${entry.operationId}: the spec gives request examples`, () => {
+        expect(examples.length).toBeGreaterThan(0)
+      })
+      for (const example of examples) {
+        const sent = entry.sends === undefined || entry.sends(example.value)
+        const title = `${entry.operationId} request ${example.name}`
+        if (!sent) {
+          it.skip(`${title} (a kind the console does not send)`, () => undefined)
+          continue
+        }
+        it(title, () => {
+          expect(zodIssues(entry.schema, example.value)).toEqual([])
         })
       }
     }
@@ -720,4 +819,5 @@ if (!availability.available && availability.absent && process.env.PAYROC_SPEC_RE
   })
   describeSandboxConformance(spec)
   describeExampleConformance(spec)
+  describeRequestConformance(spec)
 }

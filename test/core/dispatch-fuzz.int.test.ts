@@ -34,7 +34,7 @@ const ONE_MB = 1024 * 1024
  * format = regex/enum (any unicode oddity breaks it), id = any short string, answered "not found" by the handler,
  * free = any string within a length limit (only wrong types, huge strings and nulls break it), url, int, bool.
  */
-type FieldKind = 'format' | 'id' | 'free' | 'url' | 'int' | 'bool'
+type FieldKind = 'format' | 'id' | 'free' | 'url' | 'int' | 'bool' | 'amount'
 interface Field {
   kind: FieldKind
   value: unknown
@@ -48,6 +48,13 @@ const target = (): Template => ({
   environmentId: req('format', 'sandbox'),
   profile: req('format', 'default'),
 })
+const terminal = (): Template => ({
+  ...target(),
+  processingTerminalId: req('free', '1234001'),
+  confirmProduction: opt('bool', false),
+})
+/** A read: the terminal, no Production confirmation. */
+const reader = (): Template => ({ ...target(), processingTerminalId: req('free', '1234001') })
 const historyFilter = (): Template => ({
   terminal: opt('free', '1234'),
   environmentId: opt('format', 'sandbox'),
@@ -79,6 +86,7 @@ const TEMPLATES: Record<Channel, Template> = {
     events: req('format', [{ name: 'ready', payload: null, at: '2026-12-02T00:00:00.000Z' }]),
   },
   'eventLog:restore': {},
+  'vault:confirmKey': target(),
   'session:create': {
     ...target(),
     processingTerminalId: req('free', '1234001'),
@@ -87,6 +95,7 @@ const TEMPLATES: Record<Channel, Template> = {
     secureTokenId: opt('free', 'st-1'),
     confirmProduction: opt('bool', false),
   },
+  'session:cancel': { requestId: req('format', '0b7a6f3e-8d2c-4c1a-9f4e-2a5b6c7d8e9f') },
   'journal:get': { id: req('id', 'no-such-entry') },
   'journal:list': { limit: opt('int', 5) },
   'journal:curl': { id: req('id', 'no-such-entry'), attempt: opt('int', 1) },
@@ -96,6 +105,18 @@ const TEMPLATES: Record<Channel, Template> = {
   'history:clear': {},
   'sandbox:expireSession': { environmentId: req('format', 'sandbox'), token: req('id', 'no-such-token') },
   'sandbox:forceNext': { environmentId: req('format', 'uat'), action: req('format', 'reset') },
+  'sandbox:closeBatch': {
+    environmentId: req('format', 'uat'),
+    processingTerminalId: req('free', '1234001'),
+  },
+  'library:status': {},
+  // A file that is not there, and Payroc's script with no copy: even a variant that passed the schema writes nothing.
+  'library:importScript': {
+    libVersion: req('format', '1.7.0.261457'),
+    from: req('format', 'file'),
+    path: req('free', '/nonexistent/hfc-fuzz/hosted-fields.js'),
+  },
+  'library:setSource': { source: req('format', 'payroc'), libVersion: opt('format', '1.7.0.261457') },
   'history:recordLibrary': {
     historyId: req('id', 'no-such-entry'),
     state: req('format', 'ready'),
@@ -131,6 +152,67 @@ const TEMPLATES: Record<Channel, Template> = {
     singleUseToken: req('free', 'sut-no-such-token'),
     secureTokenId: req('free', 'st-1'),
     confirmProduction: opt('bool', false),
+  },
+  'payment:run': {
+    ...terminal(),
+    amount: req('amount', 1000),
+    currency: req('format', 'USD'),
+    orderId: req('free', 'fuzz-order-1'),
+    paymentMethod: req('format', { type: 'singleUseToken', token: 'sut-no-such-token' }),
+    autoCapture: opt('bool', true),
+    tokenize: opt('bool', false),
+  },
+  'payment:capture': { ...terminal(), paymentId: req('format', 'P000000001'), amount: opt('amount', 500) },
+  'payment:reverse': { ...terminal(), paymentId: req('format', 'P000000001'), amount: opt('amount', 500) },
+  'payment:refund': {
+    ...terminal(),
+    paymentId: req('format', 'P000000001'),
+    amount: req('amount', 500),
+    description: opt('free', 'fuzz refund'),
+  },
+  'bankTransfer:run': {
+    ...terminal(),
+    amount: req('amount', 1000),
+    currency: req('format', 'USD'),
+    orderId: req('free', 'fuzz-order-2'),
+    paymentMethod: req('format', { type: 'singleUseToken', token: 'sut-no-such-token' }),
+    secCode: opt('format', 'web'),
+  },
+  'bankTransfer:reverse': { ...terminal(), paymentId: req('format', 'P000000001') },
+  'bankTransfer:refund': {
+    ...terminal(),
+    paymentId: req('format', 'P000000001'),
+    amount: req('amount', 500),
+    description: opt('free', 'fuzz refund'),
+  },
+  'secureToken:list': {
+    ...reader(),
+    customerName: opt('free', 'Fuzz'),
+    first6: opt('format', '453985'),
+    last4: opt('format', '7062'),
+    limit: opt('int', 10),
+  },
+  'secureToken:get': { ...terminal(), secureTokenId: req('free', 'st-1') },
+  'secureToken:delete': { ...terminal(), secureTokenId: req('free', 'st-1') },
+  'secureToken:patch': {
+    ...terminal(),
+    secureTokenId: req('free', 'st-1'),
+    customer: req('format', { firstName: 'Fuzz' }),
+  },
+  'card:binLookup': {
+    ...reader(),
+    amount: opt('amount', 1000),
+    currency: opt('format', 'USD'),
+    card: req('format', { type: 'cardBin', bin: '453985' }),
+  },
+  'singleUseToken:create': {
+    ...terminal(),
+    source: req('format', {
+      type: 'card',
+      cardNumber: '4539858876047062',
+      expiryDate: '1230',
+      cardholderName: 'Fuzz',
+    }),
   },
   'merchantPage:check': {
     url: req('url', 'http://127.0.0.1:9/checkout.html'),
@@ -172,6 +254,9 @@ function wrongTypes(kind: FieldKind): unknown[] {
       return ['5', '1e3', ' 7 ', 1.5, -1, 1e9, Number.NaN, true, [], {}, 'ten']
     case 'bool':
       return ['true', 'false', 1, 0, 'yes', [], {}]
+    case 'amount':
+      // minor units: positive whole numbers only (any positive integer would be a valid amount)
+      return ['5', '1e3', ' 7 ', 1.5, -1, 0, 1e21, Number.NaN, true, [], {}, 'ten']
     default:
       return [123, 0, -1.5, true, false, [], ['sandbox'], {}, { value: 'sandbox' }, 1e21]
   }
@@ -231,8 +316,10 @@ function casesFor(channel: Channel, random: () => number): Case[] {
       const { [name]: _dropped, ...rest } = base
       add(`${name}: missing`, rest)
     }
-    if (field.kind === 'int') add(`${name}: number as string`, set(String(field.value)))
-    if (field.kind !== 'int' && field.kind !== 'bool') add(`${name}: 1 MB string`, set(hugeString(random)))
+    if (field.kind === 'int' || field.kind === 'amount')
+      add(`${name}: number as string`, set(String(field.value)))
+    if (field.kind !== 'int' && field.kind !== 'bool' && field.kind !== 'amount')
+      add(`${name}: 1 MB string`, set(hugeString(random)))
     if (field.kind === 'format' || field.kind === 'id') {
       const oddity = pick(random, UNICODE_ODDITIES)
       const text = String(field.value)

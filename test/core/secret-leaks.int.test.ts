@@ -79,7 +79,6 @@ beforeAll(async () => {
     appVersion: '0.0.0-leaks',
     testPageOrigin: 'http://127.0.0.1:1',
     gateway: { retry: { baseDelayMs: 5 }, timeouts: { responseTimeoutMs: 2000 } },
-    history: { writeDelayMs: 10 },
   })
   app.subscribe((event) => events.push(event))
 })

@@ -4,9 +4,7 @@ import {
   FUSES,
   appUrlToRelativePath,
   isAllowedExternalUrl,
-  isAllowedFrameNavigation,
   isAllowedTopNavigation,
-  isPermissionGranted,
   isTrustedSender,
   mainWindowOptions,
   windowOpenDecision,
@@ -67,14 +65,6 @@ describe('Electron security checklist, navigation and new windows', () => {
     expect(isAllowedTopNavigation('app://other/index.html')).toBe(false)
     expect(isAllowedTopNavigation('not a url')).toBe(false)
   })
-  it('lets frames navigate only to allow-listed origins', () => {
-    const allowed = ['http://127.0.0.1:4321', 'http://127.0.0.1:4010']
-    expect(isAllowedFrameNavigation('http://127.0.0.1:4321/testpage.html', allowed)).toBe(true)
-    expect(isAllowedFrameNavigation('about:blank', allowed)).toBe(true)
-    expect(isAllowedFrameNavigation('http://127.0.0.1:9999/', allowed)).toBe(false)
-    expect(isAllowedFrameNavigation('https://evil.example/', allowed)).toBe(false)
-    expect(isAllowedFrameNavigation('javascript:alert(1)', allowed)).toBe(false)
-  })
   it('denies every new window and opens only allow-listed https links externally', () => {
     expect(windowOpenDecision('https://docs.payroc.com/api')).toEqual({
       action: 'deny',
@@ -89,25 +79,6 @@ describe('Electron security checklist, navigation and new windows', () => {
 })
 
 describe('Electron security checklist, permissions and IPC senders', () => {
-  it('denies permission requests by default, even from the app', () => {
-    for (const permission of [
-      'media',
-      'geolocation',
-      'notifications',
-      'openExternal',
-      'hid',
-      'serial',
-      'usb',
-    ]) {
-      expect(isPermissionGranted(permission, `${APP_ORIGIN}/index.html`)).toBe(false)
-    }
-  })
-  it('grants clipboard writes to the app page only', () => {
-    expect(isPermissionGranted('clipboard-sanitized-write', `${APP_ORIGIN}/index.html`)).toBe(true)
-    expect(isPermissionGranted('clipboard-sanitized-write', 'http://127.0.0.1:4321/testpage.html')).toBe(
-      false,
-    )
-  })
   it('accepts IPC only from the app page main frame', () => {
     expect(isTrustedSender({ url: `${APP_ORIGIN}/index.html`, isMainFrame: true })).toBe(true)
     expect(isTrustedSender({ url: `${APP_ORIGIN}/index.html`, isMainFrame: false })).toBe(false)

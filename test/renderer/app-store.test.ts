@@ -104,7 +104,7 @@ describe('store slices', () => {
     store.getState().session.setField('processingTerminalId', '123')
     await store.getState().session.submit()
     expect(store.getState().session.fieldErrors.processingTerminalId).toEqual([
-      'processingTerminalId must be at least 4 characters',
+      'Processing terminal ID must be at least 4 characters',
     ])
     expect(count('session:create')).toBe(0)
     store.getState().session.setField('processingTerminalId', '1234')
@@ -123,6 +123,8 @@ describe('store slices', () => {
       processingTerminalId: '1234001',
       scenario: 'payment',
       libVersion: '1.7.0.261457',
+      // Cancel request's handle on this create.
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     })
   })
 

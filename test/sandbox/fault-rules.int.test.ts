@@ -12,6 +12,9 @@ import {
   useSandbox,
 } from '../support/sandbox'
 
+/** The library protocol's submit (fault rules answer before the session is looked up). */
+const LIBRARY_SUBMIT = '/merchant/api/v2/hosted-fields-sessions/any-session/single-use-tokens'
+
 useSandbox()
 
 const addFault = async (rule: unknown) => {
@@ -115,7 +118,7 @@ describe('matching', () => {
     expect((await postAuthorize()).status).toBe(502)
     expect((await createSession(base, bearer)).status).toBe(502)
     expect((await call(`${base}/v1/processing-terminals/1234001/secure-tokens/abc`)).status).toBe(502)
-    expect((await call(`${base}/hosted-fields/single-use-tokens`, { method: 'POST' })).status).toBe(502)
+    expect((await call(`${base}${LIBRARY_SUBMIT}`, { method: 'POST' })).status).toBe(502)
     expect((await control(base, 'GET', 'stats')).status).toBe(200)
     expect((await control(base, 'GET', 'journal')).status).toBe(200)
   })
@@ -126,7 +129,7 @@ describe('matching', () => {
     expect(
       (await call(`${base}/v1/processing-terminals/1234001/secure-tokens`, { method: 'POST' })).status,
     ).toBe(504)
-    expect((await call(`${base}/hosted-fields/single-use-tokens`, { method: 'POST' })).status).toBe(429)
+    expect((await call(`${base}${LIBRARY_SUBMIT}`, { method: 'POST' })).status).toBe(429)
     expect((await createSession(base, bearer)).status).toBe(201)
   })
 

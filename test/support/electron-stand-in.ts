@@ -178,8 +178,32 @@ export function createElectronStandIn(options: StandInOptions = {}) {
   // ── session ──────────────────────────────────────────────────────────────────────────────────────────
   type PermissionRequestHandler = Parameters<Session['setPermissionRequestHandler']>[0]
   type PermissionCheckHandler = Parameters<Session['setPermissionCheckHandler']>[0]
-  const permissions: { request?: PermissionRequestHandler; check?: PermissionCheckHandler } = {}
+  type DevicePermissionHandler = Parameters<Session['setDevicePermissionHandler']>[0]
+  type BluetoothPairingHandler = Parameters<Session['setBluetoothPairingHandler']>[0]
+  const permissions: {
+    request?: PermissionRequestHandler
+    check?: PermissionCheckHandler
+    device?: DevicePermissionHandler
+    bluetoothPairing?: BluetoothPairingHandler
+  } = {}
+  const sessionEvents = new Listeners()
+  // The app session's own protocol handlers (the gateway host mapping intercepts https there).
+  const sessionProtocolHandlers = new Map<string, ProtocolHandler>()
+  const sessionProtocol = {
+    handle(scheme: string, handler: ProtocolHandler) {
+      record('session.defaultSession.protocol.handle', scheme)
+      afterReadyOnly('session.defaultSession.protocol.handle')
+      if (sessionProtocolHandlers.has(scheme))
+        throw new Error(`stand-in: session protocol.handle('${scheme}') twice without unhandle (as Electron)`)
+      sessionProtocolHandlers.set(scheme, handler)
+    },
+    unhandle(scheme: string) {
+      record('session.defaultSession.protocol.unhandle', scheme)
+      sessionProtocolHandlers.delete(scheme)
+    },
+  } satisfies Methods<Protocol, 'handle' | 'unhandle'>
   const defaultSession = {
+    protocol: sessionProtocol,
     setPermissionRequestHandler(handler: PermissionRequestHandler) {
       record('session.defaultSession.setPermissionRequestHandler')
       permissions.request = handler
@@ -188,7 +212,27 @@ export function createElectronStandIn(options: StandInOptions = {}) {
       record('session.defaultSession.setPermissionCheckHandler')
       permissions.check = handler
     },
-  } satisfies Methods<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>
+    setDevicePermissionHandler(handler: DevicePermissionHandler) {
+      record('session.defaultSession.setDevicePermissionHandler')
+      permissions.device = handler
+    },
+    setBluetoothPairingHandler(handler: BluetoothPairingHandler) {
+      record('session.defaultSession.setBluetoothPairingHandler')
+      permissions.bluetoothPairing = handler
+    },
+    on(event: string, listener: Listener) {
+      record('session.defaultSession.on', event)
+      sessionEvents.add(event, listener)
+      return this
+    },
+  } satisfies Methods<
+    Session,
+    | 'setPermissionRequestHandler'
+    | 'setPermissionCheckHandler'
+    | 'setDevicePermissionHandler'
+    | 'setBluetoothPairingHandler'
+  > &
+    Emitter<Session, 'on'> & { protocol: Methods<Protocol, 'handle' | 'unhandle'> }
   // session.fromPartition: the page check's own partitions (one fresh session per checked page).
   // onBeforeRequest is overloaded; the stand-in takes the (filter, listener) form the shell uses.
   type BeforeRequestListener = (
@@ -197,15 +241,25 @@ export function createElectronStandIn(options: StandInOptions = {}) {
   ) => void
   const partitions = new Map<
     string,
-    { beforeRequest?: BeforeRequestListener; permissionRequest?: PermissionRequestHandler; cleared: boolean }
+    {
+      beforeRequest?: BeforeRequestListener
+      permissionRequest?: PermissionRequestHandler
+      devicePermission?: DevicePermissionHandler
+      bluetoothPairing?: BluetoothPairingHandler
+      events: Listeners
+      cleared: boolean
+    }
   >()
   const fromPartition = (partition: string) => {
     record('session.fromPartition', partition)
     const state: {
       beforeRequest?: BeforeRequestListener
       permissionRequest?: PermissionRequestHandler
+      devicePermission?: DevicePermissionHandler
+      bluetoothPairing?: BluetoothPairingHandler
+      events: Listeners
       cleared: boolean
-    } = { cleared: false }
+    } = { cleared: false, events: new Listeners() }
     partitions.set(partition, state)
     const webRequest = {
       onBeforeRequest(filter: WebRequestFilter, listener: BeforeRequestListener) {
@@ -223,6 +277,19 @@ export function createElectronStandIn(options: StandInOptions = {}) {
         record('session.setPermissionCheckHandler', partition)
         void handler
       },
+      setDevicePermissionHandler(handler: DevicePermissionHandler) {
+        record('session.setDevicePermissionHandler', partition)
+        state.devicePermission = handler
+      },
+      setBluetoothPairingHandler(handler: BluetoothPairingHandler) {
+        record('session.setBluetoothPairingHandler', partition)
+        state.bluetoothPairing = handler
+      },
+      on(event: string, listener: Listener) {
+        record('session.on', partition, event)
+        state.events.add(event, listener)
+        return this
+      },
       clearStorageData() {
         record('session.clearStorageData', partition)
         state.cleared = true
@@ -230,8 +297,13 @@ export function createElectronStandIn(options: StandInOptions = {}) {
       },
     } satisfies Methods<
       Session,
-      'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'clearStorageData'
-    > & { webRequest: Record<keyof Pick<WebRequest, 'onBeforeRequest'>, unknown> }
+      | 'setPermissionRequestHandler'
+      | 'setPermissionCheckHandler'
+      | 'setDevicePermissionHandler'
+      | 'setBluetoothPairingHandler'
+      | 'clearStorageData'
+    > &
+      Emitter<Session, 'on'> & { webRequest: Record<keyof Pick<WebRequest, 'onBeforeRequest'>, unknown> }
   }
   const session = {
     defaultSession,
@@ -470,6 +542,15 @@ export function createElectronStandIn(options: StandInOptions = {}) {
     },
   } satisfies Methods<typeof ElectronMenu, 'buildFromTemplate' | 'setApplicationMenu'>
 
+  /** net.fetch: the network as Electron's net module reaches it. The stand-in has none: it records and answers. */
+  const net = {
+    fetch(input: string | Request, init?: RequestInit & { bypassCustomProtocolHandlers?: boolean }) {
+      const url = typeof input === 'string' ? input : input.url
+      record('net.fetch', url, init)
+      return Promise.resolve(new Response('stand-in network', { status: 299 }))
+    },
+  } satisfies Methods<typeof import('electron').net, 'fetch'>
+
   // ── preload side ─────────────────────────────────────────────────────────────────────────────────────
   const exposed: { key: string; api: unknown }[] = []
   const contextBridge = {
@@ -510,6 +591,7 @@ export function createElectronStandIn(options: StandInOptions = {}) {
     safeStorage,
     dialog,
     Menu,
+    net,
     contextBridge,
     ipcRenderer,
   } satisfies Partial<Record<keyof typeof import('electron'), unknown>>
@@ -539,8 +621,12 @@ export function createElectronStandIn(options: StandInOptions = {}) {
     emitApp: (event: string, ...args: unknown[]) => appEvents.emit(event, ...args),
     appListenerCount: (event: string) => appEvents.count(event),
     protocolHandler: (scheme: string) => protocolHandlers.get(scheme),
+    /** A handler the shell installed on the app session's own protocol (undefined: none, or unhandled). */
+    sessionProtocolHandler: (scheme: string) => sessionProtocolHandlers.get(scheme),
     ipcHandlers,
     permissions,
+    /** Emits a defaultSession event (device choosers) to what the shell installed. */
+    emitSession: (event: string, ...args: unknown[]) => sessionEvents.emit(event, ...args),
     partitions,
     cdp,
     windows: () => windows.map((window) => ({ window, ...FakeWindow.inspect(window) })),

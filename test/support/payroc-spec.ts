@@ -41,6 +41,7 @@ interface ResponseObject {
 }
 interface OperationObject {
   operationId?: string
+  requestBody?: { content?: Record<string, MediaTypeObject> }
   responses?: Record<string, ResponseObject>
 }
 interface OpenApiDocument {
@@ -56,6 +57,8 @@ export interface SpecOperation {
   /** As in the spec, e.g. /processing-terminals/{processingTerminalId}/secure-tokens. */
   path: string
   responses: Record<string, ResponseObject>
+  /** The request body's media types (with their examples), when the operation takes one. */
+  requestContent: Record<string, MediaTypeObject>
   /** JSON pointer of the operation inside the document. */
   pointer: string
   matches(path: string): boolean
@@ -159,6 +162,7 @@ export class PayrocSpec {
           method: method.toUpperCase(),
           path,
           responses: operation.responses ?? {},
+          requestContent: operation.requestBody?.content ?? {},
           pointer: `/paths/${escapePointer(path)}/${method}`,
           matches: (candidate) => pattern.test(candidate),
         })
@@ -197,6 +201,22 @@ export class PayrocSpec {
           if (example.value !== undefined)
             out.push({ operationId, status, contentType, name, value: example.value })
         }
+      }
+    }
+    return out
+  }
+
+  /** Every example request body the spec gives for an operation (status '' : a request has none). */
+  requestExamples(operationId: string): SpecExample[] {
+    const operation = this.operation(operationId)
+    const out: SpecExample[] = []
+    for (const [contentType, media] of Object.entries(operation.requestContent)) {
+      if (media.example !== undefined) {
+        out.push({ operationId, status: '', contentType, name: 'example', value: media.example })
+      }
+      for (const [name, example] of Object.entries(media.examples ?? {})) {
+        if (example.value !== undefined)
+          out.push({ operationId, status: '', contentType, name, value: example.value })
       }
     }
     return out

@@ -33,6 +33,7 @@ export function appHandlers(services: CoreServices): NamespaceHandlers<'app'> {
       services.preflights.clear()
       services.pageChecks.clear()
       services.journal.clear()
+      await services.library.clear()
       cleared.push('journal')
       await services.environments.reset()
       cleared.push('settings')

@@ -11,12 +11,14 @@ export function batchHandlers(services: CoreServices): NamespaceHandlers<'batch'
     return run ? ok(run) : err(notFound('batch', 'batchId', batchId))
   }
   return {
-    'batch:start': async ({ profile, input, concurrency }, { environment }) => {
+    'batch:start': async ({ profile, input, concurrency, scenario }, { environment }) => {
       const run = await batches.start({
         environment,
         client: services.gateways.get(environment, profile),
+        profile,
         input,
         concurrency,
+        scenario,
         onProgress: services.emit,
       })
       run.finished.catch((error: unknown) =>

@@ -17,13 +17,15 @@ export function bundleHandlers(services: CoreServices): NamespaceHandlers<'bundl
       const attempts = withCombinedVerdicts(
         all.filter((e) => e.kind !== 'library' && e.journalId !== undefined && journalIds.has(e.journalId)),
         all,
-      ).map(({ id, at, processingTerminalId, scenario, journalId: entryJournal, verdict }) => ({
+      ).map(({ id, at, processingTerminalId, scenario, journalId: entryJournal, verdict, kind, flow }) => ({
         historyId: id,
         at,
         processingTerminalId,
         scenario,
         ...(entryJournal ? { journalId: entryJournal } : {}),
         ...(verdict ? { verdict } : {}),
+        ...(kind && kind !== 'session' ? { kind } : {}),
+        ...(flow ? { flow } : {}),
       }))
       return ok(
         buildBundle({

@@ -14,7 +14,9 @@ export function environmentHandlers(services: CoreServices): NamespaceHandlers<'
       const selected = await environments.select(environmentId, profile)
       if (!selected.ok) return selected
       const configured = await vault.status(environmentId, profile)
-      if (!configured.configured) return ok({ prewarming: false })
+      // A key held after a hosts change is not sent anywhere until the user confirms it in Credentials.
+      if (!configured.configured || environments.keyHold(environmentId, profile))
+        return ok({ prewarming: false })
       prewarmInBackground(services, selected.value, profile)
       return ok({ prewarming: true })
     },

@@ -9,7 +9,7 @@ import { notFound } from '../hint-catalogue'
 import { exportFilename } from '../services/exports/csv'
 import { createAndRecord } from '../services/gateway/session-recorder'
 import { libraryEntry, withCombinedVerdicts } from '../services/storage/history-verdicts'
-import { historyCsv } from '../services/storage/session-history'
+import { historyCsvWithFlows } from '../services/exports/history-csv'
 
 /** The outcome as the table shows it and as its code, so either finds the entry. */
 export const searchableOutcome = (code: string): string => `${code} ${historyOutcomeLabel(code)}`
@@ -42,13 +42,20 @@ export function historyHandlers(services: CoreServices): NamespaceHandlers<'hist
       const session = history.get(report.historyId)
       if (!session || session.kind === 'library')
         return err(notFound('history entry', 'id', report.historyId))
-      const recorded = history.record(libraryEntry(session, report, labelOf(session.environmentId)))
+      const recorded = await history.record(libraryEntry(session, report, labelOf(session.environmentId)))
       return recorded.verdict ? ok(recorded.verdict) : err(notFound('verdict', 'id', recorded.id))
     },
     // Dispatch resolved the entry's environment (and its Production confirmation) from the same entry.
     'history:rerun': async ({ id }, { environment }) => {
       const entry = history.get(id)
       if (!entry || !environment) return err(notFound('history entry', 'id', id))
+      if (entry.kind !== undefined && entry.kind !== 'session')
+        return err({
+          kind: 'validation',
+          message: `History entry ${id} is not a session create; only sessions can be re-run.`,
+          hint: 'Run a sale, refund or secure-token change again from its own screen (it needs its own inputs).',
+          fields: { id: ['id: only a session entry can be re-run'] },
+        })
       const { profile, processingTerminalId, scenario, libVersion, secureTokenId } = entry
       const input = { profile, processingTerminalId, scenario, libVersion }
       return createAndRecord(services, environment, secureTokenId ? { ...input, secureTokenId } : input, id)
@@ -58,7 +65,7 @@ export function historyHandlers(services: CoreServices): NamespaceHandlers<'hist
       ok({
         filename: exportFilename('session-history', 'csv'),
         // Attempts, like the table (card-form entries are folded into their attempt's outcome).
-        csv: historyCsv(attempts(filter).reverse()),
+        csv: historyCsvWithFlows(attempts(filter).reverse()),
       }),
     'history:clear': async () => {
       await history.clear()

@@ -2,17 +2,22 @@
 import type { CoreServices } from '../core-services'
 import type { Handlers } from '../dispatch'
 import { appHandlers } from './app'
+import { bankTransferHandlers } from './bankTransfer'
 import { batchHandlers } from './batch'
 import { bundleHandlers } from './bundle'
+import { cardHandlers } from './card'
 import { environmentHandlers } from './environment'
 import { eventLogHandlers, rememberLiveSession } from './eventLog'
 import { historyHandlers } from './history'
 import { journalHandlers } from './journal'
+import { libraryHandlers } from './library'
 import { merchantPageHandlers } from './merchantPage'
+import { paymentHandlers } from './payment'
 import { preflightHandlers } from './preflight'
 import { sandboxHandlers } from './sandbox'
 import { secureTokenHandlers } from './secureToken'
 import { sessionHandlers } from './session'
+import { singleUseTokenHandlers } from './singleUseToken'
 import { vaultHandlers } from './vault'
 
 export function buildHandlers(services: CoreServices): Handlers {
@@ -30,5 +35,10 @@ export function buildHandlers(services: CoreServices): Handlers {
     ...merchantPageHandlers(services),
     ...sandboxHandlers(services),
     ...eventLogHandlers(services),
+    ...libraryHandlers(services),
+    ...paymentHandlers(services),
+    ...bankTransferHandlers(services),
+    ...cardHandlers(services),
+    ...singleUseTokenHandlers(services),
   })
 }

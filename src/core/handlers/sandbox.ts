@@ -51,5 +51,10 @@ export function sandboxHandlers(services: CoreServices): NamespaceHandlers<'sand
       const rule = await control().addFault({ route: 'sessions', action: FORCED_ACTIONS[action], times: 1 })
       return ok({ action, faultId: rule.id })
     },
+    'sandbox:closeBatch': async ({ processingTerminalId }, { environment }) => {
+      const refused = onlyEmbedded(environment)
+      if (refused) return err(refused)
+      return ok({ settled: await control().closeBatch(processingTerminalId) })
+    },
   }
 }

@@ -1,4 +1,5 @@
 import { ErrorPanel } from '@renderer/components/ErrorPanel'
+import { DataNotices } from '@renderer/features/app/DataNotices'
 import { ScreenNav, SettingsButton } from '@renderer/features/nav/ScreenNav'
 import { Screens } from '@renderer/features/nav/Screens'
 import { CredentialsPanel } from '@renderer/features/vault/CredentialsPanel'
@@ -91,6 +92,8 @@ export function App() {
       <SkipLink />
       <TopBar production={kind === 'production'} />
       <ProductionBanner />
+      {status === 'ready' && <DataNotices />}
+      <Toasts />
       {status !== 'ready' ? (
         <Startup />
       ) : (
@@ -113,7 +116,6 @@ export function App() {
       )}
       {status === 'ready' && view !== 'session' && <Screens view={view} />}
       <ProductionDialog />
-      <Toasts />
     </div>
   )
 }

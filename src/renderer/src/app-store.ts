@@ -17,17 +17,30 @@ import {
 import { createEventLogSlice, type EventLogSlice } from '@renderer/features/eventlog/eventlog-slice'
 import { createHistorySlice, type HistorySlice } from '@renderer/features/history/history-slice'
 import { createJournalSlice, type JournalSlice } from '@renderer/features/journal/journal-slice'
+import { createLibrarySlice, type LibrarySlice } from '@renderer/features/library/library-slice'
 import { createNavSlice, type NavSlice } from '@renderer/features/nav/nav-slice'
 import {
   createMerchantPageSlice,
   type MerchantPageSlice,
 } from '@renderer/features/merchantPage/merchant-page-slice'
+import { createPaymentSlice, type PaymentSlice } from '@renderer/features/payment/payment-slice'
+import { createCardSlice, type CardSlice } from '@renderer/features/card/card-slice'
+import {
+  createSecureTokensSlice,
+  type SecureTokensSlice,
+} from '@renderer/features/secureTokens/secure-tokens-slice'
+import {
+  createSingleUseTokenSlice,
+  type SingleUseTokenSlice,
+} from '@renderer/features/singleUseToken/single-use-token-slice'
 import { createPreflightSlice, type PreflightSlice } from '@renderer/features/preflight/preflight-slice'
 import {
   createSecureTokenSlice,
   type SecureTokenSlice,
 } from '@renderer/features/secureToken/secure-token-slice'
 import { createSessionSlice, type SessionSlice } from '@renderer/features/session/session-slice'
+import { createSettingsSlice, type SettingsSlice } from '@renderer/features/settings/settings-slice'
+import { createTestPageSlice, type TestPageSlice } from '@renderer/features/testpage/testpage-slice'
 import { createToastSlice, type ToastSlice } from '@renderer/features/toasts/toast-slice'
 import { createVaultSlice, type VaultSlice } from '@renderer/features/vault/vault-slice'
 
@@ -50,7 +63,14 @@ export type Store = AppSlice &
   NavSlice &
   EventLogSlice &
   ToastSlice &
-  MerchantPageSlice
+  MerchantPageSlice &
+  LibrarySlice &
+  SettingsSlice &
+  TestPageSlice &
+  PaymentSlice &
+  SecureTokensSlice &
+  SingleUseTokenSlice &
+  CardSlice
 export type Slice<T> = StateCreator<Store, [], [], T>
 export type SliceFactory<T> = (deps: StoreDeps) => Slice<T>
 export type AppStore = StoreApi<Store>
@@ -71,5 +91,12 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createEventLogSlice(deps)(...a),
     ...createToastSlice(deps)(...a),
     ...createMerchantPageSlice(deps)(...a),
+    ...createLibrarySlice(deps)(...a),
+    ...createSettingsSlice(deps)(...a),
+    ...createTestPageSlice(deps)(...a),
+    ...createPaymentSlice(deps)(...a),
+    ...createSecureTokensSlice(deps)(...a),
+    ...createSingleUseTokenSlice(deps)(...a),
+    ...createCardSlice(deps)(...a),
   }))
 }

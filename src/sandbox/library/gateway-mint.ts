@@ -4,7 +4,7 @@
  * merchant, usable by payments and secure tokens) and uses the session up. A retry with the same
  * Idempotency-Key gets the same answer again.
  */
-import { cardType, maskCardNumber } from '../card-checks'
+import { cardType, maskAccountNumber, maskCardNumber } from '../card-checks'
 import { JSON_CONTENT_TYPE, type Reply } from '../problem-replies'
 import { newSingleUseToken } from '../state/random-tokens'
 import type { SandboxState } from '../state/sandbox-state'
@@ -13,8 +13,6 @@ import { ACH_FORM_FIELDS, brandHasCvv, CARD_FORM_FIELDS, PAD_FORM_FIELDS } from 
 import { badGatewayRequest, cvvPolicyOf, invalidSession, type LiveSession } from './gateway-session'
 
 type Posted = Record<string, string>
-
-const last4 = (value: string): string => `${'*'.repeat(Math.max(0, value.length - 4))}${value.slice(-4)}`
 
 /** The form the posted fields belong to, its required fields, and the source they make. */
 function sourceOf(posted: Posted, live: LiveSession): { missing: string[]; source?: TokenSource } {
@@ -27,7 +25,7 @@ function sourceOf(posted: Posted, live: LiveSession): { missing: string[]; sourc
       source: {
         type: 'ach',
         nameOnAccount: posted['nameOnAccount'] ?? '',
-        accountNumber: last4(posted['achAccountNumber'] ?? ''),
+        accountNumber: maskAccountNumber(posted['achAccountNumber'] ?? ''),
         routingNumber: posted['routingNumber'] ?? '',
         accountType: posted['accountType'] === 'savings' ? 'savings' : 'checking',
       },
@@ -41,7 +39,7 @@ function sourceOf(posted: Posted, live: LiveSession): { missing: string[]; sourc
       source: {
         type: 'pad',
         nameOnAccount: posted['nameOnAccount'] ?? '',
-        accountNumber: last4(posted['padAccountNumber'] ?? ''),
+        accountNumber: maskAccountNumber(posted['padAccountNumber'] ?? ''),
         transitNumber: posted['transitNumber'] ?? '',
         institutionNumber: posted['institutionNumber'] ?? '',
       },

@@ -1,11 +1,18 @@
 /**
  * The control API under /__sandbox/ (loopback only, JSON): health, stats, journal, faults, config, reset,
- * terminals, sessions/expire. Bodies are validated with zod; bad input → 400 problem details. Its own router: control routes are
+ * terminals, sessions/expire, batches/close. Bodies are validated with zod; bad input → 400 problem details. Its own router: control routes are
  * never faulted, counted apart and not journaled.
  */
 import type { z } from 'zod'
 import type { ProblemError } from '../../shared/payroc'
-import { CONTROL_PREFIX, ConfigPatch, ExpireSessionBody, JournalLimit, ResetBody } from '../control-schemas'
+import {
+  CloseBatchBody,
+  CONTROL_PREFIX,
+  ConfigPatch,
+  ExpireSessionBody,
+  JournalLimit,
+  ResetBody,
+} from '../control-schemas'
 import { FaultRuleInput } from '../fault-rules'
 import { json, problem, validationProblem, type Reply } from '../problem-replies'
 import { SandboxRouter } from '../router'
@@ -99,6 +106,17 @@ export function controlRouter(log: Log): SandboxRouter {
         const expired = state.expireSession(input.value.token)
         log('session expired', { expired })
         return expired ? json(200, { expired }) : problem(404, 'No live session for that token.')
+      },
+    },
+    {
+      method: 'POST',
+      path: at('batches/close'),
+      handle({ body, state }) {
+        const input = body.trim() === '' ? { value: {} } : parseControlBody(body, CloseBatchBody)
+        if ('status' in input) return input
+        const settled = state.closeBatch(input.value.processingTerminalId)
+        log('batch closed', { settled })
+        return json(200, { settled })
       },
     },
     {

@@ -69,11 +69,17 @@ export function readChecks(ctx: SandboxRouteRequest): Caller | Reply {
   return mediaChecks(ctx.req, false) ?? caller
 }
 
-/** The checks a write starts with, in order: 401 (Bearer), 415 then 406, then the Idempotency-Key. */
-export function writeChecks(ctx: SandboxRouteRequest): { caller: Caller; key: string } | Reply {
+/**
+ * The checks a write starts with, in order: 401 (Bearer), 415 then 406, then the Idempotency-Key.
+ * `bodyOptional`: a call whose body may be left out (reverse): 415 only when a body is sent.
+ */
+export function writeChecks(
+  ctx: SandboxRouteRequest,
+  options: { bodyOptional?: boolean } = {},
+): { caller: Caller; key: string } | Reply {
   const caller = authenticate(ctx.state, ctx.req)
   if ('status' in caller) return caller
-  const media = mediaChecks(ctx.req, true)
+  const media = mediaChecks(ctx.req, !(options.bodyOptional === true && ctx.body.trim() === ''))
   if (media) return media
   const key = idempotencyKey(ctx.req)
   if (typeof key !== 'string') return key
@@ -140,6 +146,33 @@ export function checkSecureTokenId(raw: string, errors: ProblemError[]): string 
       ? 'secureTokenId is not a valid URL path segment'
       : (result.error.issues[0]?.message ?? ''),
     message: 'Invalid secureTokenId',
+  })
+  return undefined
+}
+
+/** The checks a POST without Idempotency-Key starts with (BIN lookup): 401, then 415 and 406. */
+export function postChecks(ctx: SandboxRouteRequest): Caller | Reply {
+  const caller = authenticate(ctx.state, ctx.req)
+  if ('status' in caller) return caller
+  return mediaChecks(ctx.req, true) ?? caller
+}
+
+/** A path segment checked with `schema` (e.g. PaymentId); problems name `parameter`. */
+export function checkPathId<T>(
+  raw: string,
+  parameter: string,
+  schema: z.ZodType<T>,
+  errors: ProblemError[],
+): T | undefined {
+  const decoded = decodeSegment(raw)
+  const result = schema.safeParse(decoded ?? '')
+  if (decoded !== undefined && result.success) return result.data
+  errors.push({
+    parameter,
+    detail: result.success
+      ? `${parameter} is not a valid URL path segment`
+      : (result.error.issues[0]?.message ?? ''),
+    message: `Invalid ${parameter}`,
   })
   return undefined
 }

@@ -24,7 +24,7 @@ export async function idempotent(
   ctx: SandboxRouteRequest,
   caller: Caller,
   key: string,
-  produce: () => Produced,
+  produce: () => Produced | Promise<Produced>,
   replaySession?: (ctx: SandboxRouteRequest, session: SessionReplay) => Reply,
 ): Promise<Reply> {
   const store = ctx.state.idempotency
@@ -50,7 +50,7 @@ export async function idempotent(
   const done = new Promise<void>((resolve) => (release = resolve))
   ctx.state.inFlight.set(scoped, { method: ctx.method, uri: ctx.uri, body: ctx.body, done })
   try {
-    const reply = produce()
+    const reply = await produce()
     await waitLatency(ctx)
     if (reply.status >= 200 && reply.status < 300) {
       const expiresAt = ctx.state.now() + ctx.state.config.idempotencyTtlSeconds * 1000

@@ -15,7 +15,12 @@ import {
 } from '../problem-replies'
 import type { SandboxRoute, SandboxRouteRequest } from '../sandbox-types'
 import { newSecureTokenNumber, newToken } from '../state/random-tokens'
-import { findSecureToken, putSecureToken, type SecureTokenRecord } from '../state/secure-token-store'
+import {
+  findSecureToken,
+  putSecureToken,
+  wasDeleted,
+  type SecureTokenRecord,
+} from '../state/secure-token-store'
 import {
   answeringInputErrors,
   checkSecureTokenId,
@@ -29,7 +34,7 @@ import {
 } from './gateway-checks'
 import { idempotent } from './idempotent-replay'
 
-function secureTokenTerminal(
+export function secureTokenTerminal(
   ctx: SandboxRouteRequest,
   terminalId: string,
   caller: Caller,
@@ -46,26 +51,33 @@ function secureTokenTerminal(
   return undefined
 }
 
-function secureTokenBody(record: SecureTokenRecord) {
+export function secureTokenBody(record: SecureTokenRecord) {
   return {
     secureTokenId: record.secureTokenId,
     processingTerminalId: record.processingTerminalId,
+    ...(record.mitAgreement !== undefined ? { mitAgreement: record.mitAgreement } : {}),
+    ...(record.customer !== undefined ? { customer: record.customer } : {}),
+    source: record.source,
     token: record.token,
     status: record.status,
-    source: record.source,
-    ...(record.mitAgreement !== undefined ? { mitAgreement: record.mitAgreement } : {}),
+    ...(record.customFields !== undefined ? { customFields: record.customFields } : {}),
   }
 }
 
-const tokenUrl = (ctx: SandboxRouteRequest, terminalId: string, id: string): string =>
+export const tokenUrl = (ctx: SandboxRouteRequest, terminalId: string, id: string): string =>
   `${ctx.sandbox.url}/v1/processing-terminals/${encodeURIComponent(terminalId)}/secure-tokens/${encodeURIComponent(id)}`
 
-const exists = (ctx: SandboxRouteRequest, terminalId: string, id: string): Reply =>
+export const exists = (ctx: SandboxRouteRequest, terminalId: string, id: string): Reply =>
   resourceAlreadyExists(
     tokenUrl(ctx, terminalId, id),
     'secureTokenId',
     `A secure token with secureTokenId ${id} already exists.`,
   )
+
+/** A secureTokenId in use, or deleted (Payroc: a deleted id cannot be used again). */
+const taken = (ctx: SandboxRouteRequest, terminalId: string, id: string, caller: Caller): boolean =>
+  findSecureToken(ctx.state.secureTokens, terminalId, id, caller.apiKeyId) !== undefined ||
+  wasDeleted(ctx.state.deletedSecureTokens, terminalId, id, caller.apiKeyId)
 
 async function createSecureToken(ctx: SandboxRouteRequest): Promise<Reply> {
   const checked = writeChecks(ctx)
@@ -81,17 +93,13 @@ async function createSecureToken(ctx: SandboxRouteRequest): Promise<Reply> {
     const denied = secureTokenTerminal(ctx, terminalId, caller)
     if (denied) return denied
     const requested = body.secureTokenId
-    if (
-      requested !== undefined &&
-      findSecureToken(state.secureTokens, terminalId, requested, caller.apiKeyId)
-    ) {
+    if (requested !== undefined && taken(ctx, terminalId, requested, caller)) {
       return exists(ctx, terminalId, requested)
     }
     return answeringInputErrors(() => {
       const single = state.consumeSingleUseToken(body.source.token, terminalId)
       const id = requested ?? single.secureTokenId ?? `MREF_${newToken().slice(0, 24)}`
-      if (findSecureToken(state.secureTokens, terminalId, id, caller.apiKeyId))
-        return exists(ctx, terminalId, id)
+      if (taken(ctx, terminalId, id, caller)) return exists(ctx, terminalId, id)
       const now = state.now()
       const record: SecureTokenRecord = {
         secureTokenId: id,
@@ -157,7 +165,7 @@ async function updateAccount(ctx: SandboxRouteRequest): Promise<Reply> {
   })
 }
 
-const TOKENS = '^\\/v1\\/processing-terminals\\/([^/]*)\\/secure-tokens'
+export const TOKENS = '^\\/v1\\/processing-terminals\\/([^/]*)\\/secure-tokens'
 
 export const secureTokenRoutes: readonly SandboxRoute[] = [
   { method: 'POST', path: new RegExp(`${TOKENS}$`), group: 'secure-tokens', handle: createSecureToken },

@@ -42,3 +42,15 @@ export function newSecureTokenNumber(): string {
   const body = `${SECURE_TOKEN_PREFIX}${String(randomInt(0, 1_000_000_000)).padStart(9, '0')}`
   return `${body}${luhnCheckDigit(body)}`
 }
+
+const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
+
+/** A Payroc-style resource id: `length` upper-case letters and digits (paymentId and refundId: 10). */
+export function newResourceId(length = 10): string {
+  let id = ''
+  for (let index = 0; index < length; index++) id += ID_ALPHABET[randomInt(0, ID_ALPHABET.length)]
+  return id
+}
+
+/** An approval code as the examples show them (e.g. OK3): here 6 characters. */
+export const newApprovalCode = (): string => newResourceId(6)

@@ -4,7 +4,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http'
 import { maskByKey, maskToken, redactHeaders, redactValue, scrubSecrets } from '../../shared/redact'
-import { maskCardNumber } from '../card-checks'
+import { maskCardNumber, starredAccountNumber } from '../card-checks'
 
 export interface JournalRecord {
   id: number
@@ -99,16 +99,24 @@ function present(record: JournalRecord, knownSecrets: readonly string[]): Journa
   return entry
 }
 
-/** Session tokens travel in paths (Location, GET …/hosted-fields-sessions/{token}): keep the last 6 only. */
+/**
+ * Session and single-use tokens travel in paths (Location, GET …/hosted-fields-sessions/{token},
+ * …/single-use-tokens/{token}): keep the last 6 only.
+ */
 export function redactPath(path: string): string {
-  return path.replace(/(hosted-fields-sessions\/)([^/?#]+)/g, (_all, prefix: string, token: string) => {
-    return `${prefix}${maskToken(token)}`
-  })
+  return path.replace(
+    /((?:hosted-fields-sessions|single-use-tokens)\/)([^/?#]+)/g,
+    (_all, prefix: string, token: string) => {
+      return `${prefix}${maskToken(token)}`
+    },
+  )
 }
 
-/** Card data and session tokens are masked on top of the shared body rules (tokens, API keys). */
+/** Card and bank data and session tokens are masked on top of the shared body rules (tokens, API keys). */
 const CARD_RULES: Record<string, (value: string) => string> = {
   cardNumber: (value) => maskCardNumber(value.replace(/\D/g, '')),
+  // ACH / PAD account numbers (single-use tokens without a browser): the last 4 only.
+  accountNumber: (value) => starredAccountNumber(value),
   cvv: () => '***',
   sessionToken: maskToken,
 }

@@ -8,6 +8,8 @@ export interface SandboxStats {
   singleUseTokensIssued: number
   secureTokensCreated: number
   secureTokensUpdated: number
+  secureTokensDeleted: number
+  paymentsCreated: number
   faultsApplied: number
   internalErrors: number
   /** Requests seen, by route group; control API requests are counted apart and not in total. */
@@ -21,6 +23,7 @@ export interface SandboxStats {
     accessTokens: number
     singleUseTokens: number
     secureTokens: number
+    payments: number
     journal: number
     faults: number
   }
@@ -34,8 +37,19 @@ export const emptyCounters = () => ({
   singleUseTokensIssued: 0,
   secureTokensCreated: 0,
   secureTokensUpdated: 0,
+  secureTokensDeleted: 0,
+  paymentsCreated: 0,
   internalErrors: 0,
-  requests: { authorize: 0, sessions: 0, 'secure-tokens': 0, library: 0, other: 0, total: 0, control: 0 },
+  requests: {
+    authorize: 0,
+    sessions: 0,
+    'secure-tokens': 0,
+    payments: 0,
+    library: 0,
+    other: 0,
+    total: 0,
+    control: 0,
+  },
   responses: {} as Record<string, number>,
 })
 export type SandboxCounters = ReturnType<typeof emptyCounters>

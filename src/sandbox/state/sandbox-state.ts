@@ -14,7 +14,8 @@ import { apiKeyIdOf } from './random-tokens'
 import { RequestJournal } from './request-journal'
 import { countResponse, emptyCounters, type SandboxStats } from './sandbox-counters'
 import { SandboxClock } from './sandbox-clock'
-import type { SecureTokenRecord } from './secure-token-store'
+import { closeBatch, type PaymentRecord } from './payment-ledger'
+import type { DeletedSecureToken, SecureTokenRecord } from './secure-token-store'
 import {
   createSession,
   lookupSession,
@@ -27,6 +28,7 @@ import {
   issueSingleUseToken,
   type CardInput,
   type SingleUseTokenRecord,
+  type SingleUseTokenUse,
 } from './single-use-token-store'
 
 export interface SandboxConfig {
@@ -38,6 +40,8 @@ export interface SandboxConfig {
   /** Added to every gateway answer (not to the control API). */
   latencyMs: number
   singleUseTokenTtlSeconds: number
+  /** How long a sale with a forced slow amount (minor units ending 04) waits before it is answered; 20 s. */
+  slowOutcomeMs: number
 }
 
 export interface StateOptions {
@@ -64,6 +68,10 @@ export class SandboxState {
   readonly singleUseTokens: ExpiringStore<SingleUseTokenRecord>
   /** Keyed by `${processingTerminalId}\n${secureTokenId}` (secureTokenKey). */
   readonly secureTokens: ExpiringStore<SecureTokenRecord>
+  /** Deleted secure tokens (same key): a deleted secureTokenId cannot be used again. */
+  readonly deletedSecureTokens: ExpiringStore<DeletedSecureToken>
+  /** Card and bank-transfer payments by paymentId. */
+  readonly payments: ExpiringStore<PaymentRecord>
   counters = emptyCounters()
   private readonly clock: SandboxClock
 
@@ -80,6 +88,8 @@ export class SandboxState {
     this.idempotency = new ExpiringStore(options.maxEntries, now)
     this.singleUseTokens = new ExpiringStore(options.maxEntries, now)
     this.secureTokens = new ExpiringStore(options.maxEntries, now)
+    this.deletedSecureTokens = new ExpiringStore(options.maxEntries, now)
+    this.payments = new ExpiringStore(options.maxEntries, now)
   }
 
   /** Epoch ms on the sandbox clock (real time shifted by clockOffsetSeconds). */
@@ -100,12 +110,14 @@ export class SandboxState {
     return { ...this.config }
   }
 
-  /** Clears sessions, idempotency keys, single-use and secure tokens, faults, journal, counters and config. */
+  /** Clears sessions, idempotency keys, single-use and secure tokens, payments, faults, journal, counters and config. */
   reset(options: { accessTokens?: boolean } = {}): void {
     this.sessions.clear()
     this.idempotency.clear()
     this.singleUseTokens.clear()
     this.secureTokens.clear()
+    this.deletedSecureTokens.clear()
+    this.payments.clear()
     if (options.accessTokens) this.accessTokens.clear()
     this.faults.clear()
     this.faults.appliedTotal = 0
@@ -130,6 +142,8 @@ export class SandboxState {
       singleUseTokensIssued: c.singleUseTokensIssued,
       secureTokensCreated: c.secureTokensCreated,
       secureTokensUpdated: c.secureTokensUpdated,
+      secureTokensDeleted: c.secureTokensDeleted,
+      paymentsCreated: c.paymentsCreated,
       faultsApplied: this.faults.appliedTotal,
       internalErrors: c.internalErrors,
       requests: { ...c.requests },
@@ -141,6 +155,7 @@ export class SandboxState {
         accessTokens: this.accessTokens.size,
         singleUseTokens: this.singleUseTokens.size,
         secureTokens: this.secureTokens.size,
+        payments: this.payments.size,
         journal: this.journal.size,
         faults: this.faults.size,
       },
@@ -222,8 +237,17 @@ export class SandboxState {
     return { token: record.token, expiresAt: new Date(record.expiresAt).toISOString() }
   }
 
-  /** Consumes a single-use token for a secure-token call (see consumeSingleUseToken). */
-  consumeSingleUseToken(token: string, processingTerminalId: string): SingleUseTokenRecord {
-    return consumeSingleUseToken(this.singleUseTokens, token, processingTerminalId, this.now())
+  /** Closes the open batch (of one terminal, or all): ready payments become settled (complete). */
+  closeBatch(processingTerminalId?: string): number {
+    return closeBatch(this.payments, processingTerminalId)
+  }
+
+  /** Consumes a single-use token for a secure-token call or a payment (see consumeSingleUseToken). */
+  consumeSingleUseToken(
+    token: string,
+    processingTerminalId: string,
+    use: SingleUseTokenUse = 'secure-token',
+  ): SingleUseTokenRecord {
+    return consumeSingleUseToken(this.singleUseTokens, token, processingTerminalId, this.now(), use)
   }
 }

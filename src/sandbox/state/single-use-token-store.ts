@@ -50,7 +50,15 @@ export interface SingleUseTokenRecord {
   createdAt: number
   expiresAt: number
   usedAt?: number
+  /**
+   * Minted by POST /processing-terminals/{id}/single-use-tokens (no browser, no session): usable for secure
+   * tokens and payments alike (`scenario` is then only nominal).
+   */
+  sessionless?: boolean
 }
+
+/** What a single-use token is spent on: saving / updating a secure token, or a payment (card or bank transfer). */
+export type SingleUseTokenUse = 'secure-token' | 'payment'
 
 /**
  * Checks the session (as looked up) and the card (Luhn, expiry) and stores a token valid for `ttlSeconds`.
@@ -121,14 +129,16 @@ export function issueSingleUseToken(
 }
 
 /**
- * Consumes a token for a secure-token call on `processingTerminalId`. Used twice, expired, unknown, from
- * another terminal or not from a tokenization session → SandboxInputError on `token`.
+ * Consumes a token for a call on `processingTerminalId`. Used twice, expired, unknown, from another terminal,
+ * or (for a secure token) from a payment session → SandboxInputError on `token`. A payment takes a token of
+ * either scenario.
  */
 export function consumeSingleUseToken(
   store: ExpiringStore<SingleUseTokenRecord>,
   token: string,
   processingTerminalId: string,
   now: number,
+  use: SingleUseTokenUse = 'secure-token',
 ): SingleUseTokenRecord {
   const record = store.peek(token)
   const fail = (detail: string): never => {
@@ -140,7 +150,7 @@ export function consumeSingleUseToken(
   if (record.processingTerminalId !== processingTerminalId) {
     return fail('The single-use token was issued for another processing terminal.')
   }
-  if (record.scenario !== 'tokenization') {
+  if (use === 'secure-token' && record.scenario !== 'tokenization' && record.sessionless !== true) {
     return fail('The single-use token was not issued by a tokenization session.')
   }
   record.usedAt = now

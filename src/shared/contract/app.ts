@@ -13,6 +13,11 @@ export const AppInfo = z.object({
   dataDir: z.string(),
   /** The sandbox's sample merchant pages (their own loopback origin), to try the Merchant page screen on. */
   samplePages: z.array(z.object({ name: z.string(), what: z.string(), url: z.string() })).optional(),
+  /**
+   * Problems met loading the data folder's files at start (e.g. a settings.json that failed validation), one
+   * line each naming the file and where its content was kept; the console shows them until dismissed.
+   */
+  dataNotices: z.array(z.string()).optional(),
 })
 export type AppInfo = z.infer<typeof AppInfo>
 

@@ -1,9 +1,10 @@
 /**
  * batch:* — the batch terminal check: many processing terminal IDs, each opening a real (harmless) payment
- * session, with bounded concurrency, progress events, cancel and a CSV of the results.
+ * and/or tokenization session, with bounded concurrency, progress events, cancel and a CSV of the results.
  */
 import { z } from 'zod'
 import { EnvironmentId, ProfileName } from '../environments'
+import { Scenario } from '../payroc'
 import { confirming, CsvExport, Id, OPEN, type ChannelSpec } from './common'
 
 export const BATCH_MAX_CONCURRENCY = 16
@@ -13,6 +14,10 @@ export const BATCH_MAX_ROWS = 10_000
 export const BatchVerdict = z.enum([
   'pending',
   'ok',
+  /** Tokenization: the session was created, but the terminal has no secure tokens (the card form would fail). */
+  'no-secure-tokens',
+  /** Tokenization: the session was created; whether secure tokens work could not be checked here. */
+  'unverified',
   'forbidden',
   'auth',
   'invalid',
@@ -22,12 +27,18 @@ export const BatchVerdict = z.enum([
   'cancelled',
 ])
 export type BatchVerdict = z.infer<typeof BatchVerdict>
+export const BatchScenario = z.enum(['payment', 'tokenization', 'both'], {
+  error: "Scenario must be 'payment', 'tokenization' or 'both'",
+})
+export type BatchScenario = z.infer<typeof BatchScenario>
 export const BatchRow = z.object({
   /** 1-based position in the input (after blank lines and a CSV header are skipped). */
   line: z.number().int(),
   /** The text as given (trimmed). */
   input: z.string(),
   processingTerminalId: z.string().optional(),
+  /** Which session this row checked (absent for an invalid or repeated entry, which is not checked). */
+  scenario: Scenario.optional(),
   status: z.number().int().optional(),
   verdict: BatchVerdict,
   hint: z.string(),
@@ -47,6 +58,8 @@ export const BatchStartRequest = z
     profile: ProfileName,
     input: z.string().max(1_000_000, { error: 'input must be at most 1,000,000 characters' }),
     concurrency: z.number().int().min(1).max(BATCH_MAX_CONCURRENCY).optional(),
+    /** What to check per terminal; payment when omitted. */
+    scenario: BatchScenario.optional(),
     confirmProduction: z.boolean().optional(),
   })
   .strict()
@@ -59,6 +72,8 @@ export const BatchIdRequest = z.object({ batchId: Id }).strict()
 export const BatchSnapshot = z.object({
   batchId: z.string(),
   environmentId: z.string(),
+  profile: z.string().optional(),
+  scenario: BatchScenario.optional(),
   state: BatchState,
   rows: z.array(BatchRow),
   done: z.number().int(),

@@ -26,6 +26,37 @@ export const EntryVerdict = z.object({
   historyOutcome: z.string(),
 })
 export type EntryVerdict = z.infer<typeof EntryVerdict>
+export const HistoryFlowOperation = z.enum([
+  'sale',
+  'capture',
+  'reverse',
+  'refund',
+  'bank-transfer',
+  'bank-transfer:reverse',
+  'bank-transfer:refund',
+  'secure-token:delete',
+  'secure-token:patch',
+  'single-use-token:create',
+])
+export type HistoryFlowOperation = z.infer<typeof HistoryFlowOperation>
+/** What a flow entry records: the call and the gateway's answer in its own terms (no token, no card number). */
+export const HistoryFlow = z.object({
+  operation: HistoryFlowOperation,
+  paymentId: z.string().optional(),
+  orderId: z.string().optional(),
+  /** Minor units: what this call was about (a partial refund's own amount; else the order's). */
+  amount: z.number().optional(),
+  currency: z.string().optional(),
+  /** transactionResult.status / responseCode / responseMessage. */
+  transactionStatus: z.string().optional(),
+  responseCode: z.string().optional(),
+  responseMessage: z.string().optional(),
+  /** The gateway approved it (a declined sale is outcome ok with approved false). */
+  approved: z.boolean().optional(),
+  /** Masked payment method (card or account number as the gateway masks it). */
+  paymentMethod: z.string().optional(),
+})
+export type HistoryFlow = z.infer<typeof HistoryFlow>
 export const HistoryEntry = z.object({
   id: z.string(),
   /** When the create was requested (ISO). */
@@ -49,8 +80,17 @@ export const HistoryEntry = z.object({
   journalId: z.string().optional(),
   /** The history entry this one re-ran. */
   rerunOf: z.string().optional(),
-  /** 'session' (absent in older files) = a create; 'library' = what the card form said about one. */
-  kind: z.enum(['session', 'library']).optional(),
+  /**
+   * 'session' (absent in older files) = a create; 'library' = what the card form said about one; the others are
+   * the flows after the form (HistoryFlow says which call). A flow entry's `scenario` is the family it belongs
+   * to (payment: sales and bank transfers; tokenization: secure and single-use tokens) and its `libVersion` is
+   * '' (no library is involved).
+   */
+  kind: z
+    .enum(['session', 'library', 'payment', 'bank-transfer', 'secure-token', 'single-use-token'])
+    .optional(),
+  /** A flow entry's call and what the gateway answered (kinds other than session and library). */
+  flow: HistoryFlow.optional(),
   /** The session entry a library entry belongs to. */
   attemptOf: z.string().optional(),
   library: LibraryState.optional(),

@@ -10,6 +10,19 @@ export const JournalOperation = z.enum([
   'create-session',
   'secure-token:create',
   'secure-token:update',
+  'secure-token:list',
+  'secure-token:get',
+  'secure-token:delete',
+  'secure-token:patch',
+  'payment:sale',
+  'payment:capture',
+  'payment:reverse',
+  'payment:refund',
+  'bank-transfer:payment',
+  'bank-transfer:reverse',
+  'bank-transfer:refund',
+  'card:bin-lookup',
+  'single-use-token:create',
 ])
 export const JournalAttempt = z.object({
   n: z.number().int(),
@@ -58,7 +71,19 @@ export const JournalCurlRequest = z
     attempt: z.number().int().min(1).max(100).optional(),
   })
   .strict()
-export const JournalCurl = z.object({ command: z.string() })
+export const JournalCurl = z.object({
+  /** The one journaled call, secrets as $PAYROC_API_KEY / $PAYROC_BEARER. */
+  command: z.string(),
+  /**
+   * A runnable sh script with the identity step first (PAYROC_API_KEY → PAYROC_BEARER), its variables explained:
+   * `replay` keeps the Idempotency-Key (the gateway answers with the original result), `freshKey` sends a new
+   * one (a new request). Absent for the identity call itself.
+   */
+  script: z.object({ replay: z.string(), freshKey: z.string() }).optional(),
+  /** The Idempotency-Key the call sent, when it sent one. */
+  idempotencyKey: z.string().optional(),
+})
+export type JournalCurl = z.infer<typeof JournalCurl>
 
 export const journalChannels = {
   'journal:get': { request: z.object({ id: Id }).strict(), response: JournalEntry, policy: OPEN },
@@ -67,6 +92,6 @@ export const journalChannels = {
     response: z.object({ entries: z.array(JournalSummary) }),
     policy: OPEN,
   },
-  /** "Copy as cURL": secrets become $PAYROC_API_KEY / $PAYROC_BEARER. */
+  /** "Copy as cURL": secrets become $PAYROC_API_KEY / $PAYROC_BEARER; with the two-step script. */
   'journal:curl': { request: JournalCurlRequest, response: JournalCurl, policy: OPEN },
 } as const satisfies Record<`journal:${string}`, ChannelSpec>

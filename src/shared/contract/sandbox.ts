@@ -1,10 +1,12 @@
 /**
  * sandbox:* — QA controls of the EMBEDDED sandbox, carried out by main through the typed control client (the
- * page never reaches the sandbox's control API): expire a session at once, and force the next response.
+ * page never reaches the sandbox's control API): expire a session at once, force the next response, and close
+ * the open batch (settle its payments so they can be refunded).
  * Only the built-in Sandbox environment; any other is refused.
  */
 import { z } from 'zod'
 import { EnvironmentId } from '../environments'
+import { ProcessingTerminalId } from '../payroc'
 import { IN_ENVIRONMENT, type ChannelSpec } from './common'
 
 /** Force next response: what the next create-session request gets (one shot; the console's retries follow). */
@@ -19,6 +21,11 @@ export const ExpireSessionRequest = z
   .strict()
 export const ForceNextRequest = z.object({ environmentId: EnvironmentId, action: ForcedResponse }).strict()
 
+/** Close batch: the sandbox settles the open batch (of one terminal), as a nightly close would, so a sale can be refunded. */
+export const CloseBatchRequest = z
+  .object({ environmentId: EnvironmentId, processingTerminalId: ProcessingTerminalId })
+  .strict()
+
 export const sandboxChannels = {
   'sandbox:expireSession': {
     request: ExpireSessionRequest,
@@ -28,6 +35,11 @@ export const sandboxChannels = {
   'sandbox:forceNext': {
     request: ForceNextRequest,
     response: z.object({ action: ForcedResponse, faultId: z.string() }),
+    policy: IN_ENVIRONMENT,
+  },
+  'sandbox:closeBatch': {
+    request: CloseBatchRequest,
+    response: z.object({ settled: z.number().int().min(0) }),
     policy: IN_ENVIRONMENT,
   },
 } as const satisfies Record<`sandbox:${string}`, ChannelSpec>

@@ -28,6 +28,11 @@ export const VaultStatus = z.object({
   keychain: z.object({ available: z.boolean(), message: z.string().optional(), hint: z.string().optional() }),
   profiles: z.array(ProfileName),
   storage: StorageState.optional(),
+  /**
+   * The custom environment's API or identity host changed since this key was stored: the key is held (never
+   * sent, no pre-warm) until the user confirms sending it to `identityHost` (vault:confirmKey) or deletes it.
+   */
+  hostsChanged: z.object({ identityHost: z.string() }).optional(),
 })
 export type VaultStatus = z.infer<typeof VaultStatus>
 
@@ -70,4 +75,6 @@ export const vaultChannels = {
     policy: IN_ENVIRONMENT,
   },
   'vault:test': { request: Target, response: CredentialTest, policy: IN_ENVIRONMENT },
+  /** Confirm in Credentials: send the held key to the environment's new hosts from now on. */
+  'vault:confirmKey': { request: Target, response: VaultStatus, policy: IN_ENVIRONMENT },
 } as const satisfies Record<`vault:${string}`, ChannelSpec>

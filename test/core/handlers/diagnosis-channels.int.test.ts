@@ -3,7 +3,7 @@
  * corrupt file), inspector cURL, support bundle + HAR free of the API key and Bearer, and the batch check
  * (50 mixed terminals, a 429 storm with one global pause, cancel mid-run).
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -23,7 +23,6 @@ const events: ConsoleEvent[] = []
 const options = (dir: string): ConsoleOptions =>
   consoleOptions(dir, {
     gateway: { retry: { baseDelayMs: 5 }, timeouts: { responseTimeoutMs: 1500 } },
-    history: { writeDelayMs: 20 },
   })
 
 const control = <T>(method: string, name: string, body?: unknown): Promise<T> =>
@@ -119,10 +118,12 @@ describe('history', () => {
     try {
       const listed = await call(corrupt, 'history:list', {})
       expect(listed.ok && listed.value.entries).toEqual([])
-      expect(listed.ok && listed.value.notice).toMatch(/history\.json\.corrupt/)
+      expect(listed.ok && listed.value.notice).toMatch(/history\.json\.corrupt-\d{4}-/)
       const again = await call(corrupt, 'history:list', {})
       expect(again.ok && again.value.notice).toBeUndefined()
-      expect(await readFile(path.join(dir, 'history.json.corrupt'), 'utf8')).toContain('broken')
+      const copies = (await readdir(dir)).filter((name) => name.startsWith('history.json.corrupt-'))
+      expect(copies).toHaveLength(1)
+      expect(await readFile(path.join(dir, copies[0] ?? ''), 'utf8')).toContain('broken')
     } finally {
       await corrupt.close()
     }

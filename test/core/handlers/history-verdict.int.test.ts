@@ -11,7 +11,7 @@ import { call } from '../../support/call'
 let app: ConsoleApp
 
 beforeAll(async () => {
-  app = await createConsole(consoleOptions(await tempDir('hfc-verdict-'), { history: { writeDelayMs: 20 } }))
+  app = await createConsole(consoleOptions(await tempDir('hfc-verdict-')))
 })
 afterAll(async () => app.close())
 

@@ -48,4 +48,20 @@ describe('path-parameter ids', () => {
     })
     expect(result).toMatchObject({ ok: false, error: { kind: 'validation' } })
   })
+
+  it.each([
+    ['payment:refund', { paymentId: 'abc/../xyz', amount: 100 }, /Payment ID cannot contain/],
+    ['bankTransfer:reverse', { paymentId: '..........' }, /Payment ID cannot be only dots/],
+    ['secureToken:delete', { secureTokenId: '..' }, /Secure token ID cannot be only dots/],
+    ['secureToken:get', { secureTokenId: 'a/b' }, /Secure token ID cannot contain/],
+  ] as const)(
+    '%s refuses a path id that would change the path, sending nothing',
+    async (channel, rest, words) => {
+      const before = (await sandboxControlClient(app.info.sandboxUrl).journal()).length
+      const result = await app.dispatch(channel, { ...target, ...rest })
+      expect(result).toMatchObject({ ok: false, error: { kind: 'validation' } })
+      if (!result.ok) expect(result.error.message).toMatch(words)
+      expect((await sandboxControlClient(app.info.sandboxUrl).journal()).length).toBe(before)
+    },
+  )
 })

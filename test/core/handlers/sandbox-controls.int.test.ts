@@ -56,4 +56,17 @@ describe('sandbox controls', () => {
       error: { kind: 'forbidden' },
     })
   })
+  it('Close batch works only in the built-in Sandbox; there it says how many payments it settled', async () => {
+    expect(
+      await call(app, 'sandbox:closeBatch', { environmentId: 'uat', processingTerminalId: '1234001' }),
+    ).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    })
+    const closed = await call(app, 'sandbox:closeBatch', {
+      environmentId: 'sandbox',
+      processingTerminalId: '1234001',
+    })
+    expect(closed).toEqual({ ok: true, value: { settled: 0 } })
+  })
 })

@@ -11,6 +11,7 @@ import type { SaveSecureTokenInput } from '../../../src/shared/contract'
 import { UUID_V4_PATTERN } from '../../../src/shared/payroc'
 import { consoleOptions, tempDir } from '../../support/console-fixtures'
 import { call } from '../../support/call'
+import { submitThroughLibraryProtocol, UAT_VISA } from '../../support/library-protocol'
 import { sandboxControlClient } from '../../../src/sandbox/control-client'
 
 let app: ConsoleApp
@@ -31,7 +32,7 @@ afterEach(async () => {
 
 const target = { environmentId: 'sandbox', profile: 'default' } as const
 
-/** A tokenization session, then the simulated library's submit with a UAT test card: a single-use token. */
+/** A tokenization session, then the library protocol's fields and submit with a UAT test card: a single-use token. */
 async function singleUseToken(
   terminal = '1234001',
   secureTokenId?: string,
@@ -45,20 +46,14 @@ async function singleUseToken(
     ...(secureTokenId ? { secureTokenId } : {}),
   })
   if (!session.ok) throw new Error(session.error.message)
-  const response = await fetch(`${sandboxUrl}/hosted-fields/single-use-tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      sessionToken: session.value.token,
-      cardholderName: 'Jo Doe',
-      cardNumber,
-      expiryDate: '12/30',
-      cvv: '123',
-    }),
+  // As Payroc's library does it: each field posted from its frame, then the submit (library-protocol.ts).
+  const answer = await submitThroughLibraryProtocol(sandboxUrl, session.value.token, {
+    ...UAT_VISA,
+    cardNumber,
+    expiryDate: '1230',
   })
-  const body = (await response.json()) as { token: string }
-  expect(response.status).toBe(201)
-  return body.token
+  expect(answer.status, answer.text).toBe(201)
+  return String(answer.json['token'])
 }
 
 const save = (singleUse: string, extra: Partial<SaveSecureTokenInput> = {}) =>

@@ -166,16 +166,17 @@ const historyEntry = (n: number, overrides: Partial<NewHistoryEntry> = {}): NewH
 describe('history', () => {
   it('evicts the oldest beyond the cap and still writes everything on close', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'hfc-history-unit-'))
-    const history = await History.open(dir, quiet, { capacity: 5, writeDelayMs: 10_000 })
-    for (let n = 1; n <= 8; n += 1) history.record(historyEntry(n))
+    const history = await History.open(dir, quiet, { capacity: 5 })
+    const recorded = Array.from({ length: 8 }, (_, i) => history.record(historyEntry(i + 1)))
     expect(history.size).toBe(5)
     expect(history.list().map((entry) => entry.durationMs)).toEqual([8, 7, 6, 5, 4])
+    await Promise.all(recorded)
     await history.close()
     const file = JSON.parse(await readFile(path.join(dir, 'history.json'), 'utf8')) as {
       version: number
       entries: HistoryEntry[]
     }
-    expect(file.version).toBe(1)
+    expect(file.version).toBe(2)
     expect(file.entries.map((entry) => entry.durationMs)).toEqual([4, 5, 6, 7, 8])
   })
 

@@ -287,7 +287,7 @@ describe('POST …/{token}/single-use-tokens', () => {
     expect((await mint(ach)).json.source).toEqual({
       type: 'ach',
       nameOnAccount: 'Sarah Hopper',
-      accountNumber: '******7890',
+      accountNumber: '0000007890',
       routingNumber: '123456789',
       accountType: 'savings',
     })
@@ -302,7 +302,7 @@ describe('POST …/{token}/single-use-tokens', () => {
     expect((await mint(pad)).json.source).toEqual({
       type: 'pad',
       nameOnAccount: 'Sarah Hopper',
-      accountNumber: '****5678',
+      accountNumber: '00005678',
       transitNumber: '12345',
       institutionNumber: '001',
     })

@@ -15,6 +15,7 @@ import {
   sandbox,
   useSandbox,
 } from '../../support/sandbox'
+import { submitThroughLibraryProtocol, UAT_VISA } from '../../support/library-protocol'
 
 useSandbox()
 
@@ -41,16 +42,11 @@ const submit = (body: Record<string, unknown>, contentType = 'application/json')
     body: JSON.stringify(body),
   })
 
+/** A single-use token through the library protocol (fields, then the submit), as Payroc's library gets one. */
 async function singleUse(sessionToken: string, cardNumber = VISA): Promise<string> {
-  const answer = await submit({
-    sessionToken,
-    cardholderName: 'Jo Doe',
-    cardNumber,
-    expiryDate: '12/39',
-    cvv: '123',
-  })
+  const answer = await submitThroughLibraryProtocol(base, sessionToken, { ...UAT_VISA, cardNumber })
   expect(answer.status, answer.text).toBe(201)
-  return answer.json.token
+  return String(answer.json['token'])
 }
 
 const secureTokens = (terminal: string, rest = '') =>
@@ -67,6 +63,7 @@ const post = (url: string, body: unknown, key: string | null = randomUUID()) =>
   })
 const get = (url: string) => call(url, { headers: { authorization: `Bearer ${bearer}` } })
 
+// The sandbox's test-only shortcut (no library calls it); its tests go with the route (src/sandbox).
 describe('POST /hosted-fields/single-use-tokens', () => {
   it('returns a token valid for 30 minutes', async () => {
     const answer = await submit({

@@ -423,7 +423,8 @@ describe('unknown routes and methods', () => {
     ['GET', '/authorize', 'POST'],
     ['PUT', '/v1/processing-terminals/1234001/hosted-fields-sessions', 'POST'],
     ['GET', '/v1/processing-terminals/1234001/hosted-fields-sessions', 'POST'],
-    ['DELETE', '/v1/processing-terminals/1234001/secure-tokens/abc', 'GET'],
+    ['PUT', '/v1/processing-terminals/1234001/secure-tokens/abc', 'GET, PATCH, DELETE'],
+    ['DELETE', '/v1/payments/ABCDEFGHIJ', 'GET'],
   ])('%s %s → 405 with Allow', async (method, path, allow) => {
     const answer = await call(`${base}${path}`, { method })
     expectProblem(answer, 405)

@@ -17,6 +17,8 @@ import {
   type BatchVerdict,
 } from '../../../shared/diagnostics'
 import { DIAGNOSIS_HINTS, HINTS } from '../../hint-catalogue'
+import type { Scenario } from '../../../shared/payroc'
+import { expandEntries, type BatchScenarioChoice, type ExpandedEntry } from './batch-scenarios'
 import type { ParsedTerminal } from './terminal-list'
 
 export interface CheckOutcome {
@@ -28,10 +30,18 @@ export interface CheckOutcome {
   /** With verdict 'rate-limited': how long the gateway asked us to wait. */
   retryAfterMs?: number
 }
-export type CheckTerminal = (processingTerminalId: string, signal: AbortSignal) => Promise<CheckOutcome>
+/** One check of one terminal for one scenario (payment when the batch did not choose). */
+export type CheckTerminal = (
+  processingTerminalId: string,
+  signal: AbortSignal,
+  scenario: Scenario,
+) => Promise<CheckOutcome>
 
 export interface BatchOptions {
   environmentId: string
+  profile?: string
+  /** payment (default), tokenization, or both: one row per terminal and scenario. */
+  scenario?: BatchScenarioChoice
   check: CheckTerminal
   concurrency?: number
   onProgress?: (event: BatchProgressEvent) => void
@@ -43,7 +53,15 @@ export interface BatchOptions {
   now?: () => number
 }
 
-const FAILURES: ReadonlySet<BatchVerdict> = new Set(['forbidden', 'auth', 'invalid', 'rate-limited', 'error'])
+const FAILURES: ReadonlySet<BatchVerdict> = new Set([
+  'no-secure-tokens',
+  'unverified',
+  'forbidden',
+  'auth',
+  'invalid',
+  'rate-limited',
+  'error',
+])
 export const isFailure = (verdict: BatchVerdict): boolean => FAILURES.has(verdict)
 
 /** Remaining time from the pace so far; undefined until something was checked. Pure, for the unit tests. */
@@ -85,9 +103,13 @@ export class RateGate {
   }
 }
 
-export function initialRows(parsed: readonly ParsedTerminal[]): BatchRow[] {
+export function initialRows(parsed: readonly (ParsedTerminal | ExpandedEntry)[]): BatchRow[] {
   return parsed.map((item): BatchRow => {
-    const base = { line: item.line, input: item.input }
+    const base = {
+      line: item.line,
+      input: item.input,
+      ...('scenario' in item && item.scenario ? { scenario: item.scenario } : {}),
+    }
     if (item.invalid !== undefined)
       return { ...base, verdict: 'invalid', hint: DIAGNOSIS_HINTS.invalidTerminal, message: item.invalid }
     if (item.duplicateOf !== undefined)
@@ -121,7 +143,7 @@ export class BatchRun {
     private readonly options: BatchOptions,
   ) {
     this.now = options.now ?? Date.now
-    this.rows = initialRows(parsed)
+    this.rows = initialRows(expandEntries(parsed, options.scenario ?? 'payment'))
     this.gate = new RateGate(this.now)
     this.startedAt = this.now()
     this.finished = this.run()
@@ -145,6 +167,8 @@ export class BatchRun {
     return {
       batchId: this.id,
       environmentId: this.options.environmentId,
+      ...(this.options.profile !== undefined ? { profile: this.options.profile } : {}),
+      scenario: this.options.scenario ?? 'payment',
       state: this.state,
       rows: this.rows.map((row) => ({ ...row })),
       done: this.done,
@@ -188,7 +212,7 @@ export class BatchRun {
     for (let retries = 0; ; retries += 1) {
       await this.gate.wait(signal)
       if (signal.aborted) return
-      const outcome = await this.options.check(row.processingTerminalId, signal)
+      const outcome = await this.options.check(row.processingTerminalId, signal, row.scenario ?? 'payment')
       if (signal.aborted && outcome.verdict === 'cancelled') return
       if (outcome.verdict === 'rate-limited' && retries < maxRetries) {
         this.gate.pause(outcome.retryAfterMs ?? this.options.defaultRetryAfterMs ?? 1000)

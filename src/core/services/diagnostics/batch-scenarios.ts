@@ -90,8 +90,21 @@ export function tokenizationEnabled(source: ConfigurationSource, body: unknown):
   if (!isRecord(body)) return undefined
   if (source === 'capabilities')
     return typeof body['tokenization'] === 'boolean' ? body['tokenization'] : undefined
-  const tokenization = body['tokenization']
+  // The gateway answers `{ configuration: { tokenization: { enabled } } }`; the library reads the inner object.
+  const configuration = isRecord(body['configuration']) ? body['configuration'] : body
+  const tokenization = configuration['tokenization']
   return isRecord(tokenization) ? tokenization['enabled'] === true : false
+}
+
+/**
+ * Where the library's gateway side lives for an environment, or undefined where it is unknown (production,
+ * custom environments): the sandbox serves Payroc's /merchant paths itself; UAT's build calls this host.
+ */
+export const UAT_LIBRARY_GATEWAY = 'https://testpayments.worldnettps.com'
+export function libraryGatewayOrigin(environment: { kind: string; apiBase: string }): string | undefined {
+  if (environment.kind === 'sandbox') return new URL(environment.apiBase).origin
+  if (environment.kind === 'uat') return UAT_LIBRARY_GATEWAY
+  return undefined
 }
 
 export const configurationUrl = (gatewayOrigin: string, token: string): string =>

@@ -6,6 +6,7 @@
  */
 import { ProcessingTerminalId } from '../../../shared/payroc'
 import { BATCH_MAX_ROWS } from '../../../shared/diagnostics'
+import { labelledMessage } from '../../../shared/field-labels'
 
 export interface ParsedTerminal {
   /** 1-based position among the entries. */
@@ -68,7 +69,12 @@ export function parseTerminalList(text: string, maxRows = BATCH_MAX_ROWS): Parse
   return values.slice(0, maxRows).map((input, index) => {
     const line = index + 1
     const parsed = ProcessingTerminalId.safeParse(input)
-    if (!parsed.success) return { line, input, invalid: parsed.error.issues[0]?.message ?? 'invalid' }
+    if (!parsed.success)
+      return {
+        line,
+        input,
+        invalid: labelledMessage('processingTerminalId', parsed.error.issues[0]?.message ?? 'invalid'),
+      }
     const first = seen.get(parsed.data)
     if (first !== undefined) return { line, input, processingTerminalId: parsed.data, duplicateOf: first }
     seen.set(parsed.data, line)

@@ -5,7 +5,7 @@
  * every string is scrubbed once more (known secrets and secret-shaped patterns) as the last line of defence.
  */
 import os from 'node:os'
-import type { AppInfo, JournalEntry } from '../../../shared/contract'
+import type { AppInfo, HistoryFlow, JournalEntry } from '../../../shared/contract'
 import type { PreflightReport } from '../../../shared/diagnostics'
 import type { PageCheckReport } from '../../../shared/contract/merchantPage'
 import type { EnvironmentInfo } from '../../../shared/environments'
@@ -55,6 +55,9 @@ export interface BundleAttempt {
   scenario: string
   journalId?: string
   verdict?: { tone: string; sentence: string; hint: string; historyOutcome: string }
+  /** A flow after the form (payment, bank transfer, secure token, single-use token) and its call. */
+  kind?: string
+  flow?: HistoryFlow
 }
 
 export interface BundleInput {
@@ -65,7 +68,7 @@ export interface BundleInput {
   preflight?: PreflightReport
   /** The latest merchant page check in this environment (the redacted report only, never the recording). */
   pageCheck?: PageCheckReport
-  /** The attempts (History's session entries) behind these exchanges, each with its combined verdict. */
+  /** The History entries behind these exchanges (sessions and flows), each with its combined verdict. */
   attempts?: readonly BundleAttempt[]
   knownSecrets: readonly string[]
   now?: Date

@@ -1,6 +1,12 @@
 /**
  * Sandbox (the embedded gateway), UAT, Production and the user's custom environments. Custom ones and the last
  * selection persist in `settings.json` in the data folder.
+ *
+ * A settings.json that is not what this version expects (a hand edit, a newer app's file) is never dropped
+ * silently: its content is kept in a timestamped `settings.json.corrupt-<time>` copy, every custom environment
+ * in it that is still valid is recovered, and a notice naming the file and the copy is shown in the UI
+ * (`notices`, reported by app:info). A folder or an unreadable file in its place stops start-up with an error
+ * naming it (DataFileError).
  */
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
@@ -18,8 +24,9 @@ import {
   type EnvironmentInfo,
 } from '../../../shared/environments'
 import { pointsAtProduction } from '../../../shared/production-host'
-import { err, ok, parseWith, type Result } from '../../../shared/result'
+import { err, ok, parseWith, type AppError, type Result } from '../../../shared/result'
 import type { Logger } from '../../app-types'
+import type { FileProblem } from '../storage/file-problems'
 import { loadJsonFile, writeJsonFileAtomic } from '../storage/json-file'
 
 export const SETTINGS_FILE = 'settings.json'
@@ -32,6 +39,11 @@ const StoredCustom = z.object({
   identityBase: z.string(),
   cdnBase: z.string(),
   defaultLibVersion: z.string(),
+  /**
+   * Set when an edit changed the API or identity host: the stored keys are held (never sent, no pre-warm) until
+   * the user confirms them per profile in Credentials; `released` lists the profiles confirmed since.
+   */
+  keyHold: z.object({ released: z.array(ProfileName) }).optional(),
 })
 type StoredCustom = z.infer<typeof StoredCustom>
 
@@ -56,11 +68,81 @@ const customInfo = (env: StoredCustom): EnvironmentInfo => {
     requiresConfirmation = pointsAtProduction(env)
     productionCheck.set(env, requiresConfirmation)
   }
-  return { ...env, kind: 'custom', requiresConfirmation }
+  const { keyHold: _keyHold, ...info } = env
+  return { ...info, kind: 'custom', requiresConfirmation }
+}
+
+/** scheme://host:port of a base URL (the recipient of what is sent there); the text itself if it is no URL. */
+const originOf = (base: string): string => {
+  try {
+    return new URL(base).origin
+  } catch {
+    return base
+  }
+}
+
+/** Whether an edit sends to a new recipient: the API or identity origin changed (a path change does not). */
+export const hostsChanged = (
+  before: Pick<StoredCustom, 'apiBase' | 'identityBase'>,
+  after: Pick<StoredCustom, 'apiBase' | 'identityBase'>,
+): boolean =>
+  originOf(before.apiBase) !== originOf(after.apiBase) ||
+  originOf(before.identityBase) !== originOf(after.identityBase)
+
+/** What Credentials asks about a held key: the identity host it would now be sent to. */
+export interface KeyHold {
+  identityHost: string
 }
 
 export const SaveCustomInput = CustomEnvironmentInput.extend({ id: EnvironmentId.optional() })
 export type SaveCustomInput = z.input<typeof SaveCustomInput>
+
+interface Recovered {
+  settings: Settings
+  /** Custom environments found in the file, and how many of them were valid. */
+  found: number
+}
+
+/** What can still be used of a settings file that failed validation: each valid custom environment, the selection. */
+export function recoverSettings(raw: unknown): Recovered {
+  const object = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {}
+  const list = Array.isArray(object['customEnvironments']) ? (object['customEnvironments'] as unknown[]) : []
+  const seen = new Set<string>()
+  const customEnvironments: StoredCustom[] = []
+  for (const item of list) {
+    const parsed = StoredCustom.safeParse(item)
+    if (parsed.success && !seen.has(parsed.data.id)) {
+      seen.add(parsed.data.id)
+      customEnvironments.push(parsed.data)
+    }
+  }
+  const selected = Settings.shape.selected.safeParse(object['selected'])
+  return {
+    settings: {
+      version: SETTINGS_VERSION,
+      customEnvironments,
+      ...(selected.success && selected.data ? { selected: selected.data } : {}),
+    },
+    found: list.length,
+  }
+}
+
+function recoveryNotice(problem: FileProblem, found: number | undefined, recovered: number): string {
+  const name = path.basename(problem.file)
+  const what =
+    problem.kind === 'invalid-json'
+      ? 'is not valid JSON'
+      : `does not have the expected content (${problem.detail})`
+  const custom =
+    found === undefined
+      ? 'Its custom environments could not be read: they are only in the copy.'
+      : found === 0
+        ? 'It held no custom environments.'
+        : recovered === found
+          ? `All ${found} custom environments in it were recovered.`
+          : `${recovered} of ${found} custom environments in it were recovered; the others are only in the copy.`
+  return `${name} ${what}. Its content was kept as ${problem.keptAs ?? '(no copy)'}. ${custom}`
+}
 
 export class Environments {
   /** Serializes writes so two quick saves cannot interleave their read-modify-write. */
@@ -71,12 +153,28 @@ export class Environments {
     private readonly sandboxUrl: string,
     private settings: Settings,
     private readonly logger: Logger,
+    /** Problems met loading settings.json, one line each naming it and where its content was kept. */
+    readonly notices: readonly string[] = [],
   ) {}
 
   static async open(dataDir: string, sandboxUrl: string, logger: Logger): Promise<Environments> {
     const file = path.join(dataDir, SETTINGS_FILE)
     const loaded = await loadJsonFile(file, Settings, freshSettings, logger)
-    return new Environments(file, sandboxUrl, loaded.data, logger)
+    if (!loaded.problem?.keptAs) return new Environments(file, sandboxUrl, loaded.data, logger)
+    const { problem } = loaded
+    let raw: unknown
+    try {
+      raw = JSON.parse(await fs.readFile(problem.keptAs ?? file, 'utf8'))
+    } catch {
+      raw = undefined
+    }
+    const { settings, found } = recoverSettings(raw)
+    const readable = raw !== undefined
+    // The recovered settings replace the file (its old content stays in the copy), so the next start is clean.
+    await writeJsonFileAtomic(file, settings)
+    const notice = recoveryNotice(problem, readable ? found : undefined, settings.customEnvironments.length)
+    logger.log('warn', notice, { file, keptAs: problem.keptAs })
+    return new Environments(file, sandboxUrl, settings, logger, [notice])
   }
 
   list(): EnvironmentInfo[] {
@@ -150,14 +248,52 @@ export class Environments {
             kind: 'validation',
             message: `A custom environment with the id ${id} already exists.`,
             hint: 'Choose another name, or edit the existing environment.',
-            fields: { name: [`name: "${rest.name}" is already used by ${id}`] },
+            fields: { name: [`Name "${rest.name}" is already used by ${id}`] },
           })
         }
       }
-      const stored: StoredCustom = { id, ...rest, defaultLibVersion: defaultLibVersion ?? UAT_LIB_VERSION }
+      const previous = existing.find((env) => env.id === id)
+      // New hosts: every stored key of this environment waits for the user's yes (Credentials) before use.
+      const keyHold = previous && hostsChanged(previous, rest) ? { released: [] } : previous?.keyHold
+      const stored: StoredCustom = {
+        id,
+        ...rest,
+        defaultLibVersion: defaultLibVersion ?? UAT_LIB_VERSION,
+        ...(keyHold ? { keyHold } : {}),
+      }
       const customEnvironments = [...existing.filter((env) => env.id !== id), stored]
-      this.logger.log('info', 'custom environment saved', { id, apiBase: stored.apiBase })
+      this.logger.log('info', 'custom environment saved', {
+        id,
+        apiBase: stored.apiBase,
+        keysHeld: keyHold !== undefined && keyHold !== previous?.keyHold,
+      })
       return ok({ next: { ...settings, customEnvironments }, value: customInfo(stored) })
+    })
+  }
+
+  /** The hold on this environment + profile's stored key, if its hosts changed and the user has not confirmed. */
+  keyHold(environmentId: string, profile: string): KeyHold | undefined {
+    const env = this.settings.customEnvironments.find((custom) => custom.id === environmentId)
+    if (!env?.keyHold || env.keyHold.released.includes(profile)) return undefined
+    return {
+      identityHost: URL.canParse(env.identityBase) ? new URL(env.identityBase).host : env.identityBase,
+    }
+  }
+
+  /**
+   * The user confirmed this profile's stored key for the environment's current hosts (Confirm in Credentials),
+   * or saved a new key for them: it may be sent again.
+   */
+  async releaseKey(environmentId: string, profile: string): Promise<Result<void>> {
+    if (!this.keyHold(environmentId, profile)) return ok(undefined)
+    return this.mutate((settings) => {
+      const customEnvironments = settings.customEnvironments.map((env) =>
+        env.id === environmentId && env.keyHold
+          ? { ...env, keyHold: { released: [...env.keyHold.released, profile] } }
+          : env,
+      )
+      this.logger.log('info', 'held api key confirmed', { id: environmentId, profile })
+      return ok({ next: { ...settings, customEnvironments }, value: undefined })
     })
   }
 
@@ -184,5 +320,14 @@ export function unknownEnvironment(environmentId: string) {
     message: `There is no ${environmentId.startsWith(CUSTOM_PREFIX) ? 'custom ' : ''}environment "${environmentId}".`,
     hint: 'Pick an environment from the list (it may have been deleted in another window).',
     fields: { environmentId: [`environmentId: unknown environment ${environmentId}`] },
+  }
+}
+
+/** The answer of any call that would send a held key (create, Test credentials, batch, preflight). */
+export function heldKeyError(environmentName: string | undefined, hold: KeyHold): AppError {
+  return {
+    kind: 'auth',
+    message: `The hosts of ${environmentName ?? 'this environment'} changed, so its stored API key is held: nothing was sent to ${hold.identityHost}.`,
+    hint: `In Credentials, choose Confirm to send the stored key to ${hold.identityHost}, or Delete key and save the right one.`,
   }
 }

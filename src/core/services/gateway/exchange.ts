@@ -10,7 +10,7 @@ import type { RawAttempt } from '../storage/exchange-journal'
 import { axiosProxyOption, proxyFor } from './proxy-decision'
 
 export interface ExchangeRequest {
-  method: 'GET' | 'POST'
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   url: string
   headers: Record<string, string>
   body?: string

@@ -1,5 +1,6 @@
 /** The gateway client's dependencies and call shapes (gateway-client.ts), apart so the client stays readable. */
 import type { EnvironmentInfo } from '../../../shared/environments'
+import type { JournalEntry } from '../../../shared/contract'
 import type { IdentityResponse } from '../../../shared/payroc'
 import type { Result } from '../../../shared/result'
 import type { Logger } from '../../app-types'
@@ -49,6 +50,24 @@ export type SecureTokenRequest = { processingTerminalId: string; singleUseToken:
 )
 
 export type SchemaLike<T> = Parameters<typeof safeJson<T>>[1]
+
+/** One gateway call (GatewayClient.call): what to send, how to read the answer, what the journal masks. */
+export interface GatewayCall<T> {
+  operation: JournalEntry['operation']
+  /** Relative to the environment's API base, query included (e.g. `/payments/P1/refund`). */
+  path: string
+  /** POST when omitted. */
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  /** JSON body; none for GET / DELETE. */
+  body?: unknown
+  /** false: no Idempotency-Key (the spec takes none: GET, DELETE, BIN lookup). Default true. */
+  idempotent?: boolean
+  schema: SchemaLike<T>
+  /** Token values in the answer the journal keeps masked (last 6 characters). */
+  tokensOf: (value: T) => string[]
+  /** Token values in the request the journal keeps masked. */
+  requestTokens?: readonly string[]
+}
 
 /** A 2xx answer parsed, with what the journal and the caller need about the exchange. */
 export interface Posted<T> {

@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto'
 import type {
   CredentialTest,
   JournalAttempt,
-  JournalEntry,
   SecureTokenSaved,
   SessionCreated,
 } from '../../../shared/contract'
@@ -25,33 +24,25 @@ import { journalEntry, newJournalId, type CompletedExchange } from '../storage/e
 import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy'
 import type { CachedToken } from './token-cache'
 import { failureOf, httpDateToIso, identityRejected, safeJson } from './wire'
-import { identityRedirectError } from './identity-answer'
-import { CallBudget } from './time-budget'
+import { IdentityFailure, identityRedirectError } from './identity-answer'
+import { CallBudget, sleepUnlessAborted } from './time-budget'
 import type {
+  GatewayCall,
   GatewayDeps,
   IdentityDetails,
   Posted,
-  SchemaLike,
   SecureTokenRequest,
   SessionOptions,
 } from './gateway-client-types'
 
-export type { GatewayDeps, SecureTokenRequest, SessionOptions } from './gateway-client-types'
-
-/** Thrown inside the token cache's fetch only, so the cache's single-flight promise carries the AppError. */
-class IdentityFailure extends Error {
-  constructor(readonly error: AppError) {
-    super(error.message)
-  }
-}
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+export type { GatewayCall, GatewayDeps, SecureTokenRequest, SessionOptions } from './gateway-client-types'
 
 export class GatewayClient {
   readonly cacheKey: string
   private readonly http: HttpClient
   private readonly retry: RetryPolicy
-  private readonly sleep: (ms: number) => Promise<void>
+  /** Injected by tests; undefined = a real timer. Either way a cancel ends the wait at once. */
+  private readonly sleep: ((ms: number) => Promise<void>) | undefined
   private readonly now: () => number
   private lastIdentity: IdentityDetails | undefined
 
@@ -59,7 +50,7 @@ export class GatewayClient {
     this.cacheKey = `${deps.environment.id}/${deps.profile}`
     this.http = createHttpClient(deps.timeouts ?? DEFAULT_TIMEOUTS)
     this.retry = deps.retry ?? DEFAULT_RETRY_POLICY
-    this.sleep = deps.sleep ?? defaultSleep
+    this.sleep = deps.sleep
     this.now = deps.now ?? Date.now
   }
 
@@ -67,10 +58,18 @@ export class GatewayClient {
     this.http.close()
   }
 
-  /** A valid Bearer token: cached, or shared with a fetch in flight, or fetched now. */
-  async bearer(): Promise<Result<CachedToken>> {
+  /**
+   * A valid Bearer token: cached, or shared with a fetch in flight, or fetched now. With a `budget` (a create's),
+   * the identity call is part of that call's 30 s budget: a cancel or the budget running out ends the wait.
+   */
+  async bearer(budget?: CallBudget): Promise<Result<CachedToken>> {
+    const token = this.deps.tokens.get(this.cacheKey, () => this.fetchToken())
     try {
-      return ok(await this.deps.tokens.get(this.cacheKey, () => this.fetchToken()))
+      if (!budget) return ok(await token)
+      // The shared fetch may still reject after this caller stopped waiting: nobody else may be listening.
+      token.catch(() => undefined)
+      const waited = await budget.within(token)
+      return 'value' in waited ? ok(waited.value) : err(waited.error)
     } catch (error) {
       if (error instanceof IdentityFailure) return err(error.error)
       throw error
@@ -225,6 +224,16 @@ export class GatewayClient {
     return ok({ ...value, ...meta })
   }
 
+  /**
+   * One call of the flows after the form (payments, bank transfers, secure-token management, BIN lookup,
+   * single-use tokens): `path` is relative to the API base; the same retries, 30 s budget and journal as a
+   * create, with an Idempotency-Key where the spec takes one (`idempotent`, the default).
+   */
+  async call<T>(spec: GatewayCall<T>, options: SessionOptions = {}): Promise<Result<Posted<T>>> {
+    const { path, ...rest } = spec
+    return this.postIdempotent({ ...rest, url: `${this.deps.environment.apiBase}${path}` }, options)
+  }
+
   private apiUrl(processingTerminalId: string): string {
     return `${this.deps.environment.apiBase}/processing-terminals/${encodeURIComponent(processingTerminalId)}`
   }
@@ -235,21 +244,15 @@ export class GatewayClient {
    * tokens masked, the answer parsed with `schema`.
    */
   private async postIdempotent<T>(
-    spec: {
-      operation: JournalEntry['operation']
-      url: string
-      body: unknown
-      schema: SchemaLike<T>
-      tokensOf: (value: T) => string[]
-      requestTokens?: readonly string[]
-    },
+    spec: Omit<GatewayCall<T>, 'path'> & { url: string },
     options: SessionOptions = {},
   ): Promise<Result<Posted<T>>> {
     const retryPolicy = options.retry ?? this.retry
     const idempotencyKey = randomUUID()
     const journalId = newJournalId()
     const startedAt = this.now()
-    const body = JSON.stringify(spec.body)
+    const method = spec.method ?? 'POST'
+    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body)
     const masked = spec.requestTokens ?? []
     const attempts: JournalAttempt[] = []
     let retriesUsed = 0
@@ -263,13 +266,22 @@ export class GatewayClient {
         failure,
         status,
         attempts,
-        idempotencyKey,
+        ...(spec.idempotent === false ? {} : { idempotencyKey }),
       })
     }
     const budget = options.budget ?? new CallBudget({ now: this.now })
     const signal = options.signal ? AbortSignal.any([options.signal, budget.signal]) : budget.signal
+    const cancelled = (): Result<never> => {
+      // Cancel request (the budget), or the caller's own signal (the batch check's Cancel).
+      const error: AppError = budget.cancelled
+        ? budget.cancelledError()
+        : { kind: 'cancelled', message: 'Cancelled before the gateway answered', hint: hintFor('cancelled') }
+      finish(error, undefined)
+      return err({ ...error, journalId })
+    }
     for (;;) {
-      const token = await this.bearer()
+      const token = await this.bearer(budget)
+      if (budget.cancelled) return cancelled()
       if (!token.ok) {
         if (attempts.length > 0) finish(token.error, undefined)
         return err(token.error)
@@ -279,16 +291,16 @@ export class GatewayClient {
         if (attempts.length > 0) finish(next.error, undefined)
         return err(attempts.length > 0 ? { ...next.error, journalId } : next.error)
       }
-      const headers = {
+      const headers: Record<string, string> = {
         Authorization: `Bearer ${token.value.accessToken}`,
-        'Idempotency-Key': idempotencyKey,
-        'Content-Type': 'application/json',
+        ...(spec.idempotent === false ? {} : { 'Idempotency-Key': idempotencyKey }),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         Accept: 'application/json',
       }
       const { outcome, raw } = await exchange(
         this.http.axios,
         {
-          method: 'POST',
+          method,
           url: spec.url,
           headers,
           body,
@@ -298,8 +310,18 @@ export class GatewayClient {
         attempts.length + 1,
         this.now,
       )
+      if (budget.cancelled) {
+        // Cancel request won, even over an answer that arrived in the same instant: a session the gateway may
+        // have created is discarded (the journal keeps the attempt, its tokens masked), never shown as created.
+        const late = outcome.kind === 'response' ? safeJson(outcome.body, spec.schema) : undefined
+        attempts.push(
+          this.deps.journal.attempt(raw, [...masked, ...(late?.ok ? spec.tokensOf(late.value) : [])]),
+        )
+        return cancelled()
+      }
       if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status <= 299) {
-        const parsed = safeJson(outcome.body, spec.schema)
+        // 204 No Content (a delete) parses as null.
+        const parsed = safeJson(outcome.body.trim() === '' ? 'null' : outcome.body, spec.schema)
         attempts.push(
           this.deps.journal.attempt(raw, [...masked, ...(parsed.ok ? spec.tokensOf(parsed.value) : [])]),
         )
@@ -363,11 +385,7 @@ export class GatewayClient {
             masked,
           ),
         )
-        await this.sleep(plan.delayMs)
-        if (budget.cancelled) {
-          finish(budget.cancelledError(), undefined)
-          return err({ ...budget.cancelledError(), journalId })
-        }
+        if ((await sleepUnlessAborted(plan.delayMs, signal, this.sleep)) === 'cancelled') return cancelled()
         continue
       }
       attempts.push(this.deps.journal.attempt(raw, masked))

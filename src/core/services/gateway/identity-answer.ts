@@ -40,3 +40,10 @@ export function identityRedirectError(
     hint: 'Check the Identity base URL of this environment: it must be the identity host itself over https (e.g. https://identity.uat.payroc.com). Redirects are not followed, so the key went to the configured host only.',
   }
 }
+
+/** Thrown inside the token cache's fetch only, so the cache's single-flight promise carries the AppError. */
+export class IdentityFailure extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message)
+  }
+}

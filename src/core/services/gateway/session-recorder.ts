@@ -11,6 +11,7 @@ import type { Journal } from '../storage/exchange-journal'
 import { entryVerdict } from '../storage/history-verdicts'
 import type { History } from '../storage/session-history'
 import type { GatewayRegistry } from './gateway-registry'
+import type { SessionOptions } from './gateway-client-types'
 
 export interface SessionRecorderDeps {
   gateways: GatewayRegistry
@@ -23,11 +24,13 @@ export async function createAndRecord(
   environment: EnvironmentInfo,
   input: Omit<CreateSessionInput, 'environmentId' | 'confirmProduction'>,
   rerunOf?: string,
+  /** A `budget` from InFlightCalls makes the create cancellable (session:cancel, button Cancel request). */
+  options: SessionOptions = {},
 ): Promise<Result<SessionCreated>> {
   const { profile, ...request } = input
   const at = new Date()
   const started = performance.now()
-  const created = await deps.gateways.get(environment, profile).createSession(request)
+  const created = await deps.gateways.get(environment, profile).createSession(request, options)
   const journalId = created.ok ? created.value.journalId : created.error.journalId
   const entry = journalId ? deps.journal.get(journalId) : undefined
   const call = created.ok
@@ -46,35 +49,41 @@ export async function createAndRecord(
     { state: 'none' },
     created.ok ? undefined : created.error.hint,
   )
-  const stored = deps.history.record({
-    at: at.toISOString(),
-    environmentId: environment.id,
-    profile,
-    processingTerminalId: request.processingTerminalId,
-    scenario: request.scenario,
-    libVersion: request.libVersion,
-    ...(request.secureTokenId !== undefined ? { secureTokenId: request.secureTokenId } : {}),
-    durationMs: created.ok ? created.value.durationMs : Math.round(performance.now() - started),
-    attempts: created.ok ? created.value.attempts : (entry?.attempts.length ?? 0),
-    ...(journalId ? { journalId } : {}),
-    ...(rerunOf ? { rerunOf } : {}),
-    ...(created.ok
-      ? {
-          outcome: 'ok' as const,
-          tokenSuffix: created.value.token.slice(-6),
-          expiresAt: created.value.expiresAt,
-          ...(entry?.status !== undefined ? { status: entry.status } : {}),
-        }
-      : {
-          outcome: 'error' as const,
-          errorKind: created.error.kind,
-          message: created.error.message,
-          ...((created.error.status ?? entry?.status) !== undefined
-            ? { status: created.error.status ?? entry?.status }
-            : {}),
-        }),
-    kind: 'session',
-    verdict,
-  })
-  return created.ok ? { ok: true, value: { ...created.value, historyId: stored.id } } : created
+  // Answered only once the entry is durable (group commit); an entry that could not be written is logged by
+  // History and not acknowledged: the session is still returned (it exists at the gateway), without historyId.
+  const stored = await deps.history
+    .record({
+      at: at.toISOString(),
+      environmentId: environment.id,
+      profile,
+      processingTerminalId: request.processingTerminalId,
+      scenario: request.scenario,
+      libVersion: request.libVersion,
+      ...(request.secureTokenId !== undefined ? { secureTokenId: request.secureTokenId } : {}),
+      durationMs: created.ok ? created.value.durationMs : Math.round(performance.now() - started),
+      attempts: created.ok ? created.value.attempts : (entry?.attempts.length ?? 0),
+      ...(journalId ? { journalId } : {}),
+      ...(rerunOf ? { rerunOf } : {}),
+      ...(created.ok
+        ? {
+            outcome: 'ok' as const,
+            tokenSuffix: created.value.token.slice(-6),
+            expiresAt: created.value.expiresAt,
+            ...(entry?.status !== undefined ? { status: entry.status } : {}),
+          }
+        : {
+            outcome: 'error' as const,
+            errorKind: created.error.kind,
+            message: created.error.message,
+            ...((created.error.status ?? entry?.status) !== undefined
+              ? { status: created.error.status ?? entry?.status }
+              : {}),
+          }),
+      kind: 'session',
+      verdict,
+    })
+    .catch(() => undefined)
+  return created.ok
+    ? { ok: true, value: { ...created.value, ...(stored ? { historyId: stored.id } : {}) } }
+    : created
 }

@@ -38,6 +38,32 @@ export function parseRateLimitReset(value: string | undefined, nowMs: number): n
   return Math.max(0, Math.round(number > 1e9 ? number * 1000 - nowMs : number * 1000))
 }
 
+/**
+ * Sleeps `ms` with `sleeper` (injectable for tests), ending at once when `signal` aborts (Cancel request, or a
+ * batch cancel); resolves to what happened.
+ */
+export function sleepUnlessAborted(
+  ms: number,
+  signal: AbortSignal,
+  sleeper?: (ms: number) => Promise<void>,
+): Promise<'slept' | 'cancelled'> {
+  if (signal.aborted) return Promise.resolve('cancelled')
+  return new Promise((resolve) => {
+    let timer: NodeJS.Timeout | undefined
+    const onAbort = () => {
+      clearTimeout(timer)
+      resolve('cancelled')
+    }
+    const slept = () => {
+      signal.removeEventListener('abort', onAbort)
+      resolve(signal.aborted ? 'cancelled' : 'slept')
+    }
+    signal.addEventListener('abort', onAbort, { once: true })
+    if (sleeper) void sleeper(ms).then(slept, slept)
+    else timer = setTimeout(slept, ms)
+  })
+}
+
 export class CallBudget {
   readonly totalMs: number
   private readonly startedAt: number
@@ -97,18 +123,29 @@ export class CallBudget {
 
   /** Sleeps `ms`, ending early on cancel; resolves to what happened. */
   sleep(ms: number): Promise<'slept' | 'cancelled'> {
-    if (this.cancelled) return Promise.resolve('cancelled')
-    return new Promise((resolve) => {
-      const onAbort = () => {
-        clearTimeout(timer)
-        resolve('cancelled')
-      }
-      const timer = setTimeout(() => {
-        this.signal.removeEventListener('abort', onAbort)
-        resolve('slept')
-      }, ms)
+    return sleepUnlessAborted(ms, this.signal)
+  }
+
+  /**
+   * Waits for `work` (the identity call the token cache shares between callers) within this budget: a cancel
+   * ends the wait at once, and so does the budget running out. The shared work itself is not aborted — other
+   * callers may be waiting for it, and the identity call has no side effect.
+   */
+  async within<T>(work: Promise<T>): Promise<{ value: T } | { error: AppError }> {
+    if (this.cancelled) return { error: this.cancelledError() }
+    let timer: NodeJS.Timeout | undefined
+    let onAbort: (() => void) | undefined
+    const stop = new Promise<{ error: AppError }>((resolve) => {
+      onAbort = () => resolve({ error: this.cancelledError() })
       this.signal.addEventListener('abort', onAbort, { once: true })
+      timer = setTimeout(() => resolve({ error: this.spentError() }), this.remainingMs())
     })
+    try {
+      return await Promise.race([work.then((value) => ({ value })), stop])
+    } finally {
+      clearTimeout(timer)
+      if (onAbort) this.signal.removeEventListener('abort', onAbort)
+    }
   }
 
   cancelledError(): AppError {
@@ -128,26 +165,45 @@ export class CallBudget {
   }
 }
 
+/** How many cancels of calls not (yet) in flight are remembered (a cancel may overtake its create). */
+const EARLY_CANCELS_KEPT = 64
+
 /** Calls in flight by request id, so `session:cancel { requestId }` can abort the right one. */
 export class InFlightCalls {
   private readonly calls = new Map<string, CallBudget>()
+  /** Ids cancelled before their call started (the browser preview's two POSTs may arrive out of order). */
+  private readonly early = new Set<string>()
 
   constructor(private readonly options: CallBudgetOptions = {}) {}
 
   start(requestId: string): CallBudget {
     this.calls.get(requestId)?.cancel()
     const budget = new CallBudget(this.options)
+    if (this.early.delete(requestId)) budget.cancel()
     this.calls.set(requestId, budget)
     return budget
   }
 
-  /** True when a call with that id was in flight (and is now cancelled). */
+  /** True when a call with that id was in flight (and is now cancelled); else the id is cancelled on arrival. */
   cancel(requestId: string): boolean {
     const budget = this.calls.get(requestId)
-    if (!budget) return false
+    if (!budget) {
+      this.early.add(requestId)
+      if (this.early.size > EARLY_CANCELS_KEPT) {
+        const oldest = this.early.values().next().value
+        if (oldest !== undefined) this.early.delete(oldest)
+      }
+      return false
+    }
     budget.cancel()
     this.calls.delete(requestId)
     return true
+  }
+
+  /** Cancels every call in flight (the console is closing). */
+  cancelAll(): void {
+    for (const budget of this.calls.values()) budget.cancel()
+    this.calls.clear()
   }
 
   finish(requestId: string, budget: CallBudget): void {

@@ -5,10 +5,13 @@
 import type { ConsoleEvent } from '../../../shared/contract'
 import type { EnvironmentInfo } from '../../../shared/environments'
 import type { Logger } from '../../app-types'
+import type { Environments } from './environment-store'
 import type { GatewayRegistry } from './gateway-registry'
 
 export interface PrewarmDeps {
   gateways: GatewayRegistry
+  /** A stored key held after its environment's hosts changed is never pre-warmed (environment-store). */
+  environments: Pick<Environments, 'keyHold'>
   emit: (event: ConsoleEvent) => void
   logger: Logger
 }
@@ -18,6 +21,7 @@ export async function prewarm(
   environment: EnvironmentInfo,
   profile: string,
 ): Promise<boolean> {
+  if (deps.environments.keyHold(environment.id, profile)) return false
   const token = await deps.gateways.get(environment, profile).bearer()
   deps.emit({
     type: 'prewarm',

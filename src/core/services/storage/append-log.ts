@@ -9,18 +9,19 @@
  *   last `capacity` entries are written to the snapshot (temp file, fsync, rename, folder fsync) with the
  *   highest seq they include, then the log is truncated. A crash between the two steps only leaves lines the
  *   snapshot already holds; they are skipped on load (seq ≤ lastSeq), so nothing is doubled or lost.
- * - Snapshot format `{ version, lastSeq, entries }` — the old `{ version, entries }` history.json reads as a
- *   snapshot with lastSeq 0, and old loaders read the new one (unknown keys are stripped).
+ * - Snapshot format `{ version, lastSeq, entries }`. An older snapshot is migrated forward on open (`upgrades`,
+ *   one step per version, e.g. history.json v1 `{ version: 1, entries }` → v2 with lastSeq 0) and rewritten at
+ *   once in the new version, so it is upgraded exactly once. The log's lines belong to the snapshot's version.
  * - On load, a torn last line (a write cut short) or a line that does not parse/validate is skipped and
  *   reported; the log is then kept aside (timestamped copy) and compacted, so the problem is not met again.
- *   A snapshot that is not a file or cannot be read throws an Error naming it (file-problems.ts).
+ *   A snapshot or log that is not a file or cannot be read throws a DataFileError naming it (file-problems.ts).
  * One process per data folder (the app holds a single-instance lock).
  */
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
-import { fsyncDir, removeTemp, writeFileDurable } from './durable-file'
-import { keepAside, loadCheckedJson } from './file-problems'
+import { fsyncDir, removeStaleTemps, writeFileDurable } from './durable-file'
+import { DataFileError, fileProblem, keepAside, loadCheckedJson } from './file-problems'
 
 export interface AppendLogOptions<T> {
   dir: string
@@ -35,13 +36,18 @@ export interface AppendLogOptions<T> {
   capacity: number
   /** Log lines that trigger a compaction; default `capacity`. */
   compactEvery?: number
+  /** Migrations of older snapshots, keyed by the version they upgrade from (to that version + 1). */
+  upgrades?: Readonly<Record<number, (old: Record<string, unknown>) => Record<string, unknown>>>
   now?: () => Date
 }
 
 export interface AppendLogStats {
   appended: number
+  /** Write + fdatasync rounds of the log: one per group of entries committed together. */
   batches: number
   compactions: number
+  /** The snapshot version read on open when it was older (then migrated forward); undefined otherwise. */
+  migratedFrom?: number
 }
 
 interface Stored<T> {
@@ -77,19 +83,35 @@ export class AppendLog<T> {
     await fs.mkdir(options.dir, { recursive: true, mode: 0o700 })
     const snapshotFile = path.join(options.dir, options.snapshotName)
     const logFile = path.join(options.dir, options.logName)
-    await removeTemp(snapshotFile)
+    await removeStaleTemps(snapshotFile)
     const now = options.now ?? (() => new Date())
-    const Snapshot = z.object({
-      version: z.literal(options.version),
-      lastSeq: z.number().int().min(0).default(0),
-      entries: z.array(options.entry),
-    })
+    let migratedFrom: number | undefined
+    const upgrade = (raw: unknown): unknown => {
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw
+      let data = raw as Record<string, unknown>
+      const from = data['version']
+      while (typeof data['version'] === 'number' && data['version'] < options.version) {
+        const step = options.upgrades?.[data['version']]
+        if (!step) break
+        data = { ...step(data), version: data['version'] + 1 }
+      }
+      if (data !== raw && typeof from === 'number') migratedFrom = from
+      return data
+    }
+    const Snapshot = z.preprocess(
+      upgrade,
+      z.object({
+        version: z.literal(options.version),
+        lastSeq: z.number().int().min(0).default(0),
+        entries: z.array(options.entry),
+      }),
+    )
     const loaded = await loadCheckedJson(snapshotFile, Snapshot, now)
     const notices: string[] = []
     let lastSeq = 0
     let stored: Stored<T>[] = []
     if (loaded.status === 'problem') {
-      if (!loaded.problem.keptAs) throw new Error(loaded.problem.message)
+      if (!loaded.problem.keptAs) throw new DataFileError(loaded.problem)
       notices.push(loaded.problem.message)
     } else if (loaded.status === 'ok') {
       lastSeq = loaded.data.lastSeq
@@ -111,8 +133,10 @@ export class AppendLog<T> {
     log.stored = stored.slice(-options.capacity)
     log.seq = replay.lines.reduce((max, line) => Math.max(max, line.seq), lastSeq)
     log.linesInLog = replay.lines.length
-    // A bad line or a bad snapshot: write a clean snapshot now, so the next start does not meet it again.
-    if (notices.length > 0) await log.requestCompaction()
+    if (loaded.status === 'ok' && migratedFrom !== undefined) log.stats.migratedFrom = migratedFrom
+    // A bad line, a bad or an older snapshot: write a clean current snapshot now, so the next start does not
+    // meet it again.
+    if (notices.length > 0 || log.stats.migratedFrom !== undefined) await log.requestCompaction()
     return log
   }
 
@@ -145,6 +169,12 @@ export class AppendLog<T> {
     return this.requestCompaction()
   }
 
+  /** Folds the log into the snapshot now (a clean shutdown leaves one file); resolves once it is durable. */
+  compact(): Promise<void> {
+    if (this.closed) return Promise.reject(new Error(`${this.options.logName} is closed`))
+    return this.requestCompaction()
+  }
+
   /** Waits for every queued write, then releases the file. */
   async close(): Promise<void> {
     this.closed = true
@@ -174,7 +204,7 @@ export class AppendLog<T> {
       if (this.compactWaiters.length > 0 || this.linesInLog >= compactEvery) {
         const waiters = this.compactWaiters.splice(0)
         try {
-          await this.compact()
+          await this.rewriteSnapshot()
           for (const waiter of waiters) waiter.resolve()
         } catch (error) {
           // The log is intact (it is truncated only after the snapshot is durable): nothing acknowledged is lost.
@@ -204,7 +234,7 @@ export class AppendLog<T> {
     }
   }
 
-  private async compact(): Promise<void> {
+  private async rewriteSnapshot(): Promise<void> {
     const snapshot = {
       version: this.options.version,
       lastSeq: this.seq,
@@ -229,13 +259,15 @@ interface Replay<T> {
 async function readLog<T>(file: string, entry: z.ZodType<T>): Promise<Replay<T>> {
   let text: string
   try {
+    if (!(await fs.stat(file)).isFile())
+      throw new DataFileError(fileProblem('not-a-file', file, 'not a regular file'))
     text = await fs.readFile(file, 'utf8')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return { lines: [], skipped: 0, torn: false, exists: false }
-    throw new Error(`${path.basename(file)} cannot be read (${String(error)}): check ${file}`, {
-      cause: error,
-    })
+    if (error instanceof DataFileError) throw error
+    const code = (error as NodeJS.ErrnoException).code ?? 'UNKNOWN'
+    if (code === 'ENOENT') return { lines: [], skipped: 0, torn: false, exists: false }
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new DataFileError(fileProblem('unreadable', file, `${code}: ${reason}`))
   }
   const Line = z.object({ seq: z.number().int().min(1), entry })
   const parts = text.split('\n')

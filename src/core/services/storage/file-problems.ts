@@ -25,6 +25,14 @@ export interface FileProblem {
   detail: string
 }
 
+/** A data file the console cannot start over (a folder in its place, or unreadable): the message names it. */
+export class DataFileError extends Error {
+  constructor(readonly problem: FileProblem) {
+    super(problem.message)
+    this.name = 'DataFileError'
+  }
+}
+
 export type LoadOutcome<T> =
   { status: 'missing' } | { status: 'ok'; data: T } | { status: 'problem'; problem: FileProblem }
 
@@ -55,7 +63,13 @@ export async function keepAside(file: string, now: () => Date = () => new Date()
 const code = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? 'UNKNOWN'
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
-function problem(kind: FileProblemKind, file: string, detail: string, keptAs?: string): FileProblem {
+/** The FileProblem of `kind` for `file`, its message naming the file (and the copy kept). */
+export function fileProblem(
+  kind: FileProblemKind,
+  file: string,
+  detail: string,
+  keptAs?: string,
+): FileProblem {
   const name = path.basename(file)
   const messages: Record<FileProblemKind, string> = {
     'not-a-file': `${name} is not a file (${file} is a folder or a special file): move it out of the way, then start the console again.`,
@@ -75,18 +89,18 @@ export async function loadCheckedJson<S extends z.ZodType>(
   try {
     const stats = await fs.stat(file)
     if (!stats.isFile())
-      return { status: 'problem', problem: problem('not-a-file', file, 'not a regular file') }
+      return { status: 'problem', problem: fileProblem('not-a-file', file, 'not a regular file') }
   } catch (error) {
     if (code(error) === 'ENOENT') return { status: 'missing' }
-    return { status: 'problem', problem: problem('unreadable', file, `${code(error)}: ${reason(error)}`) }
+    return { status: 'problem', problem: fileProblem('unreadable', file, `${code(error)}: ${reason(error)}`) }
   }
   let text: string
   try {
     text = await fs.readFile(file, 'utf8')
   } catch (error) {
     if (code(error) === 'EISDIR')
-      return { status: 'problem', problem: problem('not-a-file', file, 'a folder') }
-    return { status: 'problem', problem: problem('unreadable', file, `${code(error)}: ${reason(error)}`) }
+      return { status: 'problem', problem: fileProblem('not-a-file', file, 'a folder') }
+    return { status: 'problem', problem: fileProblem('unreadable', file, `${code(error)}: ${reason(error)}`) }
   }
   let json: unknown
   try {
@@ -94,7 +108,7 @@ export async function loadCheckedJson<S extends z.ZodType>(
   } catch (error) {
     return {
       status: 'problem',
-      problem: problem('invalid-json', file, reason(error), await keepAside(file, now)),
+      problem: fileProblem('invalid-json', file, reason(error), await keepAside(file, now)),
     }
   }
   const parsed = schema.safeParse(json)
@@ -104,5 +118,8 @@ export async function loadCheckedJson<S extends z.ZodType>(
   const detail = first
     ? `${first.path.map(String).join('.') || '(root)'}: ${first.message}${issues.length > 1 ? ` (+${issues.length - 1} more)` : ''}`
     : 'schema mismatch'
-  return { status: 'problem', problem: problem('schema-invalid', file, detail, await keepAside(file, now)) }
+  return {
+    status: 'problem',
+    problem: fileProblem('schema-invalid', file, detail, await keepAside(file, now)),
+  }
 }

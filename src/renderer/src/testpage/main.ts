@@ -3,9 +3,9 @@
  * It receives one session from the console (protocol.ts), loads Payroc's script with SRI where known, and only
  * then runs the same init code a merchant page runs. Every library event goes to the console, nothing else.
  */
-import { hostedFieldsOptions, renderCheckout, TARGETS } from './form'
+import { formTypeOf, hostedFieldsOptions, optionsForLog, renderCheckout, targetsOf } from './form'
 import {
-  acceptConsoleMessage,
+  acceptConsoleCommand,
   consoleOriginFromFragment,
   LIBRARY_EVENTS,
   plainPayload,
@@ -15,6 +15,7 @@ import {
   type TestPageSession,
 } from './protocol'
 import { isFatalError, watchReadiness } from './readiness'
+import { listenForTestCardFill } from './test-card-fill'
 import './testpage.css'
 
 interface HostedFieldsInstance {
@@ -45,6 +46,9 @@ function report(name: EventName, payload: unknown): void {
     event: { name, payload: plainPayload(payload), at: new Date().toISOString() },
   })
 }
+
+/** destroy() on demand (the console's Advanced panel); set once the instance exists. */
+let destroyForm: (() => void) | null = null
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
@@ -88,8 +92,17 @@ async function start(session: TestPageSession, page: HTMLElement): Promise<void>
   report('page:scriptLoaded', where)
 
   let form: HostedFieldsInstance
+  // onPreSubmit as the Advanced panel set it: the library asks before each submit, the log shows the answer.
+  const preSubmit = (): boolean => {
+    const allowed = session.options?.onPreSubmit !== 'refuse'
+    report('page:preSubmit', { allowed })
+    if (!allowed) state('ready', 'onPreSubmit refused the submit.')
+    return allowed
+  }
+  const options = hostedFieldsOptions(session, preSubmit)
+  report('page:options', optionsForLog(session, options))
   try {
-    form = new HostedFields(hostedFieldsOptions(session))
+    form = new HostedFields(options)
   } catch (error) {
     report('page:initializeFailed', { message: messageOf(error), during: 'constructor' })
     state('failed', 'The card form could not be set up.')
@@ -97,22 +110,32 @@ async function start(session: TestPageSession, page: HTMLElement): Promise<void>
   }
   // A token serves one instance: when the console replaces this page, the instance goes with it.
   window.addEventListener('pagehide', () => form.destroy(), { once: true })
+  destroyForm = () => {
+    form.destroy()
+    report('page:destroyed', { formType: formTypeOf(session) })
+    state(
+      'destroyed',
+      'destroy() was called: this form no longer answers. Create a new session to test again.',
+    )
+  }
   let failed = false
   let ready = false
+  const targets = targetsOf(formTypeOf(session))
   const readiness = watchReadiness(
     page,
-    Object.values(TARGETS).map((target) => target.target),
+    Object.values(targets).map((target) => target.target),
     () => {
       if (failed) return
       ready = true
-      report('page:ready', { fields: Object.keys(TARGETS).length })
+      report('page:ready', { fields: Object.keys(targets).length, formType: formTypeOf(session) })
       state('ready', '')
     },
   )
   for (const name of LIBRARY_EVENTS) {
     form.on(name, (payload) => {
       report(name, payload)
-      if (name === 'submissionSuccess') state('done', 'Thank you — card details received.')
+      if (name === 'submissionSuccess')
+        state('done', `Thank you — ${formTypeOf(session) === 'card' ? 'card' : 'account'} details received.`)
       // The library reports every failure as an `error` event (readiness.ts says which end the form).
       if (name === 'error' && isFatalError(payload, ready) && !failed) {
         failed = true
@@ -148,12 +171,18 @@ function main(page: HTMLElement): void {
       sourceFile: event.sourceFile,
     }),
   )
+  listenForTestCardFill(page, consoleOrigin)
   let started = false
   window.addEventListener('message', (event) => {
-    const session = acceptConsoleMessage(event, { origin: consoleOrigin, source: window.parent })
-    if (!session || started) return
+    const command = acceptConsoleCommand(event, { origin: consoleOrigin, source: window.parent })
+    if (command?.type === 'destroy') {
+      destroyForm?.()
+      destroyForm = null
+      return
+    }
+    if (!command || started) return
     started = true
-    void start(session, page)
+    void start(command.session, page)
   })
   post({ protocol: PROTOCOL, type: 'ready' })
 }

@@ -18,6 +18,32 @@ export const PROTOCOL = 'hosted-fields-console/testpage@1'
 
 export type Mode = 'payment' | 'tokenization'
 
+/** Which of the library's forms the page renders (`fields.card`, `fields.ach` or `fields.pad`). */
+export const FORM_TYPES = ['card', 'ach', 'pad'] as const
+export type FormType = (typeof FORM_TYPES)[number]
+
+/** The locales the library documents (PAYROC.md). */
+export const LOCALES = ['en', 'fr', 'es'] as const
+export type Locale = (typeof LOCALES)[number]
+
+/** `styles` as the merchant passes it: `css` maps a selector to its properties. */
+export interface LibraryStyles {
+  disableDefaultStyles?: boolean
+  css?: Record<string, Record<string, string>>
+}
+
+/**
+ * The library options of the test page's Advanced panel. Plain data: the page turns `onPreSubmit` into the
+ * function the library calls (`allow` → true, `refuse` → false) and `cvvWrapper: false` into
+ * `wrapperTarget: false`.
+ */
+export interface LibraryOptions {
+  locale?: Locale
+  styles?: LibraryStyles
+  onPreSubmit?: 'allow' | 'refuse'
+  cvvWrapper?: false
+}
+
 export interface TestPageSession {
   sessionToken: string
   mode: Mode
@@ -28,6 +54,9 @@ export interface TestPageSession {
   /** SRI of Payroc's published script, only when the version is known for the environment. */
   integrity?: string
   environmentName: string
+  /** `card` when absent. */
+  formType?: FormType
+  options?: LibraryOptions
 }
 
 /** Events of window.Payroc.hostedFields (PAYROC.md), including the undocumented surcharging pair. */
@@ -49,6 +78,12 @@ export const PAGE_EVENTS = [
   'page:ready',
   'page:initializeFailed',
   'page:cspViolation',
+  /** The options the page passed to the library (the session token left out). */
+  'page:options',
+  /** The library called onPreSubmit; `allowed` is what the page answered. */
+  'page:preSubmit',
+  /** The console asked for destroy(), and the page called it. */
+  'page:destroyed',
 ] as const
 export type PageEventName = (typeof PAGE_EVENTS)[number]
 export type EventName = LibraryEventName | PageEventName
@@ -60,7 +95,9 @@ export interface LoggedEvent {
   at: string
 }
 
-export type ConsoleToPage = { protocol: typeof PROTOCOL; type: 'session'; session: TestPageSession }
+export type ConsoleToPage =
+  | { protocol: typeof PROTOCOL; type: 'session'; session: TestPageSession }
+  | { protocol: typeof PROTOCOL; type: 'destroy' }
 export type PageToConsole =
   | { protocol: typeof PROTOCOL; type: 'ready' }
   | { protocol: typeof PROTOCOL; type: 'event'; event: LoggedEvent }
@@ -107,15 +144,68 @@ export function scriptVersionOf(scriptUrl: string): string | null {
   return version && LIB_VERSION.test(version) ? version : null
 }
 
+const MAX_STYLE_RULES = 100
+const CSS_NAME = /^[\w\s\-:.()[\]'"=*>+~@,#%]{1,80}$/
+const CSS_PROPERTY = /^-?[a-z][a-z-]{0,40}$/
+const CSS_VALUE = /^[^;{}<>\\]{0,200}$/
+
+function parseStyles(value: unknown): LibraryStyles | null {
+  if (!isRecord(value)) return null
+  const { disableDefaultStyles, css } = value
+  if (disableDefaultStyles !== undefined && typeof disableDefaultStyles !== 'boolean') return null
+  const out: LibraryStyles = disableDefaultStyles !== undefined ? { disableDefaultStyles } : {}
+  if (css === undefined) return out
+  if (!isRecord(css) || Object.keys(css).length > MAX_STYLE_RULES) return null
+  const rules: Record<string, Record<string, string>> = {}
+  for (const [selector, properties] of Object.entries(css)) {
+    if (!CSS_NAME.test(selector) || !isRecord(properties)) return null
+    const rule: Record<string, string> = {}
+    for (const [property, text] of Object.entries(properties)) {
+      if (!CSS_PROPERTY.test(property) || typeof text !== 'string' || !CSS_VALUE.test(text)) return null
+      rule[property] = text
+    }
+    rules[selector] = rule
+  }
+  return { ...out, css: rules }
+}
+
+/** The Advanced panel's options, checked field by field; null when any is not one the page can pass. */
+export function parseLibraryOptions(value: unknown): LibraryOptions | null {
+  if (!isRecord(value)) return null
+  const { locale, styles, onPreSubmit, cvvWrapper } = value
+  const out: LibraryOptions = {}
+  if (locale !== undefined) {
+    if (!(LOCALES as readonly unknown[]).includes(locale)) return null
+    out.locale = locale as Locale
+  }
+  if (styles !== undefined) {
+    const parsed = parseStyles(styles)
+    if (!parsed) return null
+    out.styles = parsed
+  }
+  if (onPreSubmit !== undefined) {
+    if (onPreSubmit !== 'allow' && onPreSubmit !== 'refuse') return null
+    out.onPreSubmit = onPreSubmit
+  }
+  if (cvvWrapper !== undefined) {
+    if (cvvWrapper !== false) return null
+    out.cvvWrapper = false
+  }
+  return out
+}
+
 export function parseSession(value: unknown): TestPageSession | null {
   if (!isRecord(value)) return null
-  const { sessionToken, mode, libVersion, scriptUrl, integrity, environmentName } = value
+  const { sessionToken, mode, libVersion, scriptUrl, integrity, environmentName, formType, options } = value
   if (typeof sessionToken !== 'string' || !TOKEN.test(sessionToken)) return null
   if (mode !== 'payment' && mode !== 'tokenization') return null
   if (typeof libVersion !== 'string' || !LIB_VERSION.test(libVersion)) return null
   if (typeof scriptUrl !== 'string' || scriptVersionOf(scriptUrl) === null) return null
   if (integrity !== undefined && (typeof integrity !== 'string' || !INTEGRITY.test(integrity))) return null
   if (typeof environmentName !== 'string' || environmentName.length > 60) return null
+  if (formType !== undefined && !(FORM_TYPES as readonly unknown[]).includes(formType)) return null
+  const parsedOptions = options === undefined ? undefined : parseLibraryOptions(options)
+  if (parsedOptions === null) return null
   return {
     sessionToken,
     mode,
@@ -123,6 +213,8 @@ export function parseSession(value: unknown): TestPageSession | null {
     scriptUrl,
     environmentName,
     ...(integrity !== undefined ? { integrity } : {}),
+    ...(formType !== undefined ? { formType: formType as FormType } : {}),
+    ...(parsedOptions !== undefined ? { options: parsedOptions } : {}),
   }
 }
 
@@ -138,11 +230,23 @@ export function acceptConsoleMessage(
   message: MessageLike,
   expected: { origin: string; source: unknown },
 ): TestPageSession | null {
+  const command = acceptConsoleCommand(message, expected)
+  return command?.type === 'session' ? command.session : null
+}
+
+/** Page side: a session or a destroy() request, only from the console's origin AND the parent window. */
+export function acceptConsoleCommand(
+  message: MessageLike,
+  expected: { origin: string; source: unknown },
+): { type: 'session'; session: TestPageSession } | { type: 'destroy' } | null {
   if (message.origin !== expected.origin || message.source !== expected.source || !expected.source)
     return null
   const { data } = message
-  if (!isRecord(data) || data['protocol'] !== PROTOCOL || data['type'] !== 'session') return null
-  return parseSession(data['session'])
+  if (!isRecord(data) || data['protocol'] !== PROTOCOL) return null
+  if (data['type'] === 'destroy') return { type: 'destroy' }
+  if (data['type'] !== 'session') return null
+  const session = parseSession(data['session'])
+  return session ? { type: 'session', session } : null
 }
 
 const EVENT_NAMES: ReadonlySet<string> = new Set([...LIBRARY_EVENTS, ...PAGE_EVENTS])

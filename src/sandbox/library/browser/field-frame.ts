@@ -54,6 +54,8 @@ export function initFieldFrame(): void {
     value(): string
     validateNow(): string | undefined
     disable(disabled: boolean): void
+    /** Sandbox-only test card fill: set the value as if typed, then blur-check it. */
+    fill?(value: string): void
   }
 
   let accepted: string | null = null
@@ -136,6 +138,11 @@ export function initFieldFrame(): void {
         return error
       },
       disable: (disabled) => (input.disabled = disabled),
+      fill(value) {
+        input.value = formatOnBlur(FIELD, formatWhileTyping(FIELD, value))
+        toMerchant('field-reverted-to-masked', { field: FIELD, value: input.value.length > 0, masked: false })
+        check(control)
+      },
     }
     input.addEventListener('input', () => {
       const formatted = formatWhileTyping(FIELD, input.value)
@@ -242,6 +249,10 @@ export function initFieldFrame(): void {
         break
       case 'submit-cancelled':
         control.disable(false)
+        break
+      case 'sandbox-fill':
+        // The console's Test card select (sandbox only; Payroc's frames have no such message).
+        if (isDict(payload) && typeof payload.value === 'string') control.fill?.(payload.value)
         break
       case 'perform-validation':
         control.validateNow()

@@ -8,6 +8,7 @@ import {
   isNotOk,
   SCENARIO_HINTS,
   scenariosOf,
+  libraryGatewayOrigin,
   tokenizationEnabled,
   type ProbeResult,
   type SessionStep,
@@ -17,7 +18,7 @@ import { toCsv } from '../../../../src/core/services/exports/csv'
 const signal = new AbortController().signal
 const entries = [
   { line: 1, input: '1234001', processingTerminalId: '1234001' },
-  { line: 2, input: '12', invalid: 'processingTerminalId must be at least 4 characters' },
+  { line: 2, input: '12', invalid: 'Processing terminal ID must be at least 4 characters' },
   { line: 3, input: '1234001', processingTerminalId: '1234001', duplicateOf: 1 },
   { line: 4, input: '1234002', processingTerminalId: '1234002' },
 ]
@@ -57,6 +58,24 @@ describe('tokenizationEnabled: what the library would decide', () => {
     expect(tokenizationEnabled('configuration', { tokenization: { enabled: 'yes' } })).toBe(false)
     expect(tokenizationEnabled('configuration', { fraudDetection: {} })).toBe(false)
     expect(tokenizationEnabled('configuration', 'html page')).toBeUndefined()
+  })
+  it('configuration: the gateway wraps it in { configuration } (what the library unwraps), both shapes read', () => {
+    expect(tokenizationEnabled('configuration', { configuration: { tokenization: { enabled: true } } })).toBe(
+      true,
+    )
+    expect(
+      tokenizationEnabled('configuration', { configuration: { tokenization: { enabled: false } } }),
+    ).toBe(false)
+  })
+  it('the library gateway: the sandbox serves it itself, UAT has its host, elsewhere unknown', () => {
+    expect(libraryGatewayOrigin({ kind: 'sandbox', apiBase: 'http://127.0.0.1:4010/v1' })).toBe(
+      'http://127.0.0.1:4010',
+    )
+    expect(libraryGatewayOrigin({ kind: 'uat', apiBase: 'https://api.uat.payroc.com/v1' })).toBe(
+      'https://testpayments.worldnettps.com',
+    )
+    expect(libraryGatewayOrigin({ kind: 'production', apiBase: 'https://api.payroc.com/v1' })).toBeUndefined()
+    expect(libraryGatewayOrigin({ kind: 'custom', apiBase: 'https://x.example/v1' })).toBeUndefined()
   })
   it('capabilities: the boolean, and undefined when it is missing', () => {
     expect(tokenizationEnabled('capabilities', { tokenization: true })).toBe(true)

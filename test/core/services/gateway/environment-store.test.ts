@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -150,14 +150,17 @@ describe('Environments', () => {
     expect((await envs.select('custom:nope', 'default')).ok).toBe(false)
   })
 
-  it('keeps a corrupt settings file as .corrupt, starts fresh and logs it', async () => {
+  it('keeps a corrupt settings file as a timestamped .corrupt copy, starts fresh and logs it', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'hfc-env-'))
     await writeFile(path.join(dir, SETTINGS_FILE), '{"version": 1, "customEnvironments": [tru')
     const { logger, lines } = memoryLogger()
     const envs = await Environments.open(dir, SANDBOX, logger)
     expect(envs.list()).toHaveLength(3)
-    expect(await readFile(path.join(dir, `${SETTINGS_FILE}.corrupt`), 'utf8')).toContain('[tru')
+    const copies = (await readdir(dir)).filter((name) => name.startsWith(`${SETTINGS_FILE}.corrupt-`))
+    expect(copies).toHaveLength(1)
+    expect(await readFile(path.join(dir, copies[0] ?? ''), 'utf8')).toContain('[tru')
     expect(lines.join('\n')).toMatch(/warn settings\.json was unreadable/)
+    expect(envs.notices[0]).toMatch(/^settings\.json is not valid JSON\. Its content was kept as .*corrupt-/)
     await envs.saveCustom(custom) // and writing works again
     expect(JSON.parse(await readFile(path.join(dir, SETTINGS_FILE), 'utf8'))).toMatchObject({ version: 1 })
   })

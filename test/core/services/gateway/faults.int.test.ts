@@ -73,7 +73,6 @@ beforeAll(async () => {
       retry: { baseDelayMs: 5, maxDelayMs: 2000 },
       timeouts: { responseTimeoutMs: RESPONSE_TIMEOUT_MS, connectTimeoutMs: CONNECT_TIMEOUT_MS },
     },
-    history: { writeDelayMs: 10 },
   })
   sandboxUrl = app.info.sandboxUrl
 })

@@ -8,21 +8,18 @@
  * The check is shown to bite: a child that acknowledges before the append is durable (what the old 200 ms
  * write coalescing amounted to) loses acknowledged entries within a few kills.
  *
- * The child is append-log.ts bundled once with esbuild (tsx would cost a second of start-up per kill).
+ * The child is append-log.ts, run and killed by the shared harness (test/support/crash-harness.ts).
  */
-import { spawn } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdtemp } from 'node:fs/promises'
 import path from 'node:path'
-import { build } from 'esbuild'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { z } from 'zod'
 import { AppendLog } from '../../../../src/core/services/storage/append-log'
+import { acknowledged, buildCrashChild, repoImport, type CrashChild } from '../../../support/crash-harness'
 import { prng } from '../../../support/prng'
 
 const SEED = Number(process.env['CRASH_SEED'] ?? 20_261_202)
 const KILLS = 20
-const root = path.resolve(__dirname, '../../../..')
 const Entry = z.object({ id: z.string(), message: z.string() })
 const logOptions = (dir: string) => ({
   dir,
@@ -35,8 +32,8 @@ const logOptions = (dir: string) => ({
 })
 
 const CHILD_SOURCE = `
-import { z } from ${JSON.stringify(path.join(root, 'node_modules/zod/index.js'))}
-import { AppendLog } from ${JSON.stringify(path.join(root, 'src/core/services/storage/append-log.ts'))}
+import { z } from ${repoImport('node_modules/zod/index.js')}
+import { AppendLog } from ${repoImport('src/core/services/storage/append-log.ts')}
 
 const [dir, run, mode] = process.argv.slice(2)
 const Entry = z.object({ id: z.string(), message: z.string() })
@@ -61,66 +58,24 @@ async function writer() {
 for (let i = 0; i < 16; i += 1) void writer()
 `
 
-let work: string
-let childScript: string
+let child: CrashChild
 
 beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'hfc-appendlog-crash-'))
-  const source = path.join(work, 'appender.ts')
-  await writeFile(source, CHILD_SOURCE)
-  childScript = path.join(work, 'appender.mjs')
-  await build({
-    entryPoints: [source],
-    outfile: childScript,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'error',
-  })
+  child = await buildCrashChild('appender', CHILD_SOURCE)
 })
 afterAll(async () => {
-  await rm(work, { recursive: true, force: true })
+  await child.cleanup()
 })
 
-/** Runs the appender until `ms` after it is ready, SIGKILLs it, and returns every id it acknowledged. */
-function runAndKill(dir: string, run: number, ms: number, mode: 'durable' | 'early'): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [childScript, dir, String(run), mode], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    const guard = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error(`appender never became ready: ${stderr}`))
-    }, 15_000)
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (stdout === '') setTimeout(() => child.kill('SIGKILL'), ms)
-      stdout += chunk.toString()
-    })
-    // 'close' comes after stdout has been read to its end: every ack the child wrote before dying is here.
-    child.on('close', (code, signal) => {
-      clearTimeout(guard)
-      if (signal !== 'SIGKILL')
-        return reject(new Error(`appender exited by itself (${code ?? signal}): ${stderr}`))
-      const lines = stdout.split('\n')
-      lines.pop() // a partial last line is not an acknowledgement
-      resolve(lines.filter((line) => line.startsWith('ack ')).map((line) => line.slice(4)))
-    })
-  })
-}
-
 async function killRepeatedly(mode: 'durable' | 'early', kills: number) {
-  const dir = await mkdtemp(path.join(work, `data-${mode}-`))
+  const dir = await mkdtemp(path.join(child.work, `data-${mode}-`))
   const random = prng(SEED)
   const acked: string[] = []
   const lostPerKill: number[] = []
   const notices: string[] = []
   for (let kill = 1; kill <= kills; kill += 1) {
     const ms = 30 + Math.floor(random() * 300)
-    acked.push(...(await runAndKill(dir, kill, ms, mode)))
+    acked.push(...acknowledged(await child.runAndKill(dir, ms, [String(kill), mode])))
     const log = await AppendLog.open(logOptions(dir))
     notices.push(...log.notices)
     const ids = log.entries().map((entry) => entry.id)

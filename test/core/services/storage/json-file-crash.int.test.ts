@@ -4,31 +4,28 @@
  * kill both files parse and validate with the app's own loaders (the old or the new version, never a torn or
  * mixed one), temp files left by killed writers stay bounded, and the next start removes them.
  *
- * The child is json-file.ts itself, bundled once with esbuild (tsx would cost a second of start-up per kill).
+ * The child is json-file.ts itself, run and killed by the shared harness (test/support/crash-harness.ts).
  */
-import { spawn } from 'node:child_process'
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdtemp, readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { build } from 'esbuild'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { z } from 'zod'
 import { nullLogger } from '../../../../src/core/services/storage/file-log'
 import { Environments, SETTINGS_FILE } from '../../../../src/core/services/gateway/environment-store'
-import { History, HISTORY_FILE, HISTORY_VERSION } from '../../../../src/core/services/storage/session-history'
+import { History, HISTORY_FILE } from '../../../../src/core/services/storage/session-history'
 import { HistoryEntry } from '../../../../src/shared/diagnostics'
+import { buildCrashChild, repoImport, type CrashChild } from '../../../support/crash-harness'
 import { prng } from '../../../support/prng'
 
 const SEED = Number(process.env['CRASH_SEED'] ?? 20_260_611)
 const KILLS = 24
 const HISTORY_ENTRIES = 800 // ≈ 330 KB per history write
 const CUSTOM_ENVIRONMENTS = 40
-const root = path.resolve(__dirname, '../../../..')
 
 /** The writer: every generation stamps all its entries with one sequence number, so a mixed file shows. */
 const CHILD_SOURCE = `
 import path from 'node:path'
-import { writeJsonFileAtomic } from ${JSON.stringify(path.join(root, 'src/core/services/storage/json-file.ts'))}
+import { writeJsonFileAtomic } from ${repoImport('src/core/services/storage/json-file.ts')}
 
 const dir = process.argv[2]
 let seq = 0
@@ -72,60 +69,27 @@ for (;;) {
 }
 `
 
-let work: string
-let childScript: string
+let child: CrashChild
 
 beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'hfc-crash-'))
-  const source = path.join(work, 'writer.ts')
-  await writeFile(source, CHILD_SOURCE)
-  childScript = path.join(work, 'writer.mjs')
-  await build({
-    entryPoints: [source],
-    outfile: childScript,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'error',
-  })
+  child = await buildCrashChild('writer', CHILD_SOURCE)
 })
 afterAll(async () => {
-  await rm(work, { recursive: true, force: true })
+  await child.cleanup()
 })
 
-/** Starts the writer, waits until its first generation is on disk, lets it run `ms` more, then SIGKILLs it. */
-function runAndKill(dir: string, ms: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [childScript, dir], { stdio: ['ignore', 'pipe', 'pipe'] })
-    let stderr = ''
-    const guard = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error(`writer never became ready: ${stderr}`))
-    }, 15_000)
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.stdout.once('data', () => {
-      setTimeout(() => child.kill('SIGKILL'), ms)
-    })
-    child.on('exit', (code, signal) => {
-      clearTimeout(guard)
-      if (signal === 'SIGKILL') resolve()
-      else reject(new Error(`writer exited by itself (${code ?? signal}): ${stderr}`))
-    })
-  })
-}
-
-const HistoryFile = z.object({ version: z.literal(HISTORY_VERSION), entries: z.array(HistoryEntry) })
+// The child writes history.json v1 files (the whole-file format History migrates forward from).
+const HistoryFile = z.object({ version: z.literal(1), entries: z.array(HistoryEntry) })
 const temps = async (dir: string) => (await readdir(dir)).filter((name) => name.endsWith('.tmp'))
 
 it(`survives ${KILLS} SIGKILLs mid-write (seed ${SEED}): never a torn file, temp files cleaned on start`, async () => {
-  const dir = await mkdtemp(path.join(work, 'data-'))
+  const dir = await mkdtemp(path.join(child.work, 'data-'))
   const random = prng(SEED)
   let killsWithTempLeft = 0
   const generations = new Set<string>()
   for (let kill = 1; kill <= KILLS; kill += 1) {
     const ms = Math.floor(random() * 120)
-    await runAndKill(dir, ms)
+    await child.runAndKill(dir, ms)
     const where = `seed ${SEED}, kill ${kill} after ${ms} ms`
 
     // Raw check first: the bytes on disk are one whole JSON document of one generation.
@@ -150,6 +114,7 @@ it(`survives ${KILLS} SIGKILLs mid-write (seed ${SEED}): never a torn file, temp
     const opened = await History.open(dir, nullLogger)
     expect(opened.takeNotice(), where).toBeUndefined()
     expect(opened.size, where).toBe(HISTORY_ENTRIES)
+    await opened.close()
     const environments = await Environments.open(dir, 'http://127.0.0.1:1', nullLogger)
     expect(
       environments.list().filter((env) => env.kind === 'custom'),

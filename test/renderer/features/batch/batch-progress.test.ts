@@ -5,6 +5,7 @@ import {
   applySnapshot,
   countInputLines,
   countVerdicts,
+  rowKey,
   withRow,
   type BatchProgress,
 } from '@renderer/features/batch/batch-progress'
@@ -143,5 +144,23 @@ describe('batch progress folding', () => {
       invalid: 1,
     })
     expect(countInputLines('1234001\n\n1234002, 1234003\r\n  \n')).toBe(3)
+  })
+})
+
+describe('rows of a "both" batch: one line, two scenarios', () => {
+  const both = (line: number, scenario: 'payment' | 'tokenization'): BatchRow => ({
+    ...pending(line),
+    scenario,
+  })
+  const rows = [both(1, 'payment'), both(1, 'tokenization'), both(2, 'payment'), both(2, 'tokenization')]
+  it('an event replaces only the row with its line AND scenario', () => {
+    const done: BatchRow = { ...both(2, 'tokenization'), verdict: 'no-secure-tokens', hint: 'h', status: 201 }
+    const next = withRow(rows, done)
+    expect(next[3]).toBe(done)
+    expect(next[2]).toBe(rows[2])
+    expect(next.filter((r) => r.verdict === 'pending')).toHaveLength(3)
+  })
+  it('keys differ per scenario', () => {
+    expect(rowKey(both(1, 'payment'))).not.toBe(rowKey(both(1, 'tokenization')))
   })
 })

@@ -60,7 +60,13 @@ describe('batch slice', () => {
     store.getState().batch.setConcurrency(40)
     await store.getState().batch.start()
     expect(requests('batch:start')).toEqual([
-      { environmentId: 'sandbox', profile: 'default', input: '5550001\n5550002', concurrency: 16 },
+      {
+        environmentId: 'sandbox',
+        profile: 'default',
+        input: '5550001\n5550002',
+        concurrency: 16,
+        scenario: 'payment',
+      },
     ])
     expect(store.getState().batch.progress?.rows).toHaveLength(2)
     expect(listenerCount()).toBe(1)
@@ -107,6 +113,7 @@ describe('batch slice', () => {
         profile: 'default',
         input: '1234001',
         concurrency: 4,
+        scenario: 'payment',
         confirmProduction: true,
       },
     ])

@@ -29,6 +29,13 @@ describe('the console’s form status from logged events', () => {
     expect(formStatusText(status)).toBe('Form ready')
   })
 
+  it('says destroyed once the page called destroy(), and ready again only after a new page:ready', () => {
+    const destroyed = formStatusOf(log(['page:ready'], ['page:destroyed']))
+    expect(destroyed).toEqual({ phase: 'destroyed' })
+    expect(formStatusText(destroyed)).toBe('Form destroyed: destroy() was called')
+    expect(formStatusOf(log(['page:ready'], ['page:destroyed'], ['page:ready']))).toEqual({ phase: 'ready' })
+  })
+
   it('says failed on an init error even though initialize() resolved', () => {
     const status = formStatusOf(
       log(

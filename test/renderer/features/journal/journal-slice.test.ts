@@ -46,8 +46,8 @@ describe('journal slice', () => {
     const { store, requests } = await startedStore({
       'journal:curl': (r) => ({ ok: true, value: { command: `curl #${r.attempt ?? 'last'}` } }),
     })
-    expect(await store.getState().journal.curl('j1')).toEqual({ ok: true, value: 'curl #last' })
-    expect(await store.getState().journal.curl('j1', 2)).toEqual({ ok: true, value: 'curl #2' })
+    expect(await store.getState().journal.curl('j1')).toEqual({ ok: true, value: { command: 'curl #last' } })
+    expect(await store.getState().journal.curl('j1', 2)).toEqual({ ok: true, value: { command: 'curl #2' } })
     expect(requests('journal:curl')).toEqual([{ id: 'j1' }, { id: 'j1', attempt: 2 }])
   })
 })

@@ -31,14 +31,19 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(key('?', { shiftKey: true }), { ...at, typing: true })).toBeNull()
   })
 
-  it('switches sections with Alt+1…5', () => {
+  it('switches sections with Alt+1…6', () => {
     expect(shortcutFor(key('2', { altKey: true }), at)).toEqual({ type: 'go', view: 'history' })
     expect(shortcutFor(key('4', { altKey: true }), { ...at, typing: true })).toEqual({
       type: 'go',
       view: 'preflight',
     })
     expect(shortcutFor(key('5', { altKey: true }), at)).toEqual({ type: 'go', view: 'merchantPage' })
-    expect(shortcutFor(key('6', { altKey: true }), at)).toBeNull()
+    expect(shortcutFor(key('6', { altKey: true }), at)).toEqual({ type: 'go', view: 'secureTokens' })
+    expect(shortcutFor(key('7', { altKey: true }), at)).toBeNull()
+  })
+
+  it('opens Settings (Theme, Clear all data) with Alt+9', () => {
+    expect(shortcutFor(key('9', { altKey: true }), at)).toEqual({ type: 'go', view: 'settings' })
   })
 
   it('knows macOS by its platform string', () => {

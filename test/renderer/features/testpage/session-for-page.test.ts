@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SessionCreated } from '@shared/contract'
 import { PAYROC_ENVIRONMENTS, sandboxEnvironment } from '@shared/environments'
-import { sessionForPage } from '@renderer/features/testpage/session-for-page'
+import { cdnOrigin, sessionForPage } from '@renderer/features/testpage/session-for-page'
 
 const session = { sessionToken: 'a5b804141eaea8f9578d692fba4befefa5b71c27d6cf2562' }
 
@@ -42,5 +42,22 @@ describe('the session the console hands the test page', () => {
     expect(page?.libVersion).toBe('1.7.0.261457')
     expect(page?.integrity).toBeUndefined()
     expect(sessionForPage(created, uat, '../evil')).toBeNull()
+  })
+  it('hands Payroc’s own script (Sandbox) with its SRI, whatever the session’s libVersion or the override', () => {
+    const sandbox = sandboxEnvironment('http://127.0.0.1:4010')
+    const payroc = {
+      libVersion: '1.7.0.261471',
+      integrity: 'sha384-y',
+      cdnBase: 'https://cdn.uat.payroc.com',
+    }
+    const page = sessionForPage({ ...created, environmentId: 'sandbox' }, sandbox, '1.7.0.1', payroc)
+    expect(page).toMatchObject({
+      scriptUrl: 'https://cdn.uat.payroc.com/js/hosted-fields/hosted-fields-1.7.0.261471.js',
+      integrity: 'sha384-y',
+      libVersion: '1.7.0.261457',
+    })
+    expect(page?.environmentName).toContain("Payroc's own script")
+    expect(cdnOrigin(sandbox, payroc)).toBe('https://cdn.uat.payroc.com')
+    expect(cdnOrigin(sandbox)).toBe('http://127.0.0.1:4010')
   })
 })

@@ -26,6 +26,9 @@ export interface AppSlice {
     clearing: boolean
     cleared: Cleared | null
     clearError: AppError | null
+    /** Data-folder notices from app:info (a settings file kept aside…) the user has not dismissed yet. */
+    dataNotices: string[]
+    dismissDataNotices(): void
     askClear(): void
     cancelClear(): void
     /** Removes history, settings and this app's keychain entries, then starts the renderer afresh in the Sandbox. */
@@ -46,6 +49,7 @@ export const createAppSlice: SliceFactory<AppSlice> =
         clearing: false,
         cleared: null,
         clearError: null,
+        dataNotices: [],
 
         async start() {
           patch({ status: 'loading', error: null })
@@ -56,7 +60,7 @@ export const createAppSlice: SliceFactory<AppSlice> =
           if (!info.ok) return patch({ status: 'failed', error: info.error })
           if (!list.ok) return patch({ status: 'failed', error: list.error })
           set((s) => ({
-            app: { ...s.app, status: 'ready', info: info.value },
+            app: { ...s.app, status: 'ready', info: info.value, dataNotices: info.value.dataNotices ?? [] },
             environment: { ...s.environment, list: list.value.environments },
           }))
           const remembered = preferences?.getItem(PREF_ENVIRONMENT)
@@ -73,6 +77,7 @@ export const createAppSlice: SliceFactory<AppSlice> =
           if (event.type === 'prewarm') get().environment.notePrewarm(event)
         },
 
+        dismissDataNotices: () => patch({ dataNotices: [] }),
         askClear: () => patch({ confirmingClear: true, cleared: null, clearError: null }),
         cancelClear: () => patch({ confirmingClear: false }),
 

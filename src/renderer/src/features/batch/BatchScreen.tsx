@@ -1,4 +1,5 @@
-import { useId, useState, type ChangeEvent } from 'react'
+import { lazy, Suspense, useEffect, useId, useRef, useState, type ChangeEvent } from 'react'
+import type { BatchScenario } from '@shared/diagnostics'
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
 import { ErrorPanel } from '@renderer/components/ErrorPanel'
 import { ExportCsvButton } from '@renderer/components/ExportCsvButton'
@@ -8,12 +9,30 @@ import { countInputLines } from './batch-progress'
 import { BatchResults, VerdictSummary } from './BatchResults'
 import { clampConcurrency, MAX_CONCURRENCY } from './batch-slice'
 
+const Inspector = lazy(() =>
+  import('@renderer/features/journal/Inspector').then((m) => ({ default: m.Inspector })),
+)
+
+const SCENARIO_CHOICES: { value: BatchScenario; label: string }[] = [
+  { value: 'payment', label: 'Payment' },
+  { value: 'tokenization', label: 'Tokenization' },
+  { value: 'both', label: 'Both' },
+]
+const WHAT_IS_OPENED: Record<BatchScenario, string> = {
+  payment: 'a real payment session',
+  tokenization:
+    'a real tokenization session and asks the terminal configuration whether secure tokens work, as the card form would',
+  both: 'a real payment session and a real tokenization session (with the secure-token check)',
+}
+
 function InputForm() {
   const id = useId()
   const input = useStore((s) => s.batch.input)
   const concurrency = useStore((s) => s.batch.concurrency)
   const setInput = useStore((s) => s.batch.setInput)
   const setConcurrency = useStore((s) => s.batch.setConcurrency)
+  const scenario = useStore((s) => s.batch.scenario)
+  const setScenario = useStore((s) => s.batch.setScenario)
   const start = useStore((s) => s.batch.start)
   const starting = useStore((s) => s.batch.starting)
   const running = useStore((s) => s.batch.progress?.state === 'running')
@@ -45,7 +64,7 @@ function InputForm() {
       }}
     >
       <p className="note" role="note">
-        Each check opens a real payment session for the terminal in <strong>{environmentName}</strong>{' '}
+        Each check opens {WHAT_IS_OPENED[scenario]} for the terminal in <strong>{environmentName}</strong>{' '}
         (profile <code>{profile}</code>) — harmless: an unused session simply expires. Change the environment
         on the Session screen.
       </p>
@@ -80,6 +99,24 @@ function InputForm() {
             </p>
           </div>
           <div className="field">
+            <label htmlFor={`${id}-scenario`}>Scenario</label>
+            <select
+              id={`${id}-scenario`}
+              value={scenario}
+              onChange={(e) => setScenario(e.target.value as BatchScenario)}
+              aria-describedby={`${id}-scenario-hint`}
+            >
+              {SCENARIO_CHOICES.map((choice) => (
+                <option key={choice.value} value={choice.value}>
+                  {choice.label}
+                </option>
+              ))}
+            </select>
+            <p className="field-hint" id={`${id}-scenario-hint`}>
+              Both: one row per terminal and scenario.
+            </p>
+          </div>
+          <div className="field">
             <label htmlFor={`${id}-concurrency`}>Concurrency</label>
             <input
               id={`${id}-concurrency`}
@@ -109,6 +146,7 @@ function Progress() {
   const progress = useStore((s) => s.batch.progress)
   const cancel = useStore((s) => s.batch.cancel)
   const exportCsv = useStore((s) => s.batch.exportCsv)
+  const inspect = useStore((s) => s.batch.inspect)
   if (!progress) return null
   const { done, total, failures, state, etaMs, rows } = progress
   const eta = state === 'running' ? formatEta(etaMs) : ''
@@ -140,7 +178,7 @@ function Progress() {
         </p>
       </div>
       <VerdictSummary rows={rows} />
-      <BatchResults rows={rows} />
+      <BatchResults rows={rows} onOpen={inspect} />
     </section>
   )
 }
@@ -165,6 +203,26 @@ function ProductionConfirm() {
   )
 }
 
+function RowInspector() {
+  const inspecting = useStore((s) => s.batch.inspecting)
+  const inspect = useStore((s) => s.batch.inspect)
+  const box = useRef<HTMLDivElement>(null)
+  // The Inspector opens below a possibly long table: bring it into view and move the focus there.
+  useEffect(() => {
+    if (!inspecting) return
+    box.current?.scrollIntoView({ block: 'start' })
+    box.current?.focus({ preventScroll: true })
+  }, [inspecting])
+  if (!inspecting) return null
+  return (
+    <div className="batch-inspector" ref={box} tabIndex={-1}>
+      <Suspense fallback={<p className="muted">Loading the Inspector…</p>}>
+        <Inspector journalId={inspecting} onClose={() => inspect(null)} />
+      </Suspense>
+    </div>
+  )
+}
+
 export function BatchScreen() {
   const error = useStore((s) => s.batch.error)
   return (
@@ -175,6 +233,7 @@ export function BatchScreen() {
         {error && <ErrorPanel error={error} />}
       </section>
       <Progress />
+      <RowInspector />
       <ProductionConfirm />
     </main>
   )

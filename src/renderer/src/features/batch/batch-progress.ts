@@ -29,11 +29,19 @@ const sameRow = (a: BatchRow, b: BatchRow): boolean =>
   a.message === b.message &&
   a.journalId === b.journalId
 
-/** Replaces the row with the same line when it changed; the same array when nothing did. */
+/** A row's identity: its input line and, with "both", its scenario (one line can give two rows). */
+export const rowKey = (row: Pick<BatchRow, 'line' | 'scenario'>): string =>
+  `${row.line}:${row.scenario ?? ''}`
+const sameKey = (a: BatchRow | undefined, b: BatchRow): boolean =>
+  a !== undefined && a.line === b.line && a.scenario === b.scenario
+
+/** Replaces the row with the same line (and scenario) when it changed; the same array when nothing did. */
 export function withRow(rows: BatchRow[], row: BatchRow): BatchRow[] {
-  // Rows are in input order and `line` is 1-based and dense, so the index is a guess that is nearly always right.
-  let index = row.line - 1
-  if (rows[index]?.line !== row.line) index = rows.findIndex((r) => r.line === row.line)
+  // Rows are in input order and `line` is 1-based and dense: with one scenario the index is nearly always
+  // line − 1, with both it is 2·(line − 1) (+1 for tokenization); otherwise search.
+  const both = row.scenario !== undefined && rows[1]?.line === rows[0]?.line
+  let index = both ? 2 * (row.line - 1) + (row.scenario === 'tokenization' ? 1 : 0) : row.line - 1
+  if (!sameKey(rows[index], row)) index = rows.findIndex((r) => sameKey(r, row))
   const current = rows[index]
   if (index < 0 || !current) return rows
   // A late event must not undo a verdict a newer snapshot already delivered.
@@ -70,7 +78,7 @@ export function applySnapshot(progress: BatchProgress | null, snapshot: BatchSna
     const old = previous[index]
     if (
       old &&
-      old.line === row.line &&
+      sameKey(old, row) &&
       (sameRow(old, row) || (row.verdict === 'pending' && old.verdict !== 'pending'))
     )
       return old

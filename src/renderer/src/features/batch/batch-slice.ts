@@ -1,4 +1,4 @@
-import type { BatchProgressEvent } from '@shared/diagnostics'
+import type { BatchProgressEvent, BatchScenario } from '@shared/diagnostics'
 import type { ResponseOf } from '@shared/contract'
 import type { AppError, Result } from '@shared/result'
 import type { SliceFactory } from '@renderer/app-store'
@@ -14,6 +14,10 @@ export interface BatchSlice {
   batch: {
     input: string
     concurrency: number
+    /** What each terminal is checked for: payment, tokenization or both (one row per scenario). */
+    scenario: BatchScenario
+    /** The journal entry of the row opened in the Inspector, if any. */
+    inspecting: string | null
     starting: boolean
     confirming: boolean
     error: AppError | null
@@ -22,6 +26,8 @@ export interface BatchSlice {
     progress: BatchProgress | null
     setInput(input: string): void
     setConcurrency(value: number): void
+    setScenario(scenario: BatchScenario): void
+    inspect(journalId: string | null): void
     start(): Promise<void>
     confirm(): Promise<void>
     cancelConfirm(): void
@@ -62,7 +68,7 @@ export const createBatchSlice: SliceFactory<BatchSlice> =
     }
 
     const send = async (confirmProduction: boolean): Promise<void> => {
-      const { input, concurrency } = get().batch
+      const { input, concurrency, scenario } = get().batch
       const { environmentId, profile } = get().environment
       patch({ starting: true, confirming: false, error: null })
       const started = await transport.call('batch:start', {
@@ -70,6 +76,7 @@ export const createBatchSlice: SliceFactory<BatchSlice> =
         profile,
         input,
         concurrency: clampConcurrency(concurrency),
+        scenario,
         ...(confirmProduction ? { confirmProduction: true } : {}),
       })
       if (!started.ok) {
@@ -80,6 +87,7 @@ export const createBatchSlice: SliceFactory<BatchSlice> =
       patch({
         starting: false,
         invalid,
+        inspecting: null,
         progress: { batchId, state: 'running', done: 0, total, failures: 0, rows: [] },
       })
       watch()
@@ -90,6 +98,8 @@ export const createBatchSlice: SliceFactory<BatchSlice> =
       batch: {
         input: '',
         concurrency: DEFAULT_CONCURRENCY,
+        scenario: 'payment',
+        inspecting: null,
         starting: false,
         confirming: false,
         error: null,
@@ -98,6 +108,8 @@ export const createBatchSlice: SliceFactory<BatchSlice> =
 
         setInput: (input) => patch({ input }),
         setConcurrency: (value) => patch({ concurrency: value }),
+        setScenario: (scenario) => patch({ scenario }),
+        inspect: (journalId) => patch({ inspecting: journalId }),
 
         async start() {
           if (get().batch.input.trim() === '') {
@@ -166,7 +178,7 @@ export const createBatchSlice: SliceFactory<BatchSlice> =
 
         reset() {
           stopWatching()
-          patch({ progress: null, error: null, invalid: 0, confirming: false })
+          patch({ progress: null, error: null, invalid: 0, confirming: false, inspecting: null })
         },
       },
     }

@@ -86,6 +86,7 @@ function EnvironmentDetails() {
       : null,
   )
   const deleteCustom = useStore((s) => s.environment.deleteCustom)
+  const edit = useStore((s) => s.environment.edit)
   if (!environment) return null
   return (
     <>
@@ -115,9 +116,14 @@ function EnvironmentDetails() {
         </p>
       )}
       {environment.kind === 'custom' && (
-        <button type="button" className="link-button" onClick={() => void deleteCustom(environment.id)}>
-          Delete this custom environment
-        </button>
+        <div className="custom-env-actions">
+          <button type="button" className="link-button" onClick={() => edit(environment.id)}>
+            Edit this custom environment
+          </button>
+          <button type="button" className="link-button" onClick={() => void deleteCustom(environment.id)}>
+            Delete this custom environment
+          </button>
+        </div>
       )}
     </>
   )

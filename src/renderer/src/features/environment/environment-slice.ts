@@ -18,6 +18,9 @@ export interface PrewarmState {
 export interface EnvironmentSlice {
   environment: {
     /** Every environment (built-in and custom), as environment:list last answered. */
+    /** The custom environment open in the Custom environment form for editing, if any. */
+    editing: string | null
+    edit(environmentId: string | null): void
     list: EnvironmentInfo[]
     environmentId: string
     profile: string
@@ -48,6 +51,8 @@ export const createEnvironmentSlice: SliceFactory<EnvironmentSlice> =
     return {
       environment: {
         list: [],
+        editing: null,
+        edit: (environmentId) => patch({ editing: environmentId }),
         environmentId: 'sandbox',
         profile: DEFAULT_PROFILE,
         error: null,

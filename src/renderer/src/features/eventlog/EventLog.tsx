@@ -119,7 +119,14 @@ export function EventLog() {
       {entries.length === 0 ? (
         <p className="empty">Library events of the test page appear here, newest first.</p>
       ) : (
-        <ol className="eventlog" aria-label="Events, newest first" ref={containerRef} onScroll={onScroll}>
+        // Focusable: the list scrolls, so keyboard users must be able to reach and scroll it.
+        <ol
+          className="eventlog"
+          aria-label="Events, newest first"
+          tabIndex={0}
+          ref={containerRef}
+          onScroll={onScroll}
+        >
           {padTop > 0 && <li aria-hidden="true" className="window-spacer" style={{ height: padTop }} />}
           {shown.slice(start, end).map((entry) => (
             <EventRow key={entry.id} entry={entry} />

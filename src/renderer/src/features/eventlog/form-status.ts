@@ -6,7 +6,8 @@
 import type { LoggedEvent } from '@renderer/testpage/protocol'
 import { isFatalError } from '@renderer/testpage/readiness'
 
-export type FormStatus = { phase: 'loading' } | { phase: 'ready' } | { phase: 'failed'; message: string }
+export type FormStatus =
+  { phase: 'loading' } | { phase: 'ready' } | { phase: 'destroyed' } | { phase: 'failed'; message: string }
 
 const messageOf = (payload: unknown): string => {
   const message = (payload as { message?: unknown } | null)?.message
@@ -20,6 +21,7 @@ export function formStatusOf(entries: readonly LoggedEvent[]): FormStatus {
     const event = entries[index]
     if (!event || status.phase === 'failed') break
     if (event.name === 'page:ready') status = { phase: 'ready' }
+    else if (event.name === 'page:destroyed') status = { phase: 'destroyed' }
     else if (event.name === 'page:scriptError' || event.name === 'page:initializeFailed')
       status = { phase: 'failed', message: messageOf(event.payload) }
     else if (event.name === 'error' && isFatalError(event.payload, status.phase === 'ready'))
@@ -30,6 +32,7 @@ export function formStatusOf(entries: readonly LoggedEvent[]): FormStatus {
 
 export function formStatusText(status: FormStatus): string {
   if (status.phase === 'ready') return 'Form ready'
+  if (status.phase === 'destroyed') return 'Form destroyed: destroy() was called'
   if (status.phase === 'failed') return `Form failed: ${status.message}`
   return 'Form loading…'
 }

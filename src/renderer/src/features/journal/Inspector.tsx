@@ -5,6 +5,7 @@ import { copyToClipboard } from '@renderer/components/clipboard'
 import { formatMs, formatTime } from '@renderer/components/format'
 import { ExportBundleButton } from '@renderer/features/bundle/ExportBundleButton'
 import { useStore } from '@renderer/store-context'
+import './inspector.css'
 
 /** JSON bodies are shown indented; anything else as it came. */
 function pretty(body: string): string {
@@ -141,30 +142,62 @@ function Problem({ entry }: { entry: JournalEntry }) {
   )
 }
 
-function Actions({ entry }: { entry: JournalEntry }) {
+type CopyVariant = 'replay' | 'freshKey'
+
+function Actions({ entry, environmentName }: { entry: JournalEntry; environmentName: string }) {
   const curl = useStore((s) => s.journal.curl)
   const [copy, setCopy] = useState<ActionState>({ kind: 'idle' })
+  const [copied, setCopied] = useState<CopyVariant | null>(null)
+  const withScript = entry.operation !== 'authorize'
 
-  const onCopy = async () => {
-    const command = await curl(entry.id)
-    if (!command.ok)
-      return setCopy({ kind: 'failed', text: `${command.error.message} ${command.error.hint}` })
-    const copied = await copyToClipboard(command.value)
+  const onCopy = async (variant: CopyVariant) => {
+    const answer = await curl(entry.id)
+    if (!answer.ok) return setCopy({ kind: 'failed', text: `${answer.error.message} ${answer.error.hint}` })
+    const text = answer.value.script ? answer.value.script[variant] : answer.value.command
+    const done = await copyToClipboard(text)
+    setCopied(done ? variant : null)
     setCopy(
-      copied
-        ? { kind: 'done', text: 'Copied' }
+      done
+        ? {
+            kind: 'done',
+            text: variant === 'freshKey' ? 'Copied, with a fresh Idempotency-Key' : 'Copied',
+          }
         : { kind: 'failed', text: 'Copy failed — the clipboard refused' },
     )
   }
 
   return (
-    <div className="inspector-actions">
-      <button type="button" onClick={() => void onCopy()}>
-        Copy as cURL
-      </button>
-      <ActionStatus state={copy} />
-      <ExportBundleButton entry={entry} />
-    </div>
+    <>
+      <div className="inspector-actions">
+        <button type="button" onClick={() => void onCopy('replay')}>
+          Copy as cURL
+        </button>
+        {withScript && entry.idempotencyKey && (
+          <button type="button" onClick={() => void onCopy('freshKey')}>
+            Copy with a fresh Idempotency-Key
+          </button>
+        )}
+        <ActionStatus state={copy} />
+        <ExportBundleButton entry={entry} />
+      </div>
+      {withScript && (
+        <div className="curl-note" data-testid="curl-note" data-copied={copied ?? undefined}>
+          <p>
+            <strong>Copy as cURL</strong> gives a two-step <code>sh</code> script. Set{' '}
+            <code>PAYROC_API_KEY</code> to your API key for {environmentName} first (it is never in the
+            script); step 1 exchanges it at the identity service for <code>PAYROC_BEARER</code>, step 2
+            repeats this call with it.
+          </p>
+          {entry.idempotencyKey && (
+            <p className="curl-warning" role="note">
+              Replaying with the same Idempotency-Key returns the original answer (for a create: the same
+              session token, no new session) while the gateway keeps the key; a changed body answers 409. For
+              a new request, copy the variant with a fresh Idempotency-Key.
+            </p>
+          )}
+        </div>
+      )}
+    </>
   )
 }
 
@@ -173,9 +206,25 @@ const OPERATION: Record<JournalEntry['operation'], string> = {
   'create-session': 'Create session',
   'secure-token:create': 'Save secure token',
   'secure-token:update': 'Update secure token',
+  'secure-token:list': 'List secure tokens',
+  'secure-token:get': 'Retrieve secure token',
+  'secure-token:delete': 'Delete secure token',
+  'secure-token:patch': 'Update secure token details',
+  'payment:sale': 'Sale',
+  'payment:capture': 'Capture',
+  'payment:reverse': 'Reverse',
+  'payment:refund': 'Refund',
+  'bank-transfer:payment': 'Bank transfer payment',
+  'bank-transfer:reverse': 'Reverse bank transfer',
+  'bank-transfer:refund': 'Refund bank transfer',
+  'card:bin-lookup': 'BIN lookup (surcharging)',
+  'single-use-token:create': 'Create single-use token',
 }
 
 function EntryView({ entry }: { entry: JournalEntry }) {
+  const environmentName = useStore(
+    (s) => s.environment.list.find((e) => e.id === entry.environmentId)?.name ?? entry.environmentId,
+  )
   return (
     <>
       {entry.error && (
@@ -201,7 +250,7 @@ function EntryView({ entry }: { entry: JournalEntry }) {
         )}
       </p>
       <Problem entry={entry} />
-      <Actions entry={entry} />
+      <Actions entry={entry} environmentName={environmentName} />
       <ol className="attempts">
         {entry.attempts.map((attempt) => (
           <Attempt key={attempt.n} attempt={attempt} />

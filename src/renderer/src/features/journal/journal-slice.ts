@@ -1,5 +1,5 @@
 /** The journal namespace: the recorded exchanges behind each call, shown in the Inspector. */
-import type { JournalEntry } from '@shared/contract'
+import type { JournalCurl, JournalEntry } from '@shared/contract'
 import type { AppError, Result } from '@shared/result'
 import type { SliceFactory } from '@renderer/app-store'
 
@@ -11,8 +11,11 @@ export interface JournalSlice {
     /** Journal entries by id, fetched once each (an entry never changes after its call finished). */
     entries: Record<string, JournalLoad | undefined>
     load(journalId: string): Promise<void>
-    /** "Copy as cURL" text for an attempt (the last one when omitted), secrets as $PAYROC_* placeholders. */
-    curl(journalId: string, attempt?: number): Promise<Result<string>>
+    /**
+     * "Copy as cURL" for an attempt (the last one when omitted): the command, secrets as $PAYROC_* placeholders,
+     * and the two-step scripts (replay / fresh Idempotency-Key) where there is an identity step to add.
+     */
+    curl(journalId: string, attempt?: number): Promise<Result<JournalCurl>>
     reset(): void
   }
 }
@@ -42,7 +45,7 @@ export const createJournalSlice: SliceFactory<JournalSlice> =
             'journal:curl',
             attempt === undefined ? { id: journalId } : { id: journalId, attempt },
           )
-          return result.ok ? { ok: true, value: result.value.command } : result
+          return result
         },
 
         reset: () => set((s) => ({ journal: { ...s.journal, entries: {} } })),

@@ -8,6 +8,7 @@ const ITEMS: { view: View; label: string }[] = [
   { view: 'batch', label: 'Batch check' },
   { view: 'preflight', label: 'Preflight' },
   { view: 'merchantPage', label: 'Merchant page' },
+  { view: 'secureTokens', label: 'Secure tokens' },
 ]
 
 /** Arrow keys, Home and End move the focus between the sections (Enter or Space opens one). */

@@ -17,6 +17,11 @@ const MerchantPageScreen = lazy(() =>
     default: m.MerchantPageScreen,
   })),
 )
+const SecureTokensScreen = lazy(() =>
+  import('@renderer/features/secureTokens/SecureTokensScreen').then((m) => ({
+    default: m.SecureTokensScreen,
+  })),
+)
 const SettingsScreen = lazy(() =>
   import('@renderer/features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
 )
@@ -38,6 +43,7 @@ export function Screens({ view }: { view: View }) {
       {view === 'preflight' && <PreflightScreen />}
       {view === 'settings' && <SettingsScreen />}
       {view === 'merchantPage' && <MerchantPageScreen />}
+      {view === 'secureTokens' && <SecureTokensScreen />}
     </Suspense>
   )
 }

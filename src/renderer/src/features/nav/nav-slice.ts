@@ -1,7 +1,15 @@
 import type { SliceFactory } from '@renderer/app-store'
 
 /** The screens of the console; 'settings' holds the danger zone and is reached from the top bar. */
-export const VIEWS = ['session', 'history', 'batch', 'preflight', 'settings', 'merchantPage'] as const
+export const VIEWS = [
+  'session',
+  'history',
+  'batch',
+  'preflight',
+  'settings',
+  'merchantPage',
+  'secureTokens',
+] as const
 export type View = (typeof VIEWS)[number]
 
 export interface NavSlice {

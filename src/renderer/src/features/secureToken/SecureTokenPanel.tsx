@@ -1,4 +1,5 @@
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
+import { CopyButton } from '@renderer/components/CopyButton'
 import { ErrorPanel } from '@renderer/components/ErrorPanel'
 import { useStore } from '@renderer/store-context'
 import type { SavedSource } from '@shared/payroc'
@@ -51,7 +52,8 @@ function SavedToken() {
       <dl className="details">
         <dt>secureTokenId</dt>
         <dd>
-          <code>{saved.secureTokenId}</code>
+          <code>{saved.secureTokenId}</code>{' '}
+          <CopyButton value={saved.secureTokenId} what="ID of the saved secure token" />
         </dd>
         <dt>{source.label}</dt>
         <dd>
@@ -65,7 +67,7 @@ function SavedToken() {
         </dd>
         <dt>Token</dt>
         <dd>
-          <code className="token">{saved.token}</code>
+          <code className="token">{saved.token}</code> <CopyButton value={saved.token} what="secure token" />
         </dd>
         {saved.mitAgreement && (
           <>
@@ -89,6 +91,10 @@ export function SecureTokenPanel() {
   const run = useStore((s) => s.secureToken.run)
   const confirm = useStore((s) => s.secureToken.confirm)
   const cancel = useStore((s) => s.secureToken.cancel)
+  const savedBy = useStore((s) => s.secureToken.savedBy)
+  const spent = useStore(
+    (s) => s.secureToken.spentToken !== null && s.secureToken.spentToken === success?.token,
+  )
   if (!created || created.scenario !== 'tokenization' || !success) return null
   return (
     <section className="card securetoken-card" aria-labelledby="securetoken-title">
@@ -98,15 +104,25 @@ export function SecureTokenPanel() {
         {created.secureTokenId ? (
           <>
             {' '}
-            · session for secureTokenId <code>{created.secureTokenId}</code>
+            · session for secureTokenId <code>{created.secureTokenId}</code>{' '}
+            <CopyButton value={created.secureTokenId} what="ID of the session’s secure token" />
           </>
         ) : null}
+      </p>
+      <p className="token-meta single-use">
+        Single-use token{' '}
+        <code className="token-short">
+          {success.token.slice(0, 10)}…{success.token.slice(-6)}
+        </code>{' '}
+        <CopyButton value={success.token} what="single-use token" />
+        {spent ? ' · used' : ' · valid 30 minutes, for one call'}
       </p>
       <div className="actions">
         <button
           type="button"
           className={created.secureTokenId ? undefined : 'primary'}
-          disabled={pending !== null}
+          disabled={pending !== null || spent}
+          aria-describedby={spent ? 'securetoken-spent' : undefined}
           onClick={() => void run('save')}
         >
           {pending === 'save' ? 'Saving…' : 'Save as secure token'}
@@ -115,13 +131,22 @@ export function SecureTokenPanel() {
           <button
             type="button"
             className="primary"
-            disabled={pending !== null}
+            disabled={pending !== null || spent}
+            aria-describedby={spent ? 'securetoken-spent' : undefined}
             onClick={() => void run('update')}
           >
             {pending === 'update' ? 'Updating…' : 'Update saved details'}
           </button>
         )}
       </div>
+      {spent && (
+        <p className="form-disabled-note" id="securetoken-spent">
+          {saved
+            ? `This single-use token was used: the secure token was ${savedBy === 'update' ? 'updated' : 'saved'}.`
+            : 'The gateway refused this single-use token as used or expired.'}{' '}
+          Submit the card form of a new tokenization session for another.
+        </p>
+      )}
       {error && <ErrorPanel error={error} />}
       {saved && <SavedToken />}
       <ConfirmDialog

@@ -11,6 +11,13 @@ export interface SecureTokenSlice {
     confirming: SecureTokenAction | null
     error: AppError | null
     saved: SecureTokenSaved | null
+    /** Whether `saved` came from Save as secure token or Update saved details (the toast says which). */
+    savedBy: SecureTokenAction | null
+    /**
+     * The single-use token a save or update already used (or the gateway refused as used/expired): a single-use
+     * token serves one call, so both buttons are disabled until the card form gives a new one.
+     */
+    spentToken: string | null
     /** Save as secure token / Update saved details, with the latest submissionSuccess's single-use token. */
     run(action: SecureTokenAction): Promise<void>
     confirm(): Promise<void>
@@ -19,7 +26,20 @@ export interface SecureTokenSlice {
   }
 }
 
-const idle = { pending: null, confirming: null, error: null, saved: null } as const
+const idle = {
+  pending: null,
+  confirming: null,
+  error: null,
+  saved: null,
+  savedBy: null,
+  spentToken: null,
+} as const
+
+/** The gateway's 400 for a single-use token used twice or expired names the `token` parameter. */
+const refusedToken = (error: AppError): boolean =>
+  error.status === 400 &&
+  ((error.problem?.errors ?? []).some((item) => item.parameter === 'token') ||
+    error.fields?.['token'] !== undefined)
 
 export const createSecureTokenSlice: SliceFactory<SecureTokenSlice> =
   ({ transport }) =>
@@ -31,6 +51,7 @@ export const createSecureTokenSlice: SliceFactory<SecureTokenSlice> =
       const created = get().session.created
       const singleUse = get().eventLog.lastSuccess
       if (!created || !singleUse || get().secureToken.pending) return
+      if (get().secureToken.spentToken === singleUse.token) return
       const environment = get().environment.list.find((e) => e.id === created.environmentId)
       if (environment?.requiresConfirmation && !confirmProduction) {
         patch({ confirming: action, error: null })
@@ -51,9 +72,15 @@ export const createSecureTokenSlice: SliceFactory<SecureTokenSlice> =
               ...base,
               ...(created.secureTokenId ? { secureTokenId: created.secureTokenId } : {}),
             })
-      if (result.ok) patch({ pending: null, saved: result.value })
+      if (result.ok)
+        patch({ pending: null, saved: result.value, savedBy: action, spentToken: singleUse.token })
       else if (result.error.kind === 'confirmation-required') patch({ pending: null, confirming: action })
-      else patch({ pending: null, error: result.error })
+      else
+        patch({
+          pending: null,
+          error: result.error,
+          ...(refusedToken(result.error) ? { spentToken: singleUse.token } : {}),
+        })
     }
 
     return {

@@ -3,6 +3,7 @@ import { ErrorPanel } from '@renderer/components/ErrorPanel'
 import { describedBy, FieldMessages } from '@renderer/components/FieldMessages'
 import { useStore } from '@renderer/store-context'
 import { ForceNextResponse } from './SandboxControls'
+import { LibrarySourcePanel } from '@renderer/features/library/LibrarySourcePanel'
 import { API_KEY_INPUT_ID } from '@renderer/features/vault/CredentialsPanel'
 import { isMac } from '@renderer/features/shortcuts/shortcuts'
 import { SESSION_FIELDS, type SessionField } from './session-slice'
@@ -66,6 +67,35 @@ function ScenarioField() {
   )
 }
 
+/** Card, ACH or PAD: the library's form the test page renders for the next session. */
+function FormTypeField() {
+  const id = useId()
+  const value = useStore((s) => s.session.formType)
+  const setFormType = useStore((s) => s.session.setFormType)
+  return (
+    <div className="field">
+      <label htmlFor={id}>Form type</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => setFormType(e.target.value as 'card' | 'ach' | 'pad')}
+        aria-describedby={`${id}-hint`}
+      >
+        <option value="card">Card</option>
+        <option value="ach">ACH</option>
+        <option value="pad">PAD</option>
+      </select>
+      <p className="field-hint" id={`${id}-hint`}>
+        {value === 'card'
+          ? 'The card form (fields.card)'
+          : value === 'ach'
+            ? 'fields.ach — needs an ACH terminal (Sandbox 1234004)'
+            : 'fields.pad — needs a PAD terminal (Sandbox 1234005)'}
+      </p>
+    </div>
+  )
+}
+
 function SessionError() {
   const error = useStore((s) => s.session.error)
   const general = useStore((s) => s.session.fieldErrors.general)
@@ -107,6 +137,8 @@ function MissingKey() {
 export function SessionForm() {
   const pending = useStore((s) => s.session.pending)
   const submit = useStore((s) => s.session.submit)
+  const cancelling = useStore((s) => s.session.cancelling)
+  const cancelRequest = useStore((s) => s.session.cancelRequest)
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
     void submit()
@@ -119,6 +151,7 @@ export function SessionForm() {
         <div className="form-grid">
           <TextField field="processingTerminalId" label="Processing terminal ID" />
           <ScenarioField />
+          <FormTypeField />
           <TextField field="secureTokenId" label="Secure token ID" hint="Optional" />
           <TextField field="libVersion" label="Library version" />
           <ForceNextResponse />
@@ -132,12 +165,18 @@ export function SessionForm() {
             or <kbd>{SUBMIT_KEYS}</kbd>
           </span>
           {pending && (
-            <span className="pending" role="status">
-              Creating…
-            </span>
+            <>
+              <span className="pending" role="status">
+                {cancelling ? 'Cancelling…' : 'Creating…'}
+              </span>
+              <button type="button" onClick={() => void cancelRequest()} disabled={cancelling}>
+                Cancel request
+              </button>
+            </>
           )}
         </div>
       </form>
+      <LibrarySourcePanel />
       <SessionError />
     </section>
   )

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { copyToClipboard } from '@renderer/components/clipboard'
+import { CopyButton as CopyId } from '@renderer/components/CopyButton'
 import { useStore } from '@renderer/store-context'
 import { clockSkewMs, formatMmSs, phaseOf } from './countdown'
 import { useCountdown } from './useCountdown'
@@ -146,8 +147,18 @@ export function TokenCard() {
               <dd>{created.libVersion}</dd>
               <dt>Idempotency-Key</dt>
               <dd>
-                <code>{created.idempotencyKey}</code>
+                <code>{created.idempotencyKey}</code>{' '}
+                <CopyId value={created.idempotencyKey} what="Idempotency-Key" />
               </dd>
+              {created.secureTokenId && (
+                <>
+                  <dt>Secure token ID</dt>
+                  <dd>
+                    <code>{created.secureTokenId}</code>{' '}
+                    <CopyId value={created.secureTokenId} what="ID of the secure token" />
+                  </dd>
+                </>
+              )}
               <dt>Attempts</dt>
               <dd>
                 {created.attempts} · {Math.round(created.durationMs)} ms

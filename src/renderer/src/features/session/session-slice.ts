@@ -1,9 +1,9 @@
 import type { ForcedResponse, SessionCreated } from '@shared/contract'
 import type { EnvironmentInfo } from '@shared/environments'
-import type { AppError } from '@shared/result'
+import type { AppError, Result } from '@shared/result'
 import type { SliceFactory } from '@renderer/app-store'
 import { loadValidation } from '@renderer/validation'
-import type { LoggedEvent } from '@renderer/testpage/protocol'
+import type { FormType, LoggedEvent } from '@renderer/testpage/protocol'
 import { nextLibraryOutcome, type ExpiryEvent } from '@renderer/features/testpage/library-outcome'
 import { isReported, type Attempt } from './attempt'
 
@@ -16,12 +16,25 @@ export type FieldErrors = Partial<Record<SessionField | 'general', string[]>>
 /** The sandbox's seeded terminal that can do everything. */
 export const SANDBOX_TERMINAL = '1234001'
 
+/** The sandbox's seeded terminals that take each bank-transfer form (INTERFACES.md). */
+export const SANDBOX_FORM_TERMINALS: Record<Exclude<FormType, 'card'>, string> = {
+  ach: '1234004',
+  pad: '1234005',
+}
+const SEEDED_SANDBOX_TERMINALS = ['1234001', '1234002', '1234003', '1234004', '1234005', '1234006']
+
 export interface SessionSlice {
   session: {
     form: SessionForm
     fieldErrors: FieldErrors
     error: AppError | null
     pending: boolean
+    /** The requestId of the create in flight (what Cancel request cancels); null when none is. */
+    requestId: string | null
+    /** Cancel request was pressed and its answer is not in yet. */
+    cancelling: boolean
+    /** Cancel request: main aborts the create in flight; whatever it answered later is never shown as created. */
+    cancelRequest(): Promise<void>
     /** The production confirmation dialog is open. */
     confirming: boolean
     created: SessionCreated | null
@@ -42,6 +55,12 @@ export interface SessionSlice {
     /** The last forced response set (cleared once a create is sent). */
     forced: ForcedResponse | null
     setField(field: SessionField, value: string): void
+    /**
+     * Which of the library's forms the test page renders (console-side only, never sent to the gateway). In
+     * the Sandbox a seeded terminal that cannot take ACH/PAD is swapped for the one that can.
+     */
+    formType: FormType
+    setFormType(formType: FormType): void
     /** Library version and terminal defaults follow the environment. */
     applyEnvironmentDefaults(next: EnvironmentInfo | undefined, previous: EnvironmentInfo | undefined): void
     submit(): Promise<void>
@@ -72,6 +91,14 @@ export function fieldErrorsOf(error: Pick<AppError, 'fields' | 'problem'>): Fiel
   }
   return out
 }
+
+/** The answer to a create whose Cancel request main got too late: the session is discarded, not shown. */
+const cancelledLate = (journalId: string): AppError => ({
+  kind: 'cancelled',
+  message: 'Cancelled (Cancel request); the gateway had already answered, and its session is not used',
+  hint: 'Create a new session when you are ready.',
+  journalId,
+})
 
 export const createSessionSlice: SliceFactory<SessionSlice> =
   ({ transport }) =>
@@ -131,15 +158,25 @@ export const createSessionSlice: SliceFactory<SessionSlice> =
         return
       }
       const { scenario, processingTerminalId, environmentId } = parsed.data
+      const requestId = crypto.randomUUID()
       patch({
         pending: true,
+        requestId,
+        cancelling: false,
         forced: null,
         fieldErrors: {},
         error: null,
         confirming: false,
         attempt: begin('pending', { scenario, processingTerminalId, environmentId }),
       })
-      const result = await transport.call('session:create', parsed.data)
+      const answer = await transport.call('session:create', { ...parsed.data, requestId })
+      const { requestId: current, cancelling } = get().session
+      // A newer create took over: this answer belongs to an attempt no longer shown.
+      if (current !== requestId) return
+      // Cancel request was pressed while the answer travelled: never shown as created, whatever it says.
+      const result: Result<SessionCreated> =
+        cancelling && answer.ok ? { ok: false, error: cancelledLate(answer.value.journalId) } : answer
+      patch({ requestId: null, cancelling: false })
       if (result.ok) {
         patch({ pending: false, created: result.value })
         settle(result)
@@ -162,6 +199,8 @@ export const createSessionSlice: SliceFactory<SessionSlice> =
         fieldErrors: {},
         error: null,
         pending: false,
+        requestId: null,
+        cancelling: false,
         confirming: false,
         created: null,
         attempt: null,
@@ -253,6 +292,23 @@ export const createSessionSlice: SliceFactory<SessionSlice> =
           })
         },
 
+        formType: 'card',
+        setFormType(formType) {
+          const { form } = get().session
+          const sandbox =
+            get().environment.list.find((e) => e.id === get().environment.environmentId)?.kind === 'sandbox'
+          const terminal = form.processingTerminalId.trim()
+          const swap =
+            sandbox &&
+            formType !== 'card' &&
+            SEEDED_SANDBOX_TERMINALS.includes(terminal) &&
+            terminal !== SANDBOX_FORM_TERMINALS[formType]
+          patch({
+            formType,
+            ...(swap ? { form: { ...form, processingTerminalId: SANDBOX_FORM_TERMINALS[formType] } } : {}),
+          })
+        },
+
         setField(field, value) {
           const { form, fieldErrors } = get().session
           patch({ form: { ...form, [field]: value }, fieldErrors: { ...fieldErrors, [field]: undefined } })
@@ -274,6 +330,14 @@ export const createSessionSlice: SliceFactory<SessionSlice> =
             error: null,
             confirming: false,
           })
+        },
+
+        async cancelRequest() {
+          const { requestId, cancelling } = get().session
+          if (!requestId || cancelling) return
+          patch({ cancelling: true })
+          // The create's own answer (kind cancelled, with its journal entry) settles the attempt.
+          await transport.call('session:cancel', { requestId })
         },
 
         submit: () => send(false),

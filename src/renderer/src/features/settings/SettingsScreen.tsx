@@ -2,6 +2,33 @@ import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
 import { ErrorPanel } from '@renderer/components/ErrorPanel'
 import { useStore } from '@renderer/store-context'
 import { describeCleared } from '@renderer/features/app/app-slice'
+import { isTheme, THEME_LABEL, THEMES } from './theme'
+import './settings.css'
+
+function ThemeSelect() {
+  const theme = useStore((s) => s.settings.theme)
+  const setTheme = useStore((s) => s.settings.setTheme)
+  return (
+    <div className="field theme-field">
+      <label htmlFor="settings-theme">Theme</label>
+      <select
+        id="settings-theme"
+        value={theme}
+        onChange={(e) => isTheme(e.target.value) && setTheme(e.target.value)}
+        aria-describedby="settings-theme-help"
+      >
+        {THEMES.map((value) => (
+          <option key={value} value={value}>
+            {THEME_LABEL[value]}
+          </option>
+        ))}
+      </select>
+      <p id="settings-theme-help" className="help">
+        System follows your operating system’s light or dark setting. Remembered on this computer.
+      </p>
+    </div>
+  )
+}
 
 export function SettingsScreen() {
   const dataDir = useStore((s) => s.app.info?.dataDir)
@@ -22,6 +49,7 @@ export function SettingsScreen() {
             Data folder: <code>{dataDir}</code>
           </p>
         )}
+        <ThemeSelect />
       </section>
       <section className="card danger-zone" aria-labelledby="danger-title">
         <h2 id="danger-title">Danger zone</h2>

@@ -28,7 +28,7 @@ function Keys({ keys }: { keys: string[] }) {
 }
 
 /**
- * The global shortcuts (Ctrl/⌘+Enter, Alt+1…5, "?") and their help: a header button that opens a small modal
+ * The global shortcuts (Ctrl/⌘+Enter, Alt+1…6, "?") and their help: a header button that opens a small modal
  * table. Menus of the desktop app add the usual Edit/View/Window accelerators on top.
  */
 export function ShortcutsHelp() {

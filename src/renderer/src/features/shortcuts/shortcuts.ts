@@ -9,6 +9,9 @@ export const SECTION_KEYS: readonly { key: string; view: View; label: string }[]
   { key: '3', view: 'batch', label: 'Batch check' },
   { key: '4', view: 'preflight', label: 'Preflight' },
   { key: '5', view: 'merchantPage', label: 'Merchant page' },
+  { key: '6', view: 'secureTokens', label: 'Secure tokens' },
+  // Settings sits apart at the end of the top bar, so its key stays put when sections are added.
+  { key: '9', view: 'settings', label: 'Settings' },
 ]
 
 export interface KeyLike {
@@ -32,7 +35,8 @@ export interface KeyContext {
 
 /**
  * The console's keyboard shortcuts, as a pure function of the key and its context:
- * Ctrl/⌘+Enter creates a session (Session screen), "?" opens the shortcut help, Alt+1…5 switch sections.
+ * Ctrl/⌘+Enter creates a session (Session screen), "?" opens the shortcut help, Alt+1…6 switch sections and
+ * Alt+9 opens Settings.
  */
 export function shortcutFor(event: KeyLike, context: KeyContext): ShortcutAction {
   if (context.dialogOpen) return null

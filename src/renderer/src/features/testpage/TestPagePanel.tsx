@@ -1,18 +1,34 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useStore } from '@renderer/store-context'
-import { acceptPageMessage, PROTOCOL, testPageUrl, type ConsoleToPage } from '@renderer/testpage/protocol'
+import {
+  acceptPageMessage,
+  PROTOCOL,
+  testPageUrl,
+  type ConsoleToPage,
+  type FormType,
+  type LibraryOptions,
+} from '@renderer/testpage/protocol'
 import { EventLog } from '@renderer/features/eventlog/EventLog'
 import { SpentFormNote } from '@renderer/features/eventlog/SpentFormNote'
 import { formStatusOf, formStatusText } from '@renderer/features/eventlog/form-status'
 import { SecureTokenPanel } from '@renderer/features/secureToken/SecureTokenPanel'
-import { cdnOrigin, sessionForPage } from './session-for-page'
+import { cdnOrigin, payrocScriptFor, sessionForPage, type PayrocScript } from './session-for-page'
+import { LibraryOptionsPanel } from './LibraryOptionsPanel'
+import { SalePanel } from '@renderer/features/payment/SalePanel'
+import { libraryOptionsOf } from './page-options'
 import { useStaleLabel } from '@renderer/features/session/useStaleLabel'
+import { TestCardPicker } from './TestCardPicker'
 
 /** Which page instance is showing: a new session token or Reload form makes a new one. */
 interface FrameKey {
   token: string
   generation: number
   scriptVersion: string
+  /** Payroc's own script (Sandbox, desktop), as chosen when the page instance was made. */
+  payroc: PayrocScript | null
+  /** The form type and library options as they stood when this page was made. */
+  formType: FormType
+  options: LibraryOptions | undefined
 }
 
 /**
@@ -36,19 +52,39 @@ export default function TestPagePanel() {
     (s) => s.session.attempt?.library.state === 'expired' && s.session.created?.token === created?.token,
   )
   const spent = useStore((s) => !!created && s.eventLog.restoredToken === created.token)
+  const libraryStatus = useStore((s) => s.library.status)
   const frameRef = useRef<HTMLIFrameElement>(null)
   const [override, setOverride] = useState('')
   const [frameKey, setFrameKey] = useState<FrameKey | null>(null)
+  const formType = useStore((s) => s.session.formType)
+  const draft = useStore((s) => s.testPage.options)
+  const [destroyed, setDestroyed] = useState(false)
+  const keyFor = (token: string, generation: number): FrameKey => ({
+    token,
+    generation,
+    scriptVersion: override.trim(),
+    payroc: created ? payrocScriptFor(created.environmentId, libraryStatus) : null,
+    formType,
+    options: libraryOptionsOf(draft),
+  })
 
-  // A new session token: a new page with the override as it stands now (derived state, set during render so
-  // the token never gets a second page instance).
-  if (created && frameKey?.token !== created.token)
-    setFrameKey({ token: created.token, generation: 0, scriptVersion: override.trim() })
+  // A new session token: a new page with the override and options as they stand now (derived state, set
+  // during render so the token never gets a second page instance).
+  if (created && frameKey?.token !== created.token) {
+    setFrameKey(keyFor(created.token, 0))
+    setDestroyed(false)
+  }
 
-  const session =
-    created && environment && frameKey?.token === created.token
-      ? sessionForPage(created, environment, frameKey.scriptVersion)
-      : null
+  const session = useMemo(() => {
+    if (!created || !environment || frameKey?.token !== created.token) return null
+    const base = sessionForPage(created, environment, frameKey.scriptVersion, frameKey.payroc)
+    if (!base) return null
+    return {
+      ...base,
+      ...(frameKey.formType !== 'card' ? { formType: frameKey.formType } : {}),
+      ...(frameKey.options ? { options: frameKey.options } : {}),
+    }
+  }, [created, environment, frameKey])
 
   useEffect(() => {
     resetLog(created?.token ?? null)
@@ -74,7 +110,10 @@ export default function TestPagePanel() {
   }, [origin, session, addEvent, reportEvent])
 
   const overrideInvalid = override.trim() !== '' && created && environment && !session
-  const src = origin && environment ? testPageUrl(origin, cdnOrigin(environment), window.location.origin) : ''
+  const src =
+    origin && environment
+      ? testPageUrl(origin, cdnOrigin(environment, frameKey?.payroc ?? null), window.location.origin)
+      : ''
 
   return (
     <>
@@ -95,6 +134,14 @@ export default function TestPagePanel() {
             <p className={`form-status form-${formStatus.phase}`} role="status" data-testid="form-status">
               {formStatusText(formStatus)}
             </p>
+            {!expired && (
+              <TestCardPicker
+                frame={frameRef}
+                origin={origin}
+                fillable={environment?.kind === 'sandbox'}
+                ready={formStatus.phase === 'ready'}
+              />
+            )}
             {expired && (
               <p className="form-disabled-note" id="testpage-expired">
                 The session expired, so the card form is disabled. Create a new session (in the Session token
@@ -132,23 +179,37 @@ export default function TestPagePanel() {
             Load another version’s script than the session’s libVersion (e.g. a UAT version copied into
             production). Applies to the next session or Reload form.
           </p>
-          <button
-            type="button"
-            disabled={!created}
-            onClick={() =>
-              created &&
-              setFrameKey({
-                token: created.token,
-                generation: (frameKey?.generation ?? 0) + 1,
-                scriptVersion: override.trim(),
-              })
-            }
-          >
-            Reload form
-          </button>
+          <LibraryOptionsPanel />
+          <div className="form-actions">
+            <button
+              type="button"
+              disabled={!created}
+              onClick={() => {
+                if (!created) return
+                setDestroyed(false)
+                setFrameKey(keyFor(created.token, (frameKey?.generation ?? 0) + 1))
+              }}
+            >
+              Reload form
+            </button>
+            <button
+              type="button"
+              disabled={!session || destroyed}
+              onClick={() => {
+                const frame = frameRef.current?.contentWindow
+                if (!frame || !origin) return
+                const message: ConsoleToPage = { protocol: PROTOCOL, type: 'destroy' }
+                frame.postMessage(message, origin)
+                setDestroyed(true)
+              }}
+            >
+              Call destroy()
+            </button>
+          </div>
         </details>
       </section>
       <SecureTokenPanel />
+      <SalePanel pageFormType={frameKey?.formType ?? 'card'} />
       <EventLog />
     </>
   )

@@ -52,7 +52,10 @@ export function notesFor(next: Store, previous: Store): Note[] {
       message: `Batch check ${batch.state}: ${batch.done}/${batch.total} done, ${batch.failures} failure${batch.failures === 1 ? '' : 's'}.`,
     })
   if (next.secureToken.saved && next.secureToken.saved !== previous.secureToken.saved)
-    notes.push({ tone: 'success', message: `Secure token ${next.secureToken.saved.secureTokenId} saved.` })
+    notes.push({
+      tone: 'success',
+      message: `Secure token ${next.secureToken.saved.secureTokenId} ${next.secureToken.savedBy === 'update' ? 'updated' : 'saved'}.`,
+    })
   return notes
 }
 

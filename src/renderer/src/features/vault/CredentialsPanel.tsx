@@ -92,6 +92,38 @@ function KeyStatus() {
   )
 }
 
+/** The stored key is held because the environment's hosts changed: Confirm or Delete key, nothing sent before. */
+function HeldKeyPrompt() {
+  const id = useId()
+  const hold = useStore((s) => s.vault.status?.hostsChanged)
+  const busy = useStore((s) => s.vault.busy)
+  const confirmKey = useStore((s) => s.vault.confirmKey)
+  const deleteKey = useStore((s) => s.vault.deleteKey)
+  if (!hold) return null
+  return (
+    <div className="notice warning" role="group" aria-labelledby={`${id}-held`}>
+      <p id={`${id}-held`}>
+        The hosts of this environment changed; send the stored key to <code>{hold.identityHost}</code>?
+      </p>
+      <p className="field-hint">Until you confirm, the key is not sent anywhere (no pre-warm, no create).</p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy !== null}
+          aria-busy={busy === 'confirm'}
+          onClick={() => void confirmKey()}
+        >
+          Confirm
+        </button>
+        <button type="button" disabled={busy !== null} onClick={() => void deleteKey()}>
+          Delete key
+        </button>
+      </div>
+    </div>
+  )
+}
+
 function Outcome() {
   const error = useStore((s) => s.vault.error)
   const keychainShown = useStore(
@@ -153,6 +185,7 @@ export function CredentialsPanel() {
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Credentials</h2>
       <KeyStatus />
+      <HeldKeyPrompt />
       <form noValidate onSubmit={(e) => void onSave(e)} className="key-form">
         <div className="field">
           <label htmlFor={API_KEY_INPUT_ID}>API key</label>

@@ -6,7 +6,7 @@ import { loadValidation } from '@renderer/validation'
 export interface VaultSlice {
   vault: {
     status: VaultStatus | null
-    busy: 'save' | 'delete' | 'test' | 'storage' | null
+    busy: 'save' | 'delete' | 'test' | 'storage' | 'confirm' | null
     error: AppError | null
     /** Inline message for the API key input (from the contract's schema). */
     keyError: string | null
@@ -21,6 +21,8 @@ export interface VaultSlice {
     test(): Promise<void>
     /** "Keep keys for this session only" (memory, gone at exit) on or off. */
     setSessionOnly(enabled: boolean): Promise<void>
+    /** Confirm: the environment's hosts changed; send the stored (held) key to the new identity host. */
+    confirmKey(): Promise<void>
   }
 }
 
@@ -119,6 +121,17 @@ export const createVaultSlice: SliceFactory<VaultSlice> =
               notice: enabled
                 ? 'Keys are kept for this session only: they are gone when the console quits.'
                 : null,
+            }),
+          )
+        },
+
+        async confirmKey() {
+          await run(
+            'confirm',
+            (t) => transport.call('vault:confirmKey', t),
+            (status) => ({
+              status,
+              notice: 'Key confirmed for the new hosts; it is used from now on.',
             }),
           )
         },
