@@ -23,7 +23,7 @@ import { createHttpClient, DEFAULT_TIMEOUTS, type HttpClient } from './http-clie
 import { journalEntry, newJournalId, type CompletedExchange } from '../storage/exchange-journal'
 import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy'
 import type { CachedToken } from './token-cache'
-import { failureOf, httpDateToIso, identityRejected, safeJson } from './wire'
+import { failureOf, httpDateToIso, identityRejected, retryInputOf, safeJson } from './wire'
 import { IdentityFailure, identityRedirectError } from './identity-answer'
 import { CallBudget, sleepUnlessAborted } from './time-budget'
 import type {
@@ -352,18 +352,7 @@ export class GatewayClient {
         )
         continue
       }
-      const decision = decideRetry(
-        retriesUsed + 1,
-        outcome.kind === 'response'
-          ? {
-              status: outcome.status,
-              retryAfter: outcome.headers['retry-after'],
-              rateLimitReset: outcome.headers['x-ratelimit-reset'],
-            }
-          : { transport: outcome.errorKind },
-        retryPolicy,
-        this.now(),
-      )
+      const decision = decideRetry(retriesUsed + 1, retryInputOf(outcome), retryPolicy, this.now())
       const leaveToCaller =
         options.retryRateLimited === false && outcome.kind === 'response' && outcome.status === 429
       if (decision.retry && !leaveToCaller && !signal.aborted) {

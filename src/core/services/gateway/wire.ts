@@ -5,6 +5,7 @@
 import type { AppError } from '../../../shared/result'
 import { errorFromStatus } from './gateway-errors'
 import type { ExchangeOutcome } from './exchange'
+import type { decideRetry } from './retry-policy'
 import { hintFor } from '../../hint-catalogue'
 
 export function failureOf(outcome: ExchangeOutcome): AppError {
@@ -14,6 +15,17 @@ export function failureOf(outcome: ExchangeOutcome): AppError {
 }
 
 /** PAYROC.md: /authorize error bodies are unconfirmed, so any non-2xx means "credentials rejected" unless it is clearly the gateway's fault. */
+/** What the retry policy reads of an attempt's outcome: the status and rate-limit headers, or the transport error. */
+export function retryInputOf(outcome: ExchangeOutcome): Parameters<typeof decideRetry>[1] {
+  return outcome.kind === 'response'
+    ? {
+        status: outcome.status,
+        retryAfter: outcome.headers['retry-after'],
+        rateLimitReset: outcome.headers['x-ratelimit-reset'],
+      }
+    : { transport: outcome.errorKind }
+}
+
 export function identityRejected(status: number, body: string): AppError {
   const mapped = errorFromStatus(status, body)
   if (mapped.kind === 'gateway' || mapped.kind === 'rate-limited')
