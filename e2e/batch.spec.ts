@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expectNoSecrets, exportCsv, openScreen } from './diagnosis-helpers'
 import { expect, screenshot, test } from './fixtures'
 
@@ -98,4 +99,47 @@ test('1,000 terminals run to the end with a live progress bar and a windowed tab
   const rows = page.getByRole('table', { name: 'Batch results' }).locator('tbody tr[data-verdict]')
   expect(await rows.count()).toBeLessThan(60)
   await expect(page.getByTestId('batch-row-count')).toHaveText('1000 rows')
+})
+
+test('a long list opens folded on the next visit, runs as it is, and "Show the list" brings it back', async ({
+  page,
+}) => {
+  await openScreen(page, 'Batch check')
+  // 1,200 lines, over the folding threshold (8,000 characters): 10 terminals, then repeats (no calls).
+  const list = Array.from({ length: 1200 }, (_, i) => String(5554000 + (i % 10))).join('\n')
+  const box = page.getByRole('textbox', { name: 'Terminal IDs' })
+  await box.fill(list)
+  // Typed or pasted while the screen is open: it stays in its textarea.
+  await expect(box).toHaveValue(list)
+  await openScreen(page, 'Session')
+  await openScreen(page, 'Batch check')
+  const folded = page.getByRole('group', { name: 'Terminal IDs' })
+  await expect(folded).toContainText('A list of 1200 entries')
+  await expect(folded).toContainText('5554000, 5554001, 5554002 …')
+  await expect(page.getByText('1200 entries.')).toBeVisible()
+  await expect(page.locator('textarea')).toHaveCount(0)
+  await screenshot(page, 'batch-long-list-folded')
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze()
+  expect(
+    axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+  ).toEqual([])
+
+  await page.getByRole('button', { name: 'Run check' }).click()
+  await expect(page.getByTestId('batch-state')).toHaveText('Completed', { timeout: 30_000 })
+  await expect(page.getByTestId('batch-row-count')).toHaveText('1200 rows')
+  const summary = page.getByRole('list', { name: 'Verdicts' })
+  await expect(summary.locator('[data-verdict="ok"]')).toHaveText('OK: 10')
+  await expect(summary.locator('[data-verdict="duplicate"]')).toHaveText('Duplicate: 1190')
+
+  await folded.getByRole('button', { name: 'Show the list' }).click()
+  await expect(box).toBeFocused()
+  await expect(box).toHaveValue(list)
+
+  await openScreen(page, 'Session')
+  await openScreen(page, 'Batch check')
+  await page.getByRole('button', { name: 'Clear the list' }).click()
+  await expect(box).toBeFocused()
+  await expect(box).toHaveValue('')
+  await box.fill('1234001')
+  await expect(box).toHaveValue('1234001')
 })

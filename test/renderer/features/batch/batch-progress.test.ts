@@ -5,6 +5,9 @@ import {
   applySnapshot,
   countInputLines,
   countVerdicts,
+  firstEntries,
+  isLongList,
+  LONG_LIST_CHARS,
   rowKey,
   withRow,
   type BatchProgress,
@@ -144,6 +147,33 @@ describe('batch progress folding', () => {
       invalid: 1,
     })
     expect(countInputLines('1234001\n\n1234002, 1234003\r\n  \n')).toBe(3)
+  })
+
+  it('counts entries as the split on separators would, blanks (unicode ones too) not counted', () => {
+    const splitCount = (text: string): number =>
+      text.split(/[\r\n,;]+/).filter((part) => part.trim() !== '').length
+    for (const text of [
+      '',
+      ' ',
+      ',;,',
+      '1234001',
+      '1234001,',
+      ',1234001',
+      'a;b;;c',
+      '1234001\u00a0\n\u2003\n\t1234002\t',
+      'x\u00a0y\r\r\nz',
+      'é,ü',
+    ])
+      expect(countInputLines(text), JSON.stringify(text)).toBe(splitCount(text))
+  })
+
+  it('a list over LONG_LIST_CHARS is long; its summary reads the first entries only', () => {
+    const list = Array.from({ length: 10_000 }, (_, i) => String(5550000 + i)).join('\n')
+    expect(isLongList(list)).toBe(true)
+    expect(isLongList('x'.repeat(LONG_LIST_CHARS))).toBe(false)
+    expect(firstEntries(list, 3)).toBe('5550000, 5550001, 5550002')
+    expect(firstEntries('\n 1234001 ,, 1234002;', 3)).toBe('1234001, 1234002')
+    expect(firstEntries('y'.repeat(100), 1)).toBe('y'.repeat(40))
   })
 })
 

@@ -7,6 +7,7 @@ import { formatEta } from '@renderer/components/format'
 import { useStore } from '@renderer/store-context'
 import { countInputLines } from './batch-progress'
 import { BatchResults, VerdictSummary } from './BatchResults'
+import { TerminalIdsField } from './TerminalIdsField'
 import { clampConcurrency, MAX_CONCURRENCY } from './batch-slice'
 
 const Inspector = lazy(() =>
@@ -27,7 +28,6 @@ const WHAT_IS_OPENED: Record<BatchScenario, string> = {
 
 function InputForm() {
   const id = useId()
-  const input = useStore((s) => s.batch.input)
   const concurrency = useStore((s) => s.batch.concurrency)
   const setInput = useStore((s) => s.batch.setInput)
   const setConcurrency = useStore((s) => s.batch.setConcurrency)
@@ -69,22 +69,7 @@ function InputForm() {
         on the Session screen.
       </p>
       <div className="batch-inputs">
-        <div className="field">
-          <label htmlFor={`${id}-ids`}>Terminal IDs</label>
-          <textarea
-            id={`${id}-ids`}
-            value={input}
-            onChange={(e) => setInput(e.target.value)}
-            rows={8}
-            spellCheck={false}
-            placeholder={'1234001\n1234002, 1234003\n…'}
-            aria-describedby={`${id}-ids-hint`}
-          />
-          <p className="field-hint" id={`${id}-ids-hint`}>
-            One per line, comma-separated, or a CSV with the ID in the first column.{' '}
-            {input.trim() ? `${countInputLines(input)} entries.` : ''}
-          </p>
-        </div>
+        <TerminalIdsField id={id} />
         <div className="batch-side">
           <div className="field">
             <label htmlFor={`${id}-file`}>Import a .txt or .csv file</label>

@@ -106,7 +106,42 @@ export function countVerdicts(rows: readonly BatchRow[]): VerdictCounts {
   return counts
 }
 
-/** Ids one per line/comma, for a quick "how many will be checked" before starting (main parses for real). */
+const SEPARATOR = /[\r\n,;]/
+const BLANK = /\s/
+
+/**
+ * Ids one per line/comma, for a quick "how many will be checked" before starting (main parses for real): the
+ * parts between separators that are not blank. One pass without building the parts (a 10,000-line list would
+ * otherwise make 10,000 strings on every visit of the screen).
+ */
 export function countInputLines(text: string): number {
-  return text.split(/[\r\n,;]+/).filter((part) => part.trim() !== '').length
+  let count = 0
+  let filled = false
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i)
+    if (code === 10 || code === 13 || code === 44 || code === 59) {
+      if (filled) count += 1
+      filled = false
+    } else if (!filled && (code > 32 && code < 127 ? true : !BLANK.test(text.charAt(i)))) filled = true
+  }
+  return filled ? count + 1 : count
+}
+
+/** Above this many characters (about 1,000 IDs) the screen opens with the list folded (TerminalIdsField). */
+export const LONG_LIST_CHARS = 8_000
+export const isLongList = (text: string): boolean => text.length > LONG_LIST_CHARS
+
+/** The first `count` entries of a list, for its folded summary; reads only the start of the text. */
+export function firstEntries(text: string, count: number): string {
+  const found: string[] = []
+  let from = 0
+  while (found.length < count && from < text.length) {
+    let to = from
+    while (to < text.length && to - from < 40 && !SEPARATOR.test(text.charAt(to))) to += 1
+    const part = text.slice(from, to).trim()
+    if (part !== '') found.push(part)
+    while (to < text.length && !SEPARATOR.test(text.charAt(to))) to += 1
+    from = to + 1
+  }
+  return found.join(', ')
 }
