@@ -63,7 +63,11 @@ export const CLEAR_ALL_DATA: readonly ClearItem[] = [
     label: 'Keys encrypted with safeStorage',
     where: 'fallback-secrets.json in the data folder',
   },
-  { id: 'cached-scripts', label: 'Cached library scripts', where: 'the script cache in the data folder' },
+  {
+    id: 'cached-scripts',
+    label: 'Cached library scripts',
+    where: 'payroc-library/ in the data folder (your payroc-library-builds.json stays)',
+  },
   { id: 'event-log', label: 'Event log', where: "main's memory (restored on reload until cleared)" },
   { id: 'journal', label: 'Inspector journal', where: "main's memory" },
   { id: 'bearer-tokens', label: 'Cached Bearer tokens', where: "main's memory" },

@@ -1,26 +1,12 @@
 /**
  * app:* — what the console is, and "Clear all data": every store shared/retention.ts CLEAR_ALL_DATA lists
  * (history, settings, this app's keychain entries, session-only keys, the safeStorage fallback file, cached
- * Payroc script copies, the Event log, the journal, Bearer tokens).
+ * Payroc script copies, the Event log, the journal, Bearer tokens). The user's builds list is kept.
  */
-import { rm } from 'node:fs/promises'
-import path from 'node:path'
 import type { ClearItemId } from '../../shared/retention'
 import { ok } from '../../shared/result'
 import type { CoreServices } from '../core-services'
 import type { NamespaceHandlers } from '../dispatch'
-import { BUILDS_FILE, COPIES_FOLDER } from '../services/library/payroc-script-copies'
-
-/** The user's Payroc script copies and their builds list in the data folder; true when both are gone. */
-async function removeCachedScripts(dataDir: string): Promise<boolean> {
-  try {
-    await rm(path.join(dataDir, COPIES_FOLDER), { recursive: true, force: true })
-    await rm(path.join(dataDir, BUILDS_FILE), { force: true })
-    return true
-  } catch {
-    return false
-  }
-}
 
 export function appHandlers(services: CoreServices): NamespaceHandlers<'app'> {
   return {
@@ -33,7 +19,6 @@ export function appHandlers(services: CoreServices): NamespaceHandlers<'app'> {
       services.preflights.clear()
       services.pageChecks.clear()
       services.journal.clear()
-      await services.library.clear()
       cleared.push('journal')
       await services.environments.reset()
       cleared.push('settings')
@@ -45,7 +30,10 @@ export function appHandlers(services: CoreServices): NamespaceHandlers<'app'> {
       if (stores.fallbackFileRemoved) cleared.push('fallback-store')
       const removed = await services.vault.deleteAll()
       if (removed.ok) cleared.push('keychain-entries')
-      if (await removeCachedScripts(services.info.dataDir)) cleared.push('cached-scripts')
+      // Payroc script copies and the Library source choice; the user's own builds list stays (it is their
+      // configuration, like a file they keep next to the app, and holds nothing secret).
+      await services.library.clear()
+      cleared.push('cached-scripts')
       const eventLogEvents = services.liveSession.clear()
       cleared.push('event-log')
       services.logger.log('info', 'all data cleared', { historyEntries, keychain: removed.ok, cleared })
