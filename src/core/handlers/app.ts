@@ -39,7 +39,7 @@ export function appHandlers(services: CoreServices): NamespaceHandlers<'app'> {
       services.logger.log('info', 'all data cleared', { historyEntries, keychain: removed.ok, cleared })
       return ok({
         historyEntries,
-        keychainEntries: removed.ok ? removed.value : 0,
+        keychainEntries: (removed.ok ? removed.value : 0) + stores.keychainEntries,
         ...(removed.ok ? {} : { keychainMessage: `${removed.error.message} ${removed.error.hint}` }),
         sessionKeys: stores.sessionKeys,
         eventLogEvents,

@@ -30,6 +30,9 @@ export type { StorageState }
 export interface ClearedStores {
   sessionKeys: number
   fallbackFileRemoved: boolean
+  /** This app's keychain entries removed because another store was current (session only chosen while the
+   * keychain worked): the vault's own clear reaches only the current store. */
+  keychainEntries: number
 }
 
 export class KeyStores {
@@ -102,10 +105,21 @@ export class KeyStores {
 
   /**
    * "Clear all data" for the stores beside the keychain: session-only keys and the safeStorage file (whether or
-   * not it is the current store — it may be left from a run without a keyring). The keychain is the vault's.
+   * not it is the current store — it may be left from a run without a keyring). The keychain is the vault's
+   * while it is the current store; when it is not, its entries of this app are removed here.
    */
   async clear(): Promise<ClearedStores> {
     const sessionKeys = this.sessionKeys.clear()
+    let keychainEntries = 0
+    const choice = this.current ? await this.current : undefined
+    if (this.sessionOnly || choice?.kind !== 'keychain') {
+      try {
+        for (const account of await this.options.keychain.list(this.options.service))
+          if (await this.options.keychain.delete(this.options.service, account)) keychainEntries += 1
+      } catch {
+        // No keychain reachable: nothing of this app's can be in it to remove.
+      }
+    }
     const file = path.join(this.options.dataDir, FALLBACK_FILE)
     let fallbackFileRemoved = true
     try {
@@ -113,7 +127,7 @@ export class KeyStores {
     } catch {
       fallbackFileRemoved = false
     }
-    return { sessionKeys, fallbackFileRemoved }
+    return { sessionKeys, fallbackFileRemoved, keychainEntries }
   }
 
   /** Quitting: session-only keys go with the process; dropped here too, so nothing outlives close(). */

@@ -49,13 +49,23 @@ describe('KeyStores', () => {
     await expect(stores.store.list('s')).rejects.toThrow(NO_BUS)
   })
 
+  it('session only chosen while the keychain works: clear() also removes the keychain entries of this app', async () => {
+    const keychain = memoryStore()
+    const stores = new KeyStores({ keychain, service: 's', dataDir: await folder(), platform: 'linux' })
+    await stores.store.set('s', 'uat/default', 'kept-in-keychain')
+    await stores.setSessionOnly(true)
+    await stores.store.set('s', 'uat/default', 'session-key')
+    expect(await stores.clear()).toEqual({ sessionKeys: 1, fallbackFileRemoved: true, keychainEntries: 1 })
+    expect(await keychain.get('s', 'uat/default')).toBeNull()
+  })
+
   it('session only: keys live in memory until clear/close, never on disk', async () => {
     const dataDir = await folder()
     const stores = new KeyStores({ keychain: broken(), service: 's', dataDir, platform: 'linux' })
     expect((await stores.setSessionOnly(true)).kind).toBe('session')
     await stores.store.set('s', 'uat/default', 'session-key-1')
     expect(await stores.store.get('s', 'uat/default')).toBe('session-key-1')
-    expect(await stores.clear()).toEqual({ sessionKeys: 1, fallbackFileRemoved: true })
+    expect(await stores.clear()).toEqual({ sessionKeys: 1, fallbackFileRemoved: true, keychainEntries: 0 })
     expect(await stores.store.get('s', 'uat/default')).toBeNull()
     await expect(stat(path.join(dataDir, FALLBACK_FILE))).rejects.toThrow()
   })

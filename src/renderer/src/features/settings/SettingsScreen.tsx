@@ -2,6 +2,7 @@ import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
 import { ErrorPanel } from '@renderer/components/ErrorPanel'
 import { useStore } from '@renderer/store-context'
 import { describeCleared } from '@renderer/features/app/app-slice'
+import { CLEAR_ALL_DATA } from '@shared/retention'
 import { isTheme, THEME_LABEL, THEMES } from './theme'
 import './settings.css'
 
@@ -54,9 +55,10 @@ export function SettingsScreen() {
       <section className="card danger-zone" aria-labelledby="danger-title">
         <h2 id="danger-title">Danger zone</h2>
         <p>
-          Removes the session history, saved settings (custom environments, the remembered environment) and
-          every API key this app stored in the system keychain. Other applications' keychain items are never
-          touched.
+          Removes everything this app keeps: the session history, saved settings (custom environments, the
+          remembered environment), every API key it stored (keychain, safeStorage file or this session's
+          memory), cached Payroc script copies, the Event log and the Inspector journal. Other applications'
+          keychain items are never touched.
         </p>
         <button type="button" className="danger" onClick={askClear} disabled={clearing} aria-busy={clearing}>
           Clear all data
@@ -80,10 +82,13 @@ export function SettingsScreen() {
       >
         <p>This removes, for good:</p>
         <ul>
-          <li>the session history,</li>
-          <li>saved settings and custom environments,</li>
-          <li>every API key this app saved in the keychain (you will need to enter them again).</li>
+          {CLEAR_ALL_DATA.map((item) => (
+            <li key={item.id}>
+              {item.label} <span className="muted">({item.where})</span>
+            </li>
+          ))}
         </ul>
+        <p>API keys will need to be entered again.</p>
       </ConfirmDialog>
     </main>
   )
