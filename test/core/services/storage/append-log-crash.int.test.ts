@@ -47,12 +47,16 @@ async function writer() {
   for (;;) {
     n += 1
     const id = run + '-' + n
-    const done = log.append({ id, message: 'x'.repeat(300) })
-    // 'early' acknowledges before the entry is durable: the broken behaviour the test must catch.
-    if (mode === 'early') process.stdout.write('ack ' + id + '\\n')
-    await done
-    if (mode !== 'early') process.stdout.write('ack ' + id + '\\n')
-    if (mode === 'early') await new Promise((r) => setTimeout(r, 1))
+    if (mode === 'early') {
+      // Acknowledges first and writes 200 ms later (the old write coalescing): the broken behaviour the test
+      // must catch. A kill -9 keeps what reached the page cache, so only a real delay loses entries every time.
+      process.stdout.write('ack ' + id + '\\n')
+      setTimeout(() => void log.append({ id, message: 'x'.repeat(300) }), 200)
+      await new Promise((r) => setTimeout(r, 1))
+      continue
+    }
+    await log.append({ id, message: 'x'.repeat(300) })
+    process.stdout.write('ack ' + id + '\\n')
   }
 }
 for (let i = 0; i < 16; i += 1) void writer()

@@ -45,10 +45,11 @@ async function recorder() {
       journalId: 'run' + run + '-' + n, kind: 'session', message: 'x'.repeat(200),
     }
     if (mode === 'early') {
-      // Acknowledges before the entry is durable: the broken behaviour the test must catch.
-      void history.record(entry)
+      // Acknowledges first and records 200 ms later (the old write coalescing): the broken behaviour the test
+      // must catch. A kill -9 keeps what reached the page cache, so only a real delay loses entries every time.
       process.stdout.write('ack ' + entry.journalId + '\\n')
-      await new Promise((r) => setImmediate(r))
+      setTimeout(() => void history.record(entry), 200)
+      await new Promise((r) => setTimeout(r, 1))
     } else {
       await history.record(entry)
       process.stdout.write('ack ' + entry.journalId + '\\n')
