@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startWebConsole } from '../src/web/preview-server'
 import { launchChromium } from './lib/browser'
-import { batchInput } from './rows/batch-screen'
+import { batchInput, pasteTerminalIds, runCheck } from './rows/batch-screen'
 
 interface ProfileNode {
   id: number
@@ -40,23 +40,9 @@ async function main(): Promise<void> {
     const nav = page.getByRole('navigation', { name: 'Sections' })
     await nav.getByRole('button', { name: 'Batch check', exact: true }).click()
     const { text } = batchInput(rows)
-    await page.getByLabel('Terminal IDs').evaluate((box, value) => {
-      const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(box), 'value')?.set
-      setter?.call(box, value)
-      box.dispatchEvent(new Event('input', { bubbles: true }))
-    }, text)
-    await page.getByRole('button', { name: 'Run check' }).click()
-    await page.getByTestId('batch-state').filter({ hasText: 'Completed' }).waitFor({ timeout: 120_000 })
-    await page
-      .getByTestId('batch-row-count')
-      .filter({ hasText: `${rows} rows` })
-      .waitFor()
-    if (process.env.CLEAR)
-      await page.getByLabel('Terminal IDs').evaluate((box) => {
-        const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(box), 'value')?.set
-        setter?.call(box, '')
-        box.dispatchEvent(new Event('input', { bubbles: true }))
-      })
+    await pasteTerminalIds(page, text)
+    await runCheck(page, rows)
+    if (process.env.CLEAR) await pasteTerminalIds(page, '')
     const cdp = await page.context().newCDPSession(page)
     await cdp.send('Profiler.enable')
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 })

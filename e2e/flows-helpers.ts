@@ -1,10 +1,24 @@
-/** Filling the test page's ACH and PAD forms (their fields are iframes of the sandbox origin). */
+/**
+ * The console's test page in e2e specs: its frames, creating a session from the Session form, and filling its ACH
+ * and PAD forms (their fields are iframes of the sandbox origin).
+ */
 import type { FrameLocator, Page } from '@playwright/test'
 
 export const testPage = (page: Page): FrameLocator =>
   page.frameLocator('iframe[title="Hosted Fields test page"]')
 export const field = (page: Page, target: string): FrameLocator =>
   testPage(page).frameLocator(`${target} iframe`)
+
+/** Create session from the Session form (card form; terminal 1234001, Payment and no secure token unless given). */
+export async function createSession(
+  page: Page,
+  options: { terminal?: string; scenario?: 'Payment' | 'Tokenization'; secureTokenId?: string } = {},
+): Promise<void> {
+  await page.getByLabel('Processing terminal ID').fill(options.terminal ?? '1234001')
+  await page.getByLabel('Scenario').selectOption({ label: options.scenario ?? 'Payment' })
+  await page.getByLabel('Secure token ID').fill(options.secureTokenId ?? '')
+  await page.getByRole('button', { name: 'Create session' }).click()
+}
 
 /** Fills each field and leaves it (the library validates and sends a field to the gateway on blur). */
 export async function fill(page: Page, steps: [string, string, string][]): Promise<void> {

@@ -7,27 +7,16 @@
  * what is added here.
  */
 import AxeBuilder from '@axe-core/playwright'
-import type { FrameLocator, Locator, Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { expectNoSecrets, exportCsv, openScreen } from './diagnosis-helpers'
 import { expect, screenshot, test } from './fixtures'
+import { createSession, field } from './flows-helpers'
 
-const testPage = (page: Page): FrameLocator => page.frameLocator('iframe[title="Hosted Fields test page"]')
-const field = (page: Page, target: string): FrameLocator => testPage(page).frameLocator(`${target} iframe`)
 const logged = (page: Page, name: string) =>
   page.getByRole('region', { name: 'Event log' }).locator(`li[data-event="${name}"]`)
 const clipboard = async (page: Page): Promise<string> =>
   String(await page.evaluate('navigator.clipboard.readText()'))
 const SUBMIT_WAIT = { timeout: 15_000 }
-
-async function createSession(
-  page: Page,
-  options: { terminal?: string; scenario?: 'Payment' | 'Tokenization'; secureTokenId?: string } = {},
-): Promise<void> {
-  await page.getByLabel('Processing terminal ID').fill(options.terminal ?? '1234001')
-  await page.getByLabel('Scenario').selectOption({ label: options.scenario ?? 'Payment' })
-  await page.getByLabel('Secure token ID').fill(options.secureTokenId ?? '')
-  await page.getByRole('button', { name: 'Create session' }).click()
-}
 
 async function axeClean(page: Page, state: string): Promise<void> {
   // The Event log's own scroll box (features/eventlog, not part of this spec's changes) is left out.

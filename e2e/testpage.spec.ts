@@ -3,24 +3,12 @@
  * origin), which loads the sandbox's simulated library; the card fields are iframes of the sandbox origin inside
  * it. Success, secure tokens and the known failure paths end up in the Event log with their hints.
  */
-import type { FrameLocator, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { expect, screenshot, test } from './fixtures'
+import { createSession, field } from './flows-helpers'
 import { sandboxControlClient } from '../src/sandbox/control-client'
 
 const VISA = '4539858876047062'
-
-const testPage = (page: Page): FrameLocator => page.frameLocator('iframe[title="Hosted Fields test page"]')
-const field = (page: Page, target: string): FrameLocator => testPage(page).frameLocator(`${target} iframe`)
-
-async function createSession(
-  page: Page,
-  options: { terminal?: string; scenario?: 'Payment' | 'Tokenization'; secureTokenId?: string } = {},
-): Promise<void> {
-  await page.getByLabel('Processing terminal ID').fill(options.terminal ?? '1234001')
-  await page.getByLabel('Scenario').selectOption({ label: options.scenario ?? 'Payment' })
-  await page.getByLabel('Secure token ID').fill(options.secureTokenId ?? '')
-  await page.getByRole('button', { name: 'Create session' }).click()
-}
 
 /** Fills each field and leaves it (the library validates and sends a field to the gateway on blur). */
 async function fillCard(page: Page, card = VISA): Promise<void> {

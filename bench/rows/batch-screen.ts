@@ -42,6 +42,25 @@ export function batchInput(rows: number): { text: string; failures: number } {
   return { text: lines.join('\n'), failures: Math.floor(rows / 10) }
 }
 
+/** A paste into Terminal IDs: the native value setter and one input event (Playwright's fill waits on a 10,000-line editable). */
+export async function pasteTerminalIds(page: Page, text: string): Promise<void> {
+  await page.getByLabel('Terminal IDs').evaluate((box, value) => {
+    const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(box), 'value')?.set
+    setter?.call(box, value)
+    box.dispatchEvent(new Event('input', { bubbles: true }))
+  }, text)
+}
+
+/** Run check, then wait until the batch has completed and the screen counts its `rows` rows. */
+export async function runCheck(page: Page, rows: number): Promise<void> {
+  await page.getByRole('button', { name: 'Run check' }).click()
+  await page.getByTestId('batch-state').filter({ hasText: 'Completed' }).waitFor({ timeout: 120_000 })
+  await page
+    .getByTestId('batch-row-count')
+    .filter({ hasText: `${rows} rows` })
+    .waitFor()
+}
+
 // In-page code as a string: the Node tsconfig has no DOM types.
 const watch = (until: string) => `(() => {
   window.__benchScreen = new Promise((resolve) => {
@@ -76,20 +95,10 @@ async function measure(
   const nav = page.getByRole('navigation', { name: 'Sections' })
   await nav.getByRole('button', { name: 'Batch check', exact: true }).click()
   const { text, failures } = batchInput(rows)
-  // A paste: the native value setter and one input event (Playwright's fill waits on a 10,000-line editable).
   const pasteStarted = performance.now()
-  await page.getByLabel('Terminal IDs').evaluate((box, value) => {
-    const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(box), 'value')?.set
-    setter?.call(box, value)
-    box.dispatchEvent(new Event('input', { bubbles: true }))
-  }, text)
+  await pasteTerminalIds(page, text)
   log(`  pasted ${rows} lines in ${(performance.now() - pasteStarted).toFixed(0)} ms`)
-  await page.getByRole('button', { name: 'Run check' }).click()
-  await page.getByTestId('batch-state').filter({ hasText: 'Completed' }).waitFor({ timeout: 120_000 })
-  await page
-    .getByTestId('batch-row-count')
-    .filter({ hasText: `${rows} rows` })
-    .waitFor()
+  await runCheck(page, rows)
   const render: number[] = []
   const filter: number[] = []
   const failuresOnly = page.getByLabel('Only failures')

@@ -45,15 +45,7 @@ export const ListSecureTokensQuery = z.object({
     .optional(),
 })
 export type ListSecureTokensQuery = z.infer<typeof ListSecureTokensQuery>
-export const SECURE_TOKEN_LIST_FILTERS = [
-  'secureTokenId',
-  'customerName',
-  'phone',
-  'email',
-  'token',
-  'first6',
-  'last4',
-] as const
+export { SECURE_TOKEN_LIST_FILTERS } from './secure-token-filters'
 
 /** Payroc's paginated list envelope: { limit, count, hasMore, links[], data[] }. */
 export const paginatedList = <T extends z.ZodType>(item: T) =>

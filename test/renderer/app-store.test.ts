@@ -6,6 +6,7 @@ import { DEFAULT_PROFILE } from '@renderer/constants'
 import { PREF_ENVIRONMENT } from '@renderer/features/environment/environment-slice'
 import { fieldErrorsOf } from '@renderer/features/session/session-slice'
 import { environment, startedStore, type Handlers } from '../support/renderer-transport'
+import { sessionCreatedFor } from './session-created'
 
 const ENVIRONMENTS = [
   environment('sandbox', 'sandbox'),
@@ -13,20 +14,8 @@ const ENVIRONMENTS = [
   environment('custom:merchant', 'custom', { defaultLibVersion: '1.7.0.1' }),
 ]
 
-const created = (request: RequestOf<'session:create'>): ResponseOf<'session:create'> => ({
-  environmentId: request.environmentId,
-  processingTerminalId: request.processingTerminalId,
-  scenario: request.scenario,
-  libVersion: request.libVersion,
-  token: 'a'.repeat(48),
-  expiresAt: '2026-01-01T10:10:00.000Z',
-  serverDate: '2026-01-01T10:00:00.000Z',
-  receivedAt: '2026-01-01T10:00:00.000Z',
-  idempotencyKey: '93dd93ff-fdb5-4765-9158-e2dc3ae288b7',
-  attempts: 1,
-  durationMs: 4,
-  journalId: 'j1',
-})
+const created = (request: RequestOf<'session:create'>): ResponseOf<'session:create'> =>
+  sessionCreatedFor(request)
 
 /** This suite's channels: a custom environment, a vault configured in the Sandbox only, and sessions. */
 const STORE_HANDLERS: Handlers = {

@@ -4,6 +4,7 @@ import { EnvironmentId } from '../environments'
 import { Scenario } from '../payroc'
 import { ErrorKind } from '../result'
 import { confirming, CsvExport, Empty, Id, OPEN, type ChannelSpec } from './common'
+import { PaymentOperation } from './payment'
 import { SessionCreated } from './session'
 
 export const HistoryOutcome = z.enum(['ok', 'error'])
@@ -26,14 +27,9 @@ export const EntryVerdict = z.object({
   historyOutcome: z.string(),
 })
 export type EntryVerdict = z.infer<typeof EntryVerdict>
+/** The payment calls (PaymentOperation) and the secure-token calls that change something at the gateway. */
 export const HistoryFlowOperation = z.enum([
-  'sale',
-  'capture',
-  'reverse',
-  'refund',
-  'bank-transfer',
-  'bank-transfer:reverse',
-  'bank-transfer:refund',
+  ...PaymentOperation.options,
   'secure-token:delete',
   'secure-token:patch',
   'single-use-token:create',

@@ -9,29 +9,8 @@ import { ProcessingTerminalId } from '../payroc'
 import { confirming, type ChannelSpec } from './common'
 import { SecCode } from './bankTransfer'
 
-/** Payroc's UAT test cards (PAYROC.md); any CVV is accepted. The UI offers them as presets. */
-export const TEST_CARD_PRESETS = [
-  { id: 'visa', label: 'Visa', cardNumber: '4539858876047062' },
-  { id: 'visa-debit', label: 'Visa debit', cardNumber: '4000060000000006' },
-  { id: 'visa-electron', label: 'Visa Electron', cardNumber: '4001020000000009' },
-  { id: 'mastercard', label: 'Mastercard', cardNumber: '5001650000000000' },
-  { id: 'debit-mastercard', label: 'Debit Mastercard', cardNumber: '5100270000000007' },
-  { id: 'amex', label: 'Amex', cardNumber: '3400000000000000' },
-  { id: 'discover', label: 'Discover', cardNumber: '6011000000000004' },
-  { id: 'jcb', label: 'JCB', cardNumber: '3528000000000007' },
-  { id: 'diners', label: 'Diners', cardNumber: '3600000000000008' },
-  { id: 'maestro', label: 'Maestro', cardNumber: '5000330000000000' },
-] as const
-/** A test bank account per form (ACH: US routing number; PAD: Canadian transit and institution numbers). */
-export const TEST_BANK_PRESETS = {
-  ach: { nameOnAccount: 'Test Account', accountNumber: '1234567890', routingNumber: '011000015' },
-  pad: {
-    nameOnAccount: 'Test Account',
-    accountNumber: '1234567',
-    transitNumber: '12345',
-    institutionNumber: '001',
-  },
-} as const
+/** The test bank accounts live in the zod-free shared/test-cards.ts (the renderer's first chunk imports them). */
+export { TEST_BANK_PRESETS } from '../test-cards'
 
 const digits = (label: string, min: number, max: number) =>
   z.string({ error: `${label} must be a string` }).regex(new RegExp(`^\\d{${min},${max}}$`), {

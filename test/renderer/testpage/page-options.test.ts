@@ -9,8 +9,6 @@ import {
   withoutStyle,
   withStyle,
 } from '@renderer/features/testpage/page-options'
-import { TEST_BANK_PRESETS, TEST_CARD_PRESETS } from '@shared/contract'
-import * as copies from '@renderer/features/singleUseToken/single-use-token-slice'
 
 const session: TestPageSession = {
   sessionToken: 'a5b804141eaea8f9578d692fba4befefa5b71c27d6cf2562',
@@ -97,10 +95,5 @@ describe('library options', () => {
       styles: { disableDefaultStyles: false, css },
     })
     expect(withoutStyle(css, 'input', 'color')).toEqual({ "button[type='submit']": { color: '#fff' } })
-  })
-
-  it('keeps the renderer copies of the test presets equal to the contract', () => {
-    expect(copies.TEST_CARD_PRESETS).toEqual(TEST_CARD_PRESETS)
-    expect(copies.TEST_BANK_PRESETS).toEqual(TEST_BANK_PRESETS)
   })
 })

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { startedStore } from '../../../support/renderer-transport'
+import { sessionCreated } from '../../session-created'
 
-const created = {
-  environmentId: 'sandbox',
-  processingTerminalId: '1234001',
-  scenario: 'payment' as const,
-  libVersion: '1.7.0.261457',
-  token: 'a'.repeat(42) + 'abc123',
-  expiresAt: '2026-01-01T10:10:00.000Z',
-  receivedAt: '2026-01-01T10:00:00.000Z',
-  idempotencyKey: '93dd93ff-fdb5-4765-9158-e2dc3ae288b7',
-  attempts: 1,
-  durationMs: 4,
-  journalId: 'j-live',
-}
+const created = sessionCreated({ token: 'a'.repeat(42) + 'abc123', journalId: 'j-live' })
 
 describe('Event log across a reload', () => {
   it('restores the live session (card form spent) and its events, newest first', async () => {

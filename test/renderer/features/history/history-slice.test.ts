@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { HistoryEntry } from '@shared/diagnostics'
 import type { AppError } from '@shared/result'
 import { startedStore } from '../../../support/renderer-transport'
+import { sessionCreated } from '../../session-created'
 import { describeRerun, toHistoryFilter } from '@renderer/features/history/history-slice'
 import { visibleEntries } from '@renderer/features/history/history-filter'
 
@@ -20,19 +21,7 @@ const entry = (id: string, extra: Partial<HistoryEntry> = {}): HistoryEntry => (
   ...extra,
 })
 
-const created = {
-  environmentId: 'sandbox',
-  processingTerminalId: '1234001',
-  scenario: 'payment' as const,
-  libVersion: '1.7.0.261457',
-  token: 'a'.repeat(42) + 'abc123',
-  expiresAt: '2026-01-01T10:10:00.000Z',
-  receivedAt: '2026-01-01T10:00:00.000Z',
-  idempotencyKey: '93dd93ff-fdb5-4765-9158-e2dc3ae288b7',
-  attempts: 1,
-  durationMs: 4,
-  journalId: 'j-new',
-}
+const created = sessionCreated({ token: 'a'.repeat(42) + 'abc123', journalId: 'j-new' })
 
 describe('history slice', () => {
   it('leaves a blank box out of the export request', () => {

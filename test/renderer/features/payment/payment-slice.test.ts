@@ -2,21 +2,9 @@ import { describe, expect, it } from 'vitest'
 import type { PaymentOutcome, RequestOf, SessionCreated } from '@shared/contract'
 import { AMOUNT_PRESETS, channelFor, newOrderId } from '@renderer/features/payment/payment-slice'
 import { startedStore, type Handlers } from '../../../support/renderer-transport'
+import { sessionCreated } from '../../session-created'
 
-const session = (environmentId = 'sandbox'): SessionCreated => ({
-  environmentId,
-  processingTerminalId: '1234001',
-  scenario: 'payment',
-  libVersion: '1.7.0.261457',
-  token: 'a'.repeat(48),
-  expiresAt: '2026-01-01T10:10:00.000Z',
-  serverDate: '2026-01-01T10:00:00.000Z',
-  receivedAt: '2026-01-01T10:00:00.000Z',
-  idempotencyKey: '93dd93ff-fdb5-4765-9158-e2dc3ae288b7',
-  attempts: 1,
-  durationMs: 4,
-  journalId: 'j1',
-})
+const session = (environmentId = 'sandbox'): SessionCreated => sessionCreated({ environmentId })
 
 const outcome = (
   operation: PaymentOutcome['operation'],

@@ -6,20 +6,10 @@ import { describe, expect, it, vi } from 'vitest'
 import type { RequestOf, ResponseOf } from '@shared/contract'
 import type { Result } from '@shared/result'
 import { startedStore } from '../../../support/renderer-transport'
+import { sessionCreatedFor } from '../../session-created'
 
-const created = (request: RequestOf<'session:create'>): ResponseOf<'session:create'> => ({
-  environmentId: request.environmentId,
-  processingTerminalId: request.processingTerminalId,
-  scenario: request.scenario,
-  libVersion: request.libVersion,
-  token: 'b'.repeat(48),
-  expiresAt: '2026-01-01T10:10:00.000Z',
-  receivedAt: '2026-01-01T10:00:00.000Z',
-  idempotencyKey: '93dd93ff-fdb5-4765-9158-e2dc3ae288b7',
-  attempts: 1,
-  durationMs: 4,
-  journalId: 'j-late',
-})
+const created = (request: RequestOf<'session:create'>): ResponseOf<'session:create'> =>
+  sessionCreatedFor(request, { token: 'b'.repeat(48), journalId: 'j-late' })
 
 /** A create that answers only when the test says so, with what the test says. */
 function heldCreate() {

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import { ErrorPanel } from '@renderer/components/ErrorPanel'
 import { useStore } from '@renderer/store-context'
-import { TEST_CARD_PRESETS } from '@renderer/features/singleUseToken/single-use-token-slice'
+import { TEST_CARDS } from '@shared/test-cards'
 
 /** Surcharging check: BIN lookup for a test card or a saved secure token, and an amount. */
 export function SurchargingCheck() {
@@ -12,7 +12,7 @@ export function SurchargingCheck() {
   const error = useStore((s) => s.card.error)
   const pending = useStore((s) => s.card.pending)
   const [by, setBy] = useState<'card' | 'secureToken'>('card')
-  const [preset, setPreset] = useState<string>(TEST_CARD_PRESETS[0].cardNumber)
+  const [preset, setPreset] = useState<string>(TEST_CARDS[0].number)
   const [secureTokenId, setSecureTokenId] = useState('')
   const [amount, setAmount] = useState('1000')
   const [currency, setCurrency] = useState('USD')
@@ -49,9 +49,9 @@ export function SurchargingCheck() {
             <div className="field">
               <label htmlFor={`${id}-card`}>Test card</label>
               <select id={`${id}-card`} value={preset} onChange={(e) => setPreset(e.target.value)}>
-                {TEST_CARD_PRESETS.map((card) => (
-                  <option key={card.id} value={card.cardNumber}>
-                    {card.label} {card.cardNumber}
+                {TEST_CARDS.map((card) => (
+                  <option key={card.id} value={card.number}>
+                    {card.label} {card.number}
                   </option>
                 ))}
               </select>

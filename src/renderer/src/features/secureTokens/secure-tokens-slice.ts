@@ -11,17 +11,10 @@ import type {
 } from '@shared/contract'
 import type { AppError } from '@shared/result'
 import type { SliceFactory } from '@renderer/app-store'
+import { SECURE_TOKEN_LIST_FILTERS, type SecureTokenListFilter } from '@shared/secure-token-filters'
 
-export const FILTER_FIELDS = [
-  'secureTokenId',
-  'customerName',
-  'phone',
-  'email',
-  'token',
-  'first6',
-  'last4',
-] as const
-export type FilterField = (typeof FILTER_FIELDS)[number]
+export const FILTER_FIELDS = SECURE_TOKEN_LIST_FILTERS
+export type FilterField = SecureTokenListFilter
 export type Filters = Record<FilterField, string>
 export type CustomerField = keyof NonNullable<PatchSecureTokenInput['customer']>
 export type CustomerDraft = Record<CustomerField, string>

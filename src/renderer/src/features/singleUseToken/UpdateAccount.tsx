@@ -1,10 +1,11 @@
 import { useId, useState } from 'react'
 import { ErrorPanel } from '@renderer/components/ErrorPanel'
 import { useStore } from '@renderer/store-context'
-import { TEST_CARD_PRESETS, type SourcePreset } from './single-use-token-slice'
+import { TEST_CARDS } from '@shared/test-cards'
+import type { SourcePreset } from './single-use-token-slice'
 
 const PRESET_OPTIONS: { id: SourcePreset; label: string }[] = [
-  ...TEST_CARD_PRESETS.map((card) => ({ id: card.id, label: `${card.label} ${card.cardNumber}` })),
+  ...TEST_CARDS.map((card) => ({ id: card.id, label: `${card.label} ${card.number}` })),
   { id: 'ach', label: 'ACH test account' },
   { id: 'pad', label: 'PAD test account' },
 ]

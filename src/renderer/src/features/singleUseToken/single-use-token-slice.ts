@@ -5,44 +5,19 @@
 import type { SingleUseTokenCreated } from '@shared/contract'
 import type { AppError } from '@shared/result'
 import type { SliceFactory } from '@renderer/app-store'
+import { TEST_BANK_PRESETS, TEST_CARDS, type TestCardId } from '@shared/test-cards'
 
-/**
- * The contract's TEST_CARD_PRESETS / TEST_BANK_PRESETS, copied so the console's first chunk stays zod-free (a
- * unit test keeps the copies equal).
- */
-export const TEST_CARD_PRESETS = [
-  { id: 'visa', label: 'Visa', cardNumber: '4539858876047062' },
-  { id: 'visa-debit', label: 'Visa debit', cardNumber: '4000060000000006' },
-  { id: 'visa-electron', label: 'Visa Electron', cardNumber: '4001020000000009' },
-  { id: 'mastercard', label: 'Mastercard', cardNumber: '5001650000000000' },
-  { id: 'debit-mastercard', label: 'Debit Mastercard', cardNumber: '5100270000000007' },
-  { id: 'amex', label: 'Amex', cardNumber: '3400000000000000' },
-  { id: 'discover', label: 'Discover', cardNumber: '6011000000000004' },
-  { id: 'jcb', label: 'JCB', cardNumber: '3528000000000007' },
-  { id: 'diners', label: 'Diners', cardNumber: '3600000000000008' },
-  { id: 'maestro', label: 'Maestro', cardNumber: '5000330000000000' },
-] as const
-export const TEST_BANK_PRESETS = {
-  ach: { nameOnAccount: 'Test Account', accountNumber: '1234567890', routingNumber: '011000015' },
-  pad: {
-    nameOnAccount: 'Test Account',
-    accountNumber: '1234567',
-    transitNumber: '12345',
-    institutionNumber: '001',
-  },
-} as const
-
-export type SourcePreset = (typeof TEST_CARD_PRESETS)[number]['id'] | 'ach' | 'pad'
+export type SourcePreset = TestCardId | 'ach' | 'pad'
 
 /** The request's source for a preset: a card expiring at the end of next year, or the test bank account. */
 export function sourceOf(preset: SourcePreset, now = new Date()): Record<string, unknown> {
   if (preset === 'ach') return { type: 'ach', ...TEST_BANK_PRESETS.ach, accountType: 'checking' }
   if (preset === 'pad') return { type: 'pad', ...TEST_BANK_PRESETS.pad }
-  const card = TEST_CARD_PRESETS.find((c) => c.id === preset) ?? TEST_CARD_PRESETS[0]
+  const card = TEST_CARDS.find((c) => c.id === preset) ?? TEST_CARDS[0]
   const year = String((now.getFullYear() + 1) % 100).padStart(2, '0')
   return {
     type: 'card',
-    cardNumber: card.cardNumber,
+    cardNumber: card.number,
     expiryDate: `12${year}`,
     cvv: '123',
     cardholderName: 'Test Card',

@@ -74,26 +74,20 @@ export function LibraryOptionsPanel() {
         Disable default styles
       </label>
       <div className="style-builder">
-        <div className="field">
-          <label htmlFor={`${id}-selector`}>Style selector</label>
-          <select id={`${id}-selector`} value={selector} onChange={(e) => setSelector(e.target.value)}>
-            {STYLE_SELECTORS.map((item) => (
-              <option key={item} value={item}>
-                {item}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-property`}>Style property</label>
-          <select id={`${id}-property`} value={property} onChange={(e) => setProperty(e.target.value)}>
-            {STYLE_PROPERTIES.map((item) => (
-              <option key={item} value={item}>
-                {item}
-              </option>
-            ))}
-          </select>
-        </div>
+        <StylePartSelect
+          id={`${id}-selector`}
+          label="Style selector"
+          items={STYLE_SELECTORS}
+          value={selector}
+          onChange={setSelector}
+        />
+        <StylePartSelect
+          id={`${id}-property`}
+          label="Style property"
+          items={STYLE_PROPERTIES}
+          value={property}
+          onChange={setProperty}
+        />
         <div className="field">
           <label htmlFor={`${id}-value`}>Style value</label>
           <input
@@ -135,5 +129,33 @@ export function LibraryOptionsPanel() {
         </ul>
       )}
     </fieldset>
+  )
+}
+
+/** One labelled select of the style builder (selector or property), each item its own text. */
+function StylePartSelect({
+  id,
+  label,
+  items,
+  value,
+  onChange,
+}: {
+  id: string
+  label: string
+  items: readonly string[]
+  value: string
+  onChange: (value: string) => void
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {items.map((item) => (
+          <option key={item} value={item}>
+            {item}
+          </option>
+        ))}
+      </select>
+    </div>
   )
 }
