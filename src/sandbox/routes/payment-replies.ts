@@ -1,16 +1,28 @@
 /**
  * What card and bank-transfer payment routes share: the answer bodies (as the spec's payment and
  * bank-transfer payment schemas have them), the payment method a sale is paid with (a single-use token or a
- * saved secure token, with credentialOnFile.tokenize saving one during the sale), and the follow-up runner
- * (capture / reverse / refund: checks, idempotency, 404, the state change).
+ * saved secure token, with credentialOnFile.tokenize saving one during the sale), the sale's checks after the
+ * terminal's (tokenize, forced outcome), the GET of one payment, and the follow-up runner (capture / reverse /
+ * refund: checks, idempotency, 404, the state change).
  */
 import type { z } from 'zod'
 import type { CredentialOnFileRequest, PaymentMethodRequest, ProblemError } from '../../shared/payroc'
 import { parseExpiry, starredAccountNumber } from '../card-checks'
-import { json, problem, resourceAlreadyExists, validationProblem, type Reply } from '../problem-replies'
+import {
+  forbidden,
+  json,
+  problem,
+  resourceAlreadyExists,
+  validationProblem,
+  type Reply,
+} from '../problem-replies'
+import { delay } from '../sandbox-http'
 import type { SandboxRouteRequest } from '../sandbox-types'
+import type { Terminal } from '../terminal-directory'
 import {
   findPayment,
+  forcedOutcome,
+  type ForcedOutcome,
   type PaymentBankAccount,
   type PaymentCardDetails,
   type PaymentKind,
@@ -28,7 +40,15 @@ import {
   type SecureTokenRecord,
 } from '../state/secure-token-store'
 import type { TokenSource } from '../state/single-use-token-store'
-import { answeringInputErrors, checkPathId, parseBody, writeChecks, type Caller } from './gateway-checks'
+import {
+  answeringInputErrors,
+  checkPathId,
+  parseBody,
+  readChecks,
+  terminalResource,
+  writeChecks,
+  type Caller,
+} from './gateway-checks'
 import { idempotent } from './idempotent-replay'
 
 export const apiUrl = (ctx: SandboxRouteRequest, path: string): string => `${ctx.sandbox.url}/v1${path}`
@@ -279,6 +299,67 @@ export function saveDuringSale(
   return record
 }
 
+/** A sale's request (card or bank transfer), as far as the shared sale checks read it. */
+export interface SaleRequest {
+  paymentMethod: PaymentMethodRequest
+  credentialOnFile?: CredentialOnFileRequest | undefined
+  order: { amount: number }
+}
+
+/** What the sale checks settled: whether a secure token is saved during the sale, and the forced outcome. */
+export interface SaleChecked {
+  tokenize: boolean
+  outcome: ForcedOutcome
+}
+
+/**
+ * A sale's checks after the terminal's: credentialOnFile.tokenize (with a single-use token) needs secure tokens
+ * on the terminal (403) and a secureTokenId that does not clash (409); then the forced outcome by amount (03 →
+ * 500; 04 → answered after config slowOutcomeMs).
+ */
+export async function saleChecks(
+  ctx: SandboxRouteRequest,
+  terminalId: string,
+  terminal: Terminal,
+  caller: Caller,
+  body: SaleRequest,
+): Promise<Reply | SaleChecked> {
+  const tokenize = body.credentialOnFile?.tokenize === true && body.paymentMethod.type === 'singleUseToken'
+  if (tokenize && !terminal.tokenization) {
+    return forbidden(
+      ctx.path,
+      terminalResource(terminalId),
+      'Secure tokens are not enabled for this processing terminal (credentialOnFile.tokenize).',
+    )
+  }
+  const conflict = tokenize ? tokenizeConflict(ctx, terminalId, caller, body.credentialOnFile) : undefined
+  if (conflict) return conflict
+  const outcome = forcedOutcome(body.order.amount)
+  if (outcome.kind === 'error')
+    return problem(500, 'Forced outcome: amounts ending in 03 fail in the sandbox.')
+  if (outcome.kind === 'slow') await delay(ctx.state.config.slowOutcomeMs)
+  return { tokenize, outcome }
+}
+
+/**
+ * The secure token a sale answers with: the one it was paid with, or one saved during it
+ * (credentialOnFile.tokenize; not on a decline).
+ */
+export function saleSecureToken(
+  ctx: SandboxRouteRequest,
+  terminalId: string,
+  caller: Caller,
+  paid: PaidWith,
+  body: SaleRequest,
+  sale: SaleChecked,
+): SavedTokenSummary | undefined {
+  if (paid.secureToken) return summaryOf(ctx, paid.secureToken)
+  if (sale.tokenize && body.credentialOnFile && sale.outcome.kind !== 'declined') {
+    return summaryOf(ctx, saveDuringSale(ctx, terminalId, caller, paid, body.credentialOnFile))
+  }
+  return undefined
+}
+
 export function summaryOf(ctx: SandboxRouteRequest, record: SecureTokenRecord): SavedTokenSummary {
   return {
     secureTokenId: record.secureTokenId,
@@ -287,6 +368,25 @@ export function summaryOf(ctx: SandboxRouteRequest, record: SecureTokenRecord): 
     status: record.status,
     href: secureTokenUrl(ctx, record.processingTerminalId, record.secureTokenId),
   }
+}
+
+const paymentNotFound = (kind: PaymentKind, paymentId: string): Reply =>
+  problem(404, `No ${kind === 'card' ? 'payment' : 'bank-transfer payment'} with paymentId ${paymentId}.`)
+
+/** GET of one payment of `kind`: read checks, path validation, 404 for a payment the caller does not have. */
+export function getPayment(
+  ctx: SandboxRouteRequest,
+  kind: PaymentKind,
+  paymentIdSchema: z.ZodType<string>,
+): Reply {
+  const caller = readChecks(ctx)
+  if ('status' in caller) return caller
+  const errors: ProblemError[] = []
+  const paymentId = checkPathId(ctx.params[0] ?? '', 'paymentId', paymentIdSchema, errors)
+  if (paymentId === undefined) return validationProblem(errors)
+  const record = findPayment(ctx.state.payments, paymentId, kind, caller.apiKeyId)
+  if (!record) return paymentNotFound(kind, paymentId)
+  return json(200, paymentBody(ctx, record))
 }
 
 /**
@@ -312,12 +412,7 @@ export async function followUp<T>(
   if (errors.length > 0 || paymentId === undefined || body === undefined) return validationProblem(errors)
   return idempotent(ctx, caller, key, () => {
     const record = findPayment(ctx.state.payments, paymentId, kind, caller.apiKeyId)
-    if (!record) {
-      return problem(
-        404,
-        `No ${kind === 'card' ? 'payment' : 'bank-transfer payment'} with paymentId ${paymentId}.`,
-      )
-    }
+    if (!record) return paymentNotFound(kind, paymentId)
     return answeringInputErrors(() => {
       change(record, body)
       return json(200, paymentBody(ctx, record))
