@@ -275,25 +275,40 @@ export function saveDuringSale(
   paid: PaidWith,
   credentialOnFile: CredentialOnFileRequest,
 ): SecureTokenRecord {
-  const { state } = ctx
-  const now = state.now()
   const requested = credentialOnFile.secureTokenId
   const id =
     requested !== undefined && requested !== ''
       ? requested
       : (paid.presetSecureTokenId ?? `MREF_${newToken().slice(0, 24)}`)
+  return putNewSecureToken(ctx, terminalId, caller, id, paid.source, credentialOnFile.mitAgreement)
+}
+
+/**
+ * Stores a new secure token of `source` for the caller on the terminal (status notValidated, never expiring):
+ * POST …/secure-tokens and a sale's credentialOnFile.tokenize.
+ */
+export function putNewSecureToken(
+  ctx: SandboxRouteRequest,
+  terminalId: string,
+  caller: Caller,
+  secureTokenId: string,
+  source: TokenSource,
+  mitAgreement: string | undefined,
+): SecureTokenRecord {
+  const { state } = ctx
+  const now = state.now()
   const record: SecureTokenRecord = {
-    secureTokenId: id,
+    secureTokenId,
     processingTerminalId: terminalId,
     token: newSecureTokenNumber(),
     status: 'notValidated',
-    source: { ...paid.source },
+    source: { ...source },
     apiKeyId: caller.apiKeyId,
     createdAt: now,
     updatedAt: now,
     expiresAt: Number.POSITIVE_INFINITY,
   }
-  if (credentialOnFile.mitAgreement !== undefined) record.mitAgreement = credentialOnFile.mitAgreement
+  if (mitAgreement !== undefined) record.mitAgreement = mitAgreement
   putSecureToken(state.secureTokens, record)
   state.counters.secureTokensCreated++
   return record

@@ -14,13 +14,8 @@ import {
   type Reply,
 } from '../problem-replies'
 import type { SandboxRoute, SandboxRouteRequest } from '../sandbox-types'
-import { newSecureTokenNumber, newToken } from '../state/random-tokens'
-import {
-  findSecureToken,
-  putSecureToken,
-  wasDeleted,
-  type SecureTokenRecord,
-} from '../state/secure-token-store'
+import { newToken } from '../state/random-tokens'
+import { findSecureToken, wasDeleted, type SecureTokenRecord } from '../state/secure-token-store'
 import {
   answeringInputErrors,
   checkSecureTokenId,
@@ -33,6 +28,7 @@ import {
   type Caller,
 } from './gateway-checks'
 import { idempotent } from './idempotent-replay'
+import { putNewSecureToken } from './payment-replies'
 
 export function secureTokenTerminal(
   ctx: SandboxRouteRequest,
@@ -100,21 +96,7 @@ async function createSecureToken(ctx: SandboxRouteRequest): Promise<Reply> {
       const single = state.consumeSingleUseToken(body.source.token, terminalId)
       const id = requested ?? single.secureTokenId ?? `MREF_${newToken().slice(0, 24)}`
       if (taken(ctx, terminalId, id, caller)) return exists(ctx, terminalId, id)
-      const now = state.now()
-      const record: SecureTokenRecord = {
-        secureTokenId: id,
-        processingTerminalId: terminalId,
-        token: newSecureTokenNumber(),
-        status: 'notValidated',
-        source: { ...single.source },
-        apiKeyId: caller.apiKeyId,
-        createdAt: now,
-        updatedAt: now,
-        expiresAt: Number.POSITIVE_INFINITY,
-      }
-      if (body.mitAgreement !== undefined) record.mitAgreement = body.mitAgreement
-      putSecureToken(state.secureTokens, record)
-      state.counters.secureTokensCreated++
+      const record = putNewSecureToken(ctx, terminalId, caller, id, single.source, body.mitAgreement)
       return json(201, secureTokenBody(record), { Location: tokenUrl(ctx, terminalId, id) })
     })
   })
