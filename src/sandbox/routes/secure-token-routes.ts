@@ -24,6 +24,7 @@ import {
   readChecks,
   terminalForbidden,
   terminalResource,
+  terminalWriteChecks,
   writeChecks,
   type Caller,
 } from './gateway-checks'
@@ -76,14 +77,10 @@ const taken = (ctx: SandboxRouteRequest, terminalId: string, id: string, caller:
   wasDeleted(ctx.state.deletedSecureTokens, terminalId, id, caller.apiKeyId)
 
 async function createSecureToken(ctx: SandboxRouteRequest): Promise<Reply> {
-  const checked = writeChecks(ctx)
+  const checked = terminalWriteChecks(ctx, CreateSecureTokenBody)
   if ('status' in checked) return checked
-  const { caller, key } = checked
+  const { caller, key, terminalId, body } = checked
   const { state } = ctx
-  const errors: ProblemError[] = []
-  const terminalId = checkTerminalId(ctx.params[0] ?? '', errors)
-  const body = parseBody(ctx.body, CreateSecureTokenBody, errors)
-  if (errors.length > 0 || terminalId === undefined || body === undefined) return validationProblem(errors)
 
   return idempotent(ctx, caller, key, () => {
     const denied = secureTokenTerminal(ctx, terminalId, caller)
