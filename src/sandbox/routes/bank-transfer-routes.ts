@@ -24,16 +24,8 @@ import {
   writeChecks,
 } from './gateway-checks'
 import { idempotent } from './idempotent-replay'
-import {
-  apiUrl,
-  bankAccountOf,
-  bankTransferBody,
-  followUp,
-  getPayment,
-  resolvePaymentMethod,
-  saleChecks,
-  saleSecureToken,
-} from './payment-replies'
+import { apiUrl, bankAccountOf, bankTransferBody, followUp, getPayment } from './payment-replies'
+import { resolvePaymentMethod, saleChecks, saleSecureToken } from './sale-payment'
 
 /** The bank-account kinds a terminal takes (seeded: 1234004 ACH, 1234005 PAD). */
 function bankKinds(terminal: Terminal): TokenSource['type'][] {

@@ -18,16 +18,8 @@ import type { SandboxRoute, SandboxRouteRequest } from '../sandbox-types'
 import { capturePayment, createPayment, refundPayment, reversePayment } from '../state/payment-ledger'
 import { answeringInputErrors, parseBody, terminalForbidden, writeChecks } from './gateway-checks'
 import { idempotent } from './idempotent-replay'
-import {
-  apiUrl,
-  cardPaymentBody,
-  followUp,
-  getPayment,
-  paymentCardOf,
-  resolvePaymentMethod,
-  saleChecks,
-  saleSecureToken,
-} from './payment-replies'
+import { apiUrl, cardPaymentBody, followUp, getPayment, paymentCardOf } from './payment-replies'
+import { resolvePaymentMethod, saleChecks, saleSecureToken } from './sale-payment'
 
 async function createCardPayment(ctx: SandboxRouteRequest): Promise<Reply> {
   const checked = writeChecks(ctx)

@@ -29,7 +29,7 @@ import {
   type Caller,
 } from './gateway-checks'
 import { idempotent } from './idempotent-replay'
-import { putNewSecureToken } from './payment-replies'
+import { putNewSecureToken } from './sale-payment'
 
 export function secureTokenTerminal(
   ctx: SandboxRouteRequest,
