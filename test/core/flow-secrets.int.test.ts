@@ -5,13 +5,12 @@
  * flow, none of them appears in History (memory and history.json), the journal, push events, the log files, the
  * CSV export, the support bundle, or in the answers of the calls that did not produce them.
  */
-import { readdir, readFile } from 'node:fs/promises'
-import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { ConsoleApp } from '../../src/core/console-app'
 import { createConsole } from '../../src/core/console-app'
 import type { ConsoleEvent } from '../../src/shared/contract'
 import { call } from '../support/call'
+import { filesText } from '../support/folder-text'
 import { consoleOptions, tempDir } from '../support/console-fixtures'
 
 const CARD = '5100270000000007'
@@ -29,16 +28,6 @@ let closed = false
 afterAll(async () => {
   if (!closed) await app.close()
 })
-
-async function filesText(dir: string): Promise<string> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  const texts = await Promise.all(
-    entries
-      .filter((entry) => entry.isFile())
-      .map((entry) => readFile(path.join(entry.parentPath, entry.name), 'utf8')),
-  )
-  return texts.join('\n')
-}
 
 it('keeps single-use tokens, secure tokens, the card number and the CVV out of everything but their own answer', async () => {
   const target = { environmentId: 'sandbox', profile: 'default', processingTerminalId: '1234003' } as const

@@ -8,7 +8,7 @@
  * issued (read from its own token store) may appear anywhere.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import keytar from 'keytar'
@@ -20,6 +20,7 @@ import { startSandbox, type Sandbox } from '../../src/sandbox'
 import type { ConsoleEvent, CreateSessionInput } from '../../src/shared/contract'
 import { maskSecret } from '../../src/shared/redact'
 import { call } from '../support/call'
+import { filesText } from '../support/folder-text'
 import { sandboxControlClient } from '../../src/sandbox/control-client'
 
 const API_KEY = `leak-canary-${randomBytes(16).toString('hex')}`
@@ -54,16 +55,6 @@ function capture(stream: NodeJS.WriteStream, original: typeof process.stdout.wri
     written.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'))
     return (original as (...args: unknown[]) => boolean).call(stream, chunk, ...rest)
   }) as typeof process.stdout.write
-}
-
-async function filesText(dir: string): Promise<string> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  const texts = await Promise.all(
-    entries
-      .filter((entry) => entry.isFile())
-      .map((entry) => readFile(path.join(entry.parentPath, entry.name), 'utf8')),
-  )
-  return texts.join('\n')
 }
 
 beforeAll(async () => {

@@ -11,6 +11,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { build } from 'esbuild'
+import { expect } from 'vitest'
+import { prng } from './prng'
 
 export const REPO_ROOT = path.resolve(__dirname, '../..')
 
@@ -81,3 +83,42 @@ function runAndKill(script: string, dir: string, ms: number, args: readonly stri
 /** The ids a child acknowledged (`ack <id>` lines). */
 export const acknowledged = (lines: readonly string[]): string[] =>
   lines.filter((line) => line.startsWith('ack ')).map((line) => line.slice(4))
+
+export interface KillLoopOptions {
+  /** Names the data folder (`data-<label>-…`). */
+  label: string
+  seed: number
+  kills: number
+  /** Each kill comes `minMs` plus a seeded random part of `spreadMs` after the child said `ready`. */
+  minMs: number
+  spreadMs: number
+  /** The child's arguments after the kill's number. */
+  args: readonly string[]
+}
+
+/**
+ * Runs the child `kills` times on one data folder, SIGKILLed at seeded random moments; after every kill
+ * `reopen` reads the folder back with the code under test and says which ids are there (it is given the lines
+ * the child printed, for its own counts). Checks that no id is there twice; counts, per kill, the ids the
+ * child acknowledged that are missing.
+ */
+export async function killRepeatedly(
+  child: CrashChild,
+  options: KillLoopOptions,
+  reopen: (dir: string, lines: readonly string[]) => Promise<string[]>,
+): Promise<{ dir: string; acked: number; lostPerKill: number[] }> {
+  const dir = await mkdtemp(path.join(child.work, `data-${options.label}-`))
+  const random = prng(options.seed)
+  const acked: string[] = []
+  const lostPerKill: number[] = []
+  for (let kill = 1; kill <= options.kills; kill += 1) {
+    const ms = options.minMs + Math.floor(random() * options.spreadMs)
+    const lines = await child.runAndKill(dir, ms, [String(kill), ...options.args])
+    acked.push(...acknowledged(lines))
+    const ids = await reopen(dir, lines)
+    const present = new Set(ids)
+    expect(present.size, `seed ${options.seed}, kill ${kill}: no entry twice`).toBe(ids.length)
+    lostPerKill.push(acked.filter((id) => !present.has(id)).length)
+  }
+  return { dir, acked: acked.length, lostPerKill }
+}

@@ -12,37 +12,20 @@ import {
 } from '../../shared/payroc'
 import { z } from 'zod'
 import { forbidden, json, problem, validationProblem, type Reply } from '../problem-replies'
-import { delay } from '../sandbox-http'
 import type { SandboxRoute, SandboxRouteRequest } from '../sandbox-types'
-import {
-  createPayment,
-  findPayment,
-  forcedOutcome,
-  refundPayment,
-  reversePayment,
-} from '../state/payment-ledger'
+import { createPayment, refundPayment, reversePayment } from '../state/payment-ledger'
 import type { TokenSource } from '../state/single-use-token-store'
 import type { Terminal } from '../terminal-directory'
 import {
   answeringInputErrors,
-  checkPathId,
   parseBody,
-  readChecks,
   terminalForbidden,
   terminalResource,
   writeChecks,
 } from './gateway-checks'
 import { idempotent } from './idempotent-replay'
-import {
-  apiUrl,
-  bankAccountOf,
-  bankTransferBody,
-  followUp,
-  resolvePaymentMethod,
-  saveDuringSale,
-  summaryOf,
-  tokenizeConflict,
-} from './payment-replies'
+import { apiUrl, bankAccountOf, bankTransferBody, followUp, getPayment } from './payment-replies'
+import { resolvePaymentMethod, saleChecks, saleSecureToken } from './sale-payment'
 
 /** The bank-account kinds a terminal takes (seeded: 1234004 ACH, 1234005 PAD). */
 function bankKinds(terminal: Terminal): TokenSource['type'][] {
@@ -73,32 +56,16 @@ async function createBankTransfer(ctx: SandboxRouteRequest): Promise<Reply> {
         'Bank transfers (ACH, PAD) are not enabled for this processing terminal.',
       )
     }
-    const tokenize = body.credentialOnFile?.tokenize === true && body.paymentMethod.type === 'singleUseToken'
-    if (tokenize && !terminal.tokenization) {
-      return forbidden(
-        ctx.path,
-        terminalResource(terminalId),
-        'Secure tokens are not enabled for this processing terminal (credentialOnFile.tokenize).',
-      )
-    }
-    const conflict = tokenize ? tokenizeConflict(ctx, terminalId, caller, body.credentialOnFile) : undefined
-    if (conflict) return conflict
-    const outcome = forcedOutcome(body.order.amount)
-    if (outcome.kind === 'error')
-      return problem(500, 'Forced outcome: amounts ending in 03 fail in the sandbox.')
-    if (outcome.kind === 'slow') await delay(state.config.slowOutcomeMs)
+    const sale = await saleChecks(ctx, terminalId, terminal, caller, body)
+    if ('status' in sale) return sale
+    const { outcome } = sale
     return answeringInputErrors(() => {
       const what = `a bank transfer on this terminal`
       const paid = resolvePaymentMethod(ctx, terminalId, caller, body.paymentMethod, kinds, what)
       if (paid.source.type === 'card') return problem(500)
       const account = bankAccountOf(paid.source, body.paymentMethod.secCode)
-      if (paid.secureToken) account.secureToken = summaryOf(ctx, paid.secureToken)
-      else if (tokenize && body.credentialOnFile && outcome.kind !== 'declined') {
-        account.secureToken = summaryOf(
-          ctx,
-          saveDuringSale(ctx, terminalId, caller, paid, body.credentialOnFile),
-        )
-      }
+      const secureToken = saleSecureToken(ctx, terminalId, caller, paid, body, sale)
+      if (secureToken) account.secureToken = secureToken
       const record = createPayment(
         state.payments,
         {
@@ -122,16 +89,7 @@ async function createBankTransfer(ctx: SandboxRouteRequest): Promise<Reply> {
   })
 }
 
-function getBankTransfer(ctx: SandboxRouteRequest): Reply {
-  const caller = readChecks(ctx)
-  if ('status' in caller) return caller
-  const errors: ProblemError[] = []
-  const paymentId = checkPathId(ctx.params[0] ?? '', 'paymentId', PaymentId, errors)
-  if (paymentId === undefined) return validationProblem(errors)
-  const record = findPayment(ctx.state.payments, paymentId, 'bankTransfer', caller.apiKeyId)
-  if (!record) return problem(404, `No bank-transfer payment with paymentId ${paymentId}.`)
-  return json(200, bankTransferBody(ctx, record))
-}
+const getBankTransfer = (ctx: SandboxRouteRequest) => getPayment(ctx, 'bankTransfer', PaymentId)
 
 /** Reverse takes no body (the spec documents none); an empty object is accepted too. */
 const NoBody = z.object({})

@@ -86,6 +86,23 @@ export function writeChecks(
   return { caller, key }
 }
 
+/**
+ * A create under /processing-terminals/{processingTerminalId}/…: the write checks, then the path's terminal id
+ * and the body (one 400 naming every bad field).
+ */
+export function terminalWriteChecks<T>(
+  ctx: SandboxRouteRequest,
+  schema: z.ZodType<T>,
+): { caller: Caller; key: string; terminalId: string; body: T } | Reply {
+  const checked = writeChecks(ctx)
+  if ('status' in checked) return checked
+  const errors: ProblemError[] = []
+  const terminalId = checkTerminalId(ctx.params[0] ?? '', errors)
+  const body = parseBody(ctx.body, schema, errors)
+  if (errors.length > 0 || terminalId === undefined || body === undefined) return validationProblem(errors)
+  return { ...checked, terminalId, body }
+}
+
 /** Waits out the configured latency (once per request). */
 export async function waitLatency(ctx: SandboxRouteRequest): Promise<void> {
   ctx.latencyDone = true

@@ -1,13 +1,12 @@
 /**
  * What card and bank-transfer payment routes share: the answer bodies (as the spec's payment and
- * bank-transfer payment schemas have them), the payment method a sale is paid with (a single-use token or a
- * saved secure token, with credentialOnFile.tokenize saving one during the sale), and the follow-up runner
- * (capture / reverse / refund: checks, idempotency, 404, the state change).
+ * bank-transfer payment schemas have them), the GET of one payment, and the follow-up runner (capture /
+ * reverse / refund: checks, idempotency, 404, the state change). The sale itself: sale-payment.ts.
  */
 import type { z } from 'zod'
-import type { CredentialOnFileRequest, PaymentMethodRequest, ProblemError } from '../../shared/payroc'
+import type { ProblemError } from '../../shared/payroc'
 import { parseExpiry, starredAccountNumber } from '../card-checks'
-import { json, problem, resourceAlreadyExists, validationProblem, type Reply } from '../problem-replies'
+import { json, problem, validationProblem, type Reply } from '../problem-replies'
 import type { SandboxRouteRequest } from '../sandbox-types'
 import {
   findPayment,
@@ -18,17 +17,9 @@ import {
   type SavedTokenSummary,
   supportedOperations as supportedOperationsOf,
 } from '../state/payment-ledger'
-import { newSecureTokenNumber, newToken } from '../state/random-tokens'
-import { SandboxInputError } from '../state/sandbox-input-error'
-import {
-  findSecureToken,
-  findSecureTokenByNumber,
-  putSecureToken,
-  wasDeleted,
-  type SecureTokenRecord,
-} from '../state/secure-token-store'
+import type { SecureTokenRecord } from '../state/secure-token-store'
 import type { TokenSource } from '../state/single-use-token-store'
-import { answeringInputErrors, checkPathId, parseBody, writeChecks, type Caller } from './gateway-checks'
+import { answeringInputErrors, checkPathId, parseBody, readChecks, writeChecks } from './gateway-checks'
 import { idempotent } from './idempotent-replay'
 
 export const apiUrl = (ctx: SandboxRouteRequest, path: string): string => `${ctx.sandbox.url}/v1${path}`
@@ -170,115 +161,6 @@ export function bankTransferBody(ctx: SandboxRouteRequest, record: PaymentRecord
 export const paymentBody = (ctx: SandboxRouteRequest, record: PaymentRecord): Record<string, unknown> =>
   record.kind === 'card' ? cardPaymentBody(ctx, record) : bankTransferBody(ctx, record)
 
-const tokenProblem = (detail: string): never => {
-  throw new SandboxInputError([{ parameter: 'token', detail, message: 'Invalid token' }])
-}
-
-/** What a sale is paid with, once the token is checked (single-use: consumed). */
-export interface PaidWith {
-  source: TokenSource
-  /** The secure token used (paymentMethod secureToken) or saved (credentialOnFile.tokenize). */
-  secureToken?: SecureTokenRecord
-  /** The single-use token's preset secureTokenId (a tokenization session opened with one). */
-  presetSecureTokenId?: string
-}
-
-/**
- * Checks, before anything is consumed, that a secure token saved during the sale would not clash with an
- * existing or deleted id: the 409 Payroc documents for payments.
- */
-export function tokenizeConflict(
-  ctx: SandboxRouteRequest,
-  terminalId: string,
-  caller: Caller,
-  credentialOnFile: CredentialOnFileRequest | undefined,
-): Reply | undefined {
-  const id = credentialOnFile?.tokenize === true ? credentialOnFile.secureTokenId : undefined
-  if (id === undefined || id === '') return undefined
-  const { state } = ctx
-  if (
-    findSecureToken(state.secureTokens, terminalId, id, caller.apiKeyId) ||
-    wasDeleted(state.deletedSecureTokens, terminalId, id, caller.apiKeyId)
-  ) {
-    return resourceAlreadyExists(
-      secureTokenUrl(ctx, terminalId, id),
-      'credentialOnFile.secureTokenId',
-      `A secure token with secureTokenId ${id} already exists or was deleted.`,
-    )
-  }
-  return undefined
-}
-
-/**
- * Resolves the payment method: a single-use token (consumed; used twice or expired → 400 on `token`) or the
- * caller's secure token on the terminal (unknown → 400 on `token`). `accepts` says which sources the call
- * takes (cards for /payments, ACH or PAD for bank transfers). Throws SandboxInputError.
- */
-export function resolvePaymentMethod(
-  ctx: SandboxRouteRequest,
-  terminalId: string,
-  caller: Caller,
-  method: PaymentMethodRequest,
-  accepts: readonly TokenSource['type'][],
-  what: string,
-): PaidWith {
-  const { state } = ctx
-  if (method.type === 'secureToken') {
-    const saved = findSecureTokenByNumber(state.secureTokens, method.token, caller.apiKeyId, terminalId)
-    if (!saved) return tokenProblem('No secure token with this token on the processing terminal.')
-    if (!accepts.includes(saved.source.type)) {
-      return tokenProblem(
-        `The secure token holds ${saved.source.type} details; ${what} takes ${accepts.join(' or ')}.`,
-      )
-    }
-    return { source: saved.source, secureToken: saved }
-  }
-  // Peek first so a token of the wrong kind is refused without being used up.
-  const peeked = state.singleUseTokens.peek(method.token)
-  if (peeked && !accepts.includes(peeked.source.type) && peeked.usedAt === undefined) {
-    return tokenProblem(
-      `The single-use token holds ${peeked.source.type} details; ${what} takes ${accepts.join(' or ')}.`,
-    )
-  }
-  const single = state.consumeSingleUseToken(method.token, terminalId, 'payment')
-  return {
-    source: single.source,
-    ...(single.secureTokenId !== undefined ? { presetSecureTokenId: single.secureTokenId } : {}),
-  }
-}
-
-/** Saves the sale's payment details as a secure token (credentialOnFile.tokenize). */
-export function saveDuringSale(
-  ctx: SandboxRouteRequest,
-  terminalId: string,
-  caller: Caller,
-  paid: PaidWith,
-  credentialOnFile: CredentialOnFileRequest,
-): SecureTokenRecord {
-  const { state } = ctx
-  const now = state.now()
-  const requested = credentialOnFile.secureTokenId
-  const id =
-    requested !== undefined && requested !== ''
-      ? requested
-      : (paid.presetSecureTokenId ?? `MREF_${newToken().slice(0, 24)}`)
-  const record: SecureTokenRecord = {
-    secureTokenId: id,
-    processingTerminalId: terminalId,
-    token: newSecureTokenNumber(),
-    status: 'notValidated',
-    source: { ...paid.source },
-    apiKeyId: caller.apiKeyId,
-    createdAt: now,
-    updatedAt: now,
-    expiresAt: Number.POSITIVE_INFINITY,
-  }
-  if (credentialOnFile.mitAgreement !== undefined) record.mitAgreement = credentialOnFile.mitAgreement
-  putSecureToken(state.secureTokens, record)
-  state.counters.secureTokensCreated++
-  return record
-}
-
 export function summaryOf(ctx: SandboxRouteRequest, record: SecureTokenRecord): SavedTokenSummary {
   return {
     secureTokenId: record.secureTokenId,
@@ -287,6 +169,25 @@ export function summaryOf(ctx: SandboxRouteRequest, record: SecureTokenRecord): 
     status: record.status,
     href: secureTokenUrl(ctx, record.processingTerminalId, record.secureTokenId),
   }
+}
+
+const paymentNotFound = (kind: PaymentKind, paymentId: string): Reply =>
+  problem(404, `No ${kind === 'card' ? 'payment' : 'bank-transfer payment'} with paymentId ${paymentId}.`)
+
+/** GET of one payment of `kind`: read checks, path validation, 404 for a payment the caller does not have. */
+export function getPayment(
+  ctx: SandboxRouteRequest,
+  kind: PaymentKind,
+  paymentIdSchema: z.ZodType<string>,
+): Reply {
+  const caller = readChecks(ctx)
+  if ('status' in caller) return caller
+  const errors: ProblemError[] = []
+  const paymentId = checkPathId(ctx.params[0] ?? '', 'paymentId', paymentIdSchema, errors)
+  if (paymentId === undefined) return validationProblem(errors)
+  const record = findPayment(ctx.state.payments, paymentId, kind, caller.apiKeyId)
+  if (!record) return paymentNotFound(kind, paymentId)
+  return json(200, paymentBody(ctx, record))
 }
 
 /**
@@ -312,12 +213,7 @@ export async function followUp<T>(
   if (errors.length > 0 || paymentId === undefined || body === undefined) return validationProblem(errors)
   return idempotent(ctx, caller, key, () => {
     const record = findPayment(ctx.state.payments, paymentId, kind, caller.apiKeyId)
-    if (!record) {
-      return problem(
-        404,
-        `No ${kind === 'card' ? 'payment' : 'bank-transfer payment'} with paymentId ${paymentId}.`,
-      )
-    }
+    if (!record) return paymentNotFound(kind, paymentId)
     return answeringInputErrors(() => {
       change(record, body)
       return json(200, paymentBody(ctx, record))

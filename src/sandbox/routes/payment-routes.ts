@@ -13,37 +13,13 @@ import {
   ReversePaymentRequest,
   type ProblemError,
 } from '../../shared/payroc'
-import { forbidden, json, problem, validationProblem, type Reply } from '../problem-replies'
-import { delay } from '../sandbox-http'
+import { json, problem, validationProblem, type Reply } from '../problem-replies'
 import type { SandboxRoute, SandboxRouteRequest } from '../sandbox-types'
-import {
-  capturePayment,
-  createPayment,
-  findPayment,
-  forcedOutcome,
-  refundPayment,
-  reversePayment,
-} from '../state/payment-ledger'
-import {
-  answeringInputErrors,
-  checkPathId,
-  parseBody,
-  readChecks,
-  terminalForbidden,
-  terminalResource,
-  writeChecks,
-} from './gateway-checks'
+import { capturePayment, createPayment, refundPayment, reversePayment } from '../state/payment-ledger'
+import { answeringInputErrors, parseBody, terminalForbidden, writeChecks } from './gateway-checks'
 import { idempotent } from './idempotent-replay'
-import {
-  apiUrl,
-  cardPaymentBody,
-  followUp,
-  paymentCardOf,
-  resolvePaymentMethod,
-  saveDuringSale,
-  summaryOf,
-  tokenizeConflict,
-} from './payment-replies'
+import { apiUrl, cardPaymentBody, followUp, getPayment, paymentCardOf } from './payment-replies'
+import { resolvePaymentMethod, saleChecks, saleSecureToken } from './sale-payment'
 
 async function createCardPayment(ctx: SandboxRouteRequest): Promise<Reply> {
   const checked = writeChecks(ctx)
@@ -58,20 +34,9 @@ async function createCardPayment(ctx: SandboxRouteRequest): Promise<Reply> {
   return idempotent(ctx, caller, key, async () => {
     const terminal = state.terminalFor(terminalId, caller.apiKey)
     if (!terminal || !terminal.payment) return terminalForbidden(ctx, terminalId)
-    const tokenize = body.credentialOnFile?.tokenize === true && body.paymentMethod.type === 'singleUseToken'
-    if (tokenize && !terminal.tokenization) {
-      return forbidden(
-        ctx.path,
-        terminalResource(terminalId),
-        'Secure tokens are not enabled for this processing terminal (credentialOnFile.tokenize).',
-      )
-    }
-    const conflict = tokenize ? tokenizeConflict(ctx, terminalId, caller, body.credentialOnFile) : undefined
-    if (conflict) return conflict
-    const outcome = forcedOutcome(body.order.amount)
-    if (outcome.kind === 'error')
-      return problem(500, 'Forced outcome: amounts ending in 03 fail in the sandbox.')
-    if (outcome.kind === 'slow') await delay(state.config.slowOutcomeMs)
+    const sale = await saleChecks(ctx, terminalId, terminal, caller, body)
+    if ('status' in sale) return sale
+    const { outcome } = sale
     return answeringInputErrors(() => {
       const paid = resolvePaymentMethod(
         ctx,
@@ -83,13 +48,8 @@ async function createCardPayment(ctx: SandboxRouteRequest): Promise<Reply> {
       )
       if (paid.source.type !== 'card') return problem(500)
       const card = paymentCardOf(paid.source)
-      if (paid.secureToken) card.secureToken = summaryOf(ctx, paid.secureToken)
-      else if (tokenize && body.credentialOnFile && outcome.kind !== 'declined') {
-        card.secureToken = summaryOf(
-          ctx,
-          saveDuringSale(ctx, terminalId, caller, paid, body.credentialOnFile),
-        )
-      }
+      const secureToken = saleSecureToken(ctx, terminalId, caller, paid, body, sale)
+      if (secureToken) card.secureToken = secureToken
       const record = createPayment(
         state.payments,
         {
@@ -114,16 +74,7 @@ async function createCardPayment(ctx: SandboxRouteRequest): Promise<Reply> {
   })
 }
 
-function getCardPayment(ctx: SandboxRouteRequest): Reply {
-  const caller = readChecks(ctx)
-  if ('status' in caller) return caller
-  const errors: ProblemError[] = []
-  const paymentId = checkPathId(ctx.params[0] ?? '', 'paymentId', PaymentId, errors)
-  if (paymentId === undefined) return validationProblem(errors)
-  const record = findPayment(ctx.state.payments, paymentId, 'card', caller.apiKeyId)
-  if (!record) return problem(404, `No payment with paymentId ${paymentId}.`)
-  return json(200, cardPaymentBody(ctx, record))
-}
+const getCardPayment = (ctx: SandboxRouteRequest) => getPayment(ctx, 'card', PaymentId)
 
 const capture = (ctx: SandboxRouteRequest) =>
   followUp(

@@ -14,13 +14,8 @@ import {
   type Reply,
 } from '../problem-replies'
 import type { SandboxRoute, SandboxRouteRequest } from '../sandbox-types'
-import { newSecureTokenNumber, newToken } from '../state/random-tokens'
-import {
-  findSecureToken,
-  putSecureToken,
-  wasDeleted,
-  type SecureTokenRecord,
-} from '../state/secure-token-store'
+import { newToken } from '../state/random-tokens'
+import { findSecureToken, wasDeleted, type SecureTokenRecord } from '../state/secure-token-store'
 import {
   answeringInputErrors,
   checkSecureTokenId,
@@ -29,10 +24,12 @@ import {
   readChecks,
   terminalForbidden,
   terminalResource,
+  terminalWriteChecks,
   writeChecks,
   type Caller,
 } from './gateway-checks'
 import { idempotent } from './idempotent-replay'
+import { putNewSecureToken } from './sale-payment'
 
 export function secureTokenTerminal(
   ctx: SandboxRouteRequest,
@@ -80,14 +77,10 @@ const taken = (ctx: SandboxRouteRequest, terminalId: string, id: string, caller:
   wasDeleted(ctx.state.deletedSecureTokens, terminalId, id, caller.apiKeyId)
 
 async function createSecureToken(ctx: SandboxRouteRequest): Promise<Reply> {
-  const checked = writeChecks(ctx)
+  const checked = terminalWriteChecks(ctx, CreateSecureTokenBody)
   if ('status' in checked) return checked
-  const { caller, key } = checked
+  const { caller, key, terminalId, body } = checked
   const { state } = ctx
-  const errors: ProblemError[] = []
-  const terminalId = checkTerminalId(ctx.params[0] ?? '', errors)
-  const body = parseBody(ctx.body, CreateSecureTokenBody, errors)
-  if (errors.length > 0 || terminalId === undefined || body === undefined) return validationProblem(errors)
 
   return idempotent(ctx, caller, key, () => {
     const denied = secureTokenTerminal(ctx, terminalId, caller)
@@ -100,21 +93,7 @@ async function createSecureToken(ctx: SandboxRouteRequest): Promise<Reply> {
       const single = state.consumeSingleUseToken(body.source.token, terminalId)
       const id = requested ?? single.secureTokenId ?? `MREF_${newToken().slice(0, 24)}`
       if (taken(ctx, terminalId, id, caller)) return exists(ctx, terminalId, id)
-      const now = state.now()
-      const record: SecureTokenRecord = {
-        secureTokenId: id,
-        processingTerminalId: terminalId,
-        token: newSecureTokenNumber(),
-        status: 'notValidated',
-        source: { ...single.source },
-        apiKeyId: caller.apiKeyId,
-        createdAt: now,
-        updatedAt: now,
-        expiresAt: Number.POSITIVE_INFINITY,
-      }
-      if (body.mitAgreement !== undefined) record.mitAgreement = body.mitAgreement
-      putSecureToken(state.secureTokens, record)
-      state.counters.secureTokensCreated++
+      const record = putNewSecureToken(ctx, terminalId, caller, id, single.source, body.mitAgreement)
       return json(201, secureTokenBody(record), { Location: tokenUrl(ctx, terminalId, id) })
     })
   })

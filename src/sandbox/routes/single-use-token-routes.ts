@@ -17,13 +17,7 @@ import { forbidden, json, validationProblem, type Reply } from '../problem-repli
 import type { SandboxRoute, SandboxRouteRequest } from '../sandbox-types'
 import { newSingleUseToken } from '../state/random-tokens'
 import type { SingleUseTokenRecord, TokenSource } from '../state/single-use-token-store'
-import {
-  checkTerminalId,
-  parseBody,
-  terminalForbidden,
-  terminalResource,
-  writeChecks,
-} from './gateway-checks'
+import { terminalForbidden, terminalResource, terminalWriteChecks } from './gateway-checks'
 import { idempotent } from './idempotent-replay'
 import { apiUrl } from './payment-replies'
 
@@ -89,14 +83,10 @@ function sourceBody(source: TokenSource): Record<string, unknown> {
 }
 
 async function createSingleUseToken(ctx: SandboxRouteRequest): Promise<Reply> {
-  const checked = writeChecks(ctx)
+  const checked = terminalWriteChecks(ctx, CreateSingleUseTokenBody)
   if ('status' in checked) return checked
-  const { caller, key } = checked
+  const { caller, key, terminalId, body } = checked
   const { state } = ctx
-  const errors: ProblemError[] = []
-  const terminalId = checkTerminalId(ctx.params[0] ?? '', errors)
-  const body = parseBody(ctx.body, CreateSingleUseTokenBody, errors)
-  if (errors.length > 0 || terminalId === undefined || body === undefined) return validationProblem(errors)
 
   return idempotent(ctx, caller, key, () => {
     const terminal = state.terminalFor(terminalId, caller.apiKey)

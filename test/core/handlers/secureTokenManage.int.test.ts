@@ -44,6 +44,8 @@ describe('secureToken:list / get / patch / delete', () => {
   const stamp = Date.now() % 1e9
   const ids = [`list-${stamp}-a`, `list-${stamp}-b`, `list-${stamp}-c`]
   let tokens: string[] = []
+  const onTerminal = { ...target, processingTerminalId: '1234001' } as const
+  const tokenRef = (secureTokenId: string) => ({ ...onTerminal, secureTokenId })
 
   beforeAll(async () => {
     tokens = []
@@ -52,8 +54,7 @@ describe('secureToken:list / get / patch / delete', () => {
 
   it('lists with masked values only, filters by Secure token ID, and pages with cursors', async () => {
     const listed = await call(app, 'secureToken:list', {
-      ...target,
-      processingTerminalId: '1234001',
+      ...onTerminal,
       limit: 2,
     })
     expect(listed.ok, JSON.stringify(listed)).toBe(true)
@@ -65,18 +66,13 @@ describe('secureToken:list / get / patch / delete', () => {
     for (const token of tokens) expect(text).not.toContain(token)
     for (const item of listed.value.items) expect(item.maskedToken).toMatch(/^….{6}$/)
     const next = await call(app, 'secureToken:list', {
-      ...target,
-      processingTerminalId: '1234001',
+      ...onTerminal,
       limit: 2,
       after: listed.value.nextCursor ?? '',
     })
     expect(next.ok && next.value.items[0]?.secureTokenId).not.toBe(listed.value.items[0]?.secureTokenId)
 
-    const one = await call(app, 'secureToken:list', {
-      ...target,
-      processingTerminalId: '1234001',
-      secureTokenId: ids[1],
-    })
+    const one = await call(app, 'secureToken:list', tokenRef(ids[1] ?? ''))
     expect(one.ok && one.value.items.map((item) => item.secureTokenId)).toEqual([ids[1]])
     // The journal of the list keeps the values masked too.
     const journal = one.ok ? await call(app, 'journal:get', { id: one.value.journalId }) : undefined
@@ -85,11 +81,7 @@ describe('secureToken:list / get / patch / delete', () => {
   })
 
   it('get answers the full value (Copy), its journal masked', async () => {
-    const got = await call(app, 'secureToken:get', {
-      ...target,
-      processingTerminalId: '1234001',
-      secureTokenId: ids[0] ?? '',
-    })
+    const got = await call(app, 'secureToken:get', tokenRef(ids[0] ?? ''))
     expect(got.ok, JSON.stringify(got)).toBe(true)
     if (!got.ok) return
     expect(got.value.token).toBe(tokens[0])
@@ -101,9 +93,7 @@ describe('secureToken:list / get / patch / delete', () => {
   it('patches the customer details (JSON Patch), then removes one', async () => {
     const id = ids[2] ?? ''
     const patched = await call(app, 'secureToken:patch', {
-      ...target,
-      processingTerminalId: '1234001',
-      secureTokenId: id,
+      ...tokenRef(id),
       customer: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' },
     })
     expect(patched.ok, JSON.stringify(patched)).toBe(true)
@@ -120,9 +110,7 @@ describe('secureToken:list / get / patch / delete', () => {
     expect(Array.isArray(JSON.parse(journal.value.attempts[0]?.request.body ?? '{}'))).toBe(true)
 
     const removed = await call(app, 'secureToken:patch', {
-      ...target,
-      processingTerminalId: '1234001',
-      secureTokenId: id,
+      ...tokenRef(id),
       customer: { lastName: '' },
     })
     expect(removed.ok, JSON.stringify(removed)).toBe(true)
@@ -137,21 +125,13 @@ describe('secureToken:list / get / patch / delete', () => {
 
   it('deletes; then retrieve says it is gone', async () => {
     const id = ids[1] ?? ''
-    const deleted = await call(app, 'secureToken:delete', {
-      ...target,
-      processingTerminalId: '1234001',
-      secureTokenId: id,
-    })
+    const deleted = await call(app, 'secureToken:delete', tokenRef(id))
     expect(deleted.ok, JSON.stringify(deleted)).toBe(true)
     if (!deleted.ok) return
     const journal = await call(app, 'journal:get', { id: deleted.value.journalId })
     expect(journal.ok && journal.value.attempts[0]?.method).toBe('DELETE')
     expect(journal.ok && journal.value.attempts[0]?.response?.status).toBe(204)
-    const gone = await call(app, 'secureToken:get', {
-      ...target,
-      processingTerminalId: '1234001',
-      secureTokenId: id,
-    })
+    const gone = await call(app, 'secureToken:get', tokenRef(id))
     expect(gone.ok).toBe(false)
     if (!gone.ok) expect(gone.error.hint).toMatch(/no secure token with that Secure token ID/)
     const list = await call(app, 'history:list', {})

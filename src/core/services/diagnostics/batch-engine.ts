@@ -18,7 +18,7 @@ import {
 } from '../../../shared/diagnostics'
 import { DIAGNOSIS_HINTS, HINTS } from '../../hint-catalogue'
 import type { Scenario } from '../../../shared/payroc'
-import { expandEntries, type BatchScenarioChoice, type ExpandedEntry } from './batch-scenarios'
+import { expandEntries, isNotOk, type BatchScenarioChoice, type ExpandedEntry } from './batch-scenarios'
 import type { ParsedTerminal } from './terminal-list'
 
 export interface CheckOutcome {
@@ -52,17 +52,6 @@ export interface BatchOptions {
   progressIntervalMs?: number
   now?: () => number
 }
-
-const FAILURES: ReadonlySet<BatchVerdict> = new Set([
-  'no-secure-tokens',
-  'unverified',
-  'forbidden',
-  'auth',
-  'invalid',
-  'rate-limited',
-  'error',
-])
-export const isFailure = (verdict: BatchVerdict): boolean => FAILURES.has(verdict)
 
 /** Remaining time from the pace so far; undefined until something was checked. Pure, for the unit tests. */
 export function estimateEta(elapsedMs: number, checked: number, remaining: number): number | undefined {
@@ -156,7 +145,7 @@ export class BatchRun {
     return this.rows.filter((row) => row.verdict !== 'pending').length
   }
   get failures(): number {
-    return this.rows.filter((row) => isFailure(row.verdict)).length
+    return this.rows.filter((row) => isNotOk(row.verdict)).length
   }
 
   cancel(): void {

@@ -150,7 +150,10 @@ export async function checkTokenization(
       }
 }
 
-/** Verdicts that make a row "not ok" (CLI exit 1 unless --fail-on none). Pending/cancelled are not results. */
+/**
+ * Verdicts that make a row "not ok" (a batch's failed count; CLI exit 1 unless --fail-on none).
+ * Pending/cancelled are not results.
+ */
 const NOT_OK: ReadonlySet<string> = new Set([
   'no-secure-tokens',
   'unverified',

@@ -1,5 +1,5 @@
 /**
- * The History CSV export: the session columns (as storage's historyCsv writes them), then the columns of the
+ * The History CSV export (the only one): the session columns, then the columns of the
  * flows after the form — which call, the payment, and the gateway's verdict. No token or card number: the
  * payment method is the gateway's masked form, a token its last 6 characters.
  */

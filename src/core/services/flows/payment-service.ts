@@ -3,6 +3,7 @@
  * reused on its retries, the 30 s budget, the journal (tokens masked), one History entry with the verdict, the
  * flows' error hints. A secure token named by its Secure token ID is looked up first (its own journal entry).
  */
+import type { z } from 'zod'
 import type {
   CapturePaymentInput,
   PaymentMethodInput,
@@ -156,6 +157,30 @@ const paymentTokens = (payment: Payment) => (payment.card.secureToken ? [payment
 const bankTokens = (payment: BankTransferPayment) =>
   payment.bankAccount.secureToken ? [payment.bankAccount.secureToken.token] : []
 
+/** credentialOnFile when the sale saves its payment details (Save as secure token), with the merchant's id. */
+const credentialOnFileOf = (input: RunPaymentInput | RunBankTransferInput) =>
+  input.tokenize
+    ? {
+        credentialOnFile: {
+          tokenize: true,
+          ...(input.secureTokenId !== undefined ? { secureTokenId: input.secureTokenId } : {}),
+        },
+      }
+    : {}
+
+/**
+ * What stops a sale before its call: the Secure token ID's lookup failing, or the request the spec's schema
+ * refuses (`what` names it in the message).
+ */
+function stoppedBeforeCall(
+  method: Result<unknown>,
+  body: { success: true } | { success: false; error: z.ZodError } | undefined,
+  what: string,
+): Result<never> | undefined {
+  if (!method.ok) return method
+  return body && !body.success ? err(validationError(body.error, what)) : undefined
+}
+
 export async function runPayment(
   deps: FlowDeps,
   environment: EnvironmentInfo,
@@ -171,21 +196,10 @@ export async function runPayment(
         order: { orderId: input.orderId, amount: input.amount, currency: input.currency },
         paymentMethod: method.value,
         ...(input.autoCapture !== undefined ? { autoCapture: input.autoCapture } : {}),
-        ...(input.tokenize
-          ? {
-              credentialOnFile: {
-                tokenize: true,
-                ...(input.secureTokenId !== undefined ? { secureTokenId: input.secureTokenId } : {}),
-              },
-            }
-          : {}),
+        ...credentialOnFileOf(input),
       })
     : undefined
-  const prior = !method.ok
-    ? method
-    : body && !body.success
-      ? err(validationError(body.error, 'The sale'))
-      : undefined
+  const prior = stoppedBeforeCall(method, body, 'The sale')
   return runFlow(
     deps,
     environment,
@@ -261,21 +275,10 @@ export async function runBankTransfer(
         processingTerminalId: input.processingTerminalId,
         order: { orderId: input.orderId, amount: input.amount, currency: input.currency },
         paymentMethod: method.value,
-        ...(input.tokenize
-          ? {
-              credentialOnFile: {
-                tokenize: true,
-                ...(input.secureTokenId !== undefined ? { secureTokenId: input.secureTokenId } : {}),
-              },
-            }
-          : {}),
+        ...credentialOnFileOf(input),
       })
     : undefined
-  const prior = !method.ok
-    ? method
-    : body && !body.success
-      ? err(validationError(body.error, 'The bank transfer payment'))
-      : undefined
+  const prior = stoppedBeforeCall(method, body, 'The bank transfer payment')
   return runFlow(
     deps,
     environment,

@@ -182,9 +182,7 @@ export async function deleteSecureToken(
     ? ok({
         secureTokenId: input.secureTokenId,
         deleted: true as const,
-        attempts: answer.value.attempts,
-        durationMs: answer.value.durationMs,
-        journalId: answer.value.journalId,
+        ...exchangeOf(answer.value),
       })
     : err(flowError(answer.error, 'secure-token'))
   const entry = await recordFlow(

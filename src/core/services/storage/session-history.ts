@@ -15,7 +15,6 @@
 import { randomUUID } from 'node:crypto'
 import { HistoryEntry, type HistoryFilter } from '../../../shared/diagnostics'
 import type { Logger } from '../../app-types'
-import { toCsv, type CsvCell } from '../exports/csv'
 import { AppendLog, type AppendLogStats } from './append-log'
 import { scrubJson } from '../credentials/known-secrets'
 
@@ -47,32 +46,6 @@ export function filterHistory(entries: readonly HistoryEntry[], filter: HistoryF
     out.push(entry)
   }
   return out
-}
-
-const CSV_HEADER = [
-  'at',
-  'environmentId',
-  'profile',
-  'processingTerminalId',
-  'scenario',
-  'libVersion',
-  'secureTokenId',
-  'outcome',
-  'errorKind',
-  'status',
-  'message',
-  'tokenSuffix',
-  'expiresAt',
-  'durationMs',
-  'attempts',
-  'journalId',
-] as const
-
-export function historyCsv(entries: readonly HistoryEntry[]): string {
-  return toCsv(
-    CSV_HEADER,
-    entries.map((entry) => CSV_HEADER.map((column): CsvCell => entry[column])),
-  )
 }
 
 export class History {

@@ -10,13 +10,10 @@
  *
  * The child is append-log.ts, run and killed by the shared harness (test/support/crash-harness.ts).
  */
-import { mkdtemp } from 'node:fs/promises'
-import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { z } from 'zod'
 import { AppendLog } from '../../../../src/core/services/storage/append-log'
-import { acknowledged, buildCrashChild, repoImport, type CrashChild } from '../../../support/crash-harness'
-import { prng } from '../../../support/prng'
+import { buildCrashChild, killRepeatedly, repoImport, type CrashChild } from '../../../support/crash-harness'
 
 const SEED = Number(process.env['CRASH_SEED'] ?? 20_261_202)
 const KILLS = 20
@@ -71,28 +68,21 @@ afterAll(async () => {
   await child.cleanup()
 })
 
-async function killRepeatedly(mode: 'durable' | 'early', kills: number) {
-  const dir = await mkdtemp(path.join(child.work, `data-${mode}-`))
-  const random = prng(SEED)
-  const acked: string[] = []
-  const lostPerKill: number[] = []
+async function killAppender(mode: 'durable' | 'early', kills: number) {
   const notices: string[] = []
-  for (let kill = 1; kill <= kills; kill += 1) {
-    const ms = 30 + Math.floor(random() * 300)
-    acked.push(...acknowledged(await child.runAndKill(dir, ms, [String(kill), mode])))
+  const options = { label: mode, seed: SEED, kills, minMs: 30, spreadMs: 300, args: [mode] }
+  const { acked, lostPerKill } = await killRepeatedly(child, options, async (dir) => {
     const log = await AppendLog.open(logOptions(dir))
     notices.push(...log.notices)
     const ids = log.entries().map((entry) => entry.id)
     await log.close()
-    const present = new Set(ids)
-    expect(present.size, `seed ${SEED}, kill ${kill}: no entry twice`).toBe(ids.length)
-    lostPerKill.push(acked.filter((id) => !present.has(id)).length)
-  }
-  return { acked: acked.length, lostPerKill, notices }
+    return ids
+  })
+  return { acked, lostPerKill, notices }
 }
 
 it(`loses 0 acknowledged entries over ${KILLS} SIGKILLs under load (seed ${SEED})`, async () => {
-  const { acked, lostPerKill, notices } = await killRepeatedly('durable', KILLS)
+  const { acked, lostPerKill, notices } = await killAppender('durable', KILLS)
   console.log(
     `append-log crash: ${acked} acknowledged over ${KILLS} kills, lost per kill ${lostPerKill.join(',')}; ` +
       `${notices.length} torn/damaged-log notices on restart`,
@@ -102,7 +92,7 @@ it(`loses 0 acknowledged entries over ${KILLS} SIGKILLs under load (seed ${SEED}
 }, 120_000)
 
 it('catches a writer that acknowledges before the entry is durable', async () => {
-  const { lostPerKill } = await killRepeatedly('early', 5)
+  const { lostPerKill } = await killAppender('early', 5)
   console.log(`early-ack child: lost per kill ${lostPerKill.join(',')}`)
   expect(lostPerKill.some((lost) => lost > 0)).toBe(true)
 }, 60_000)

@@ -11,13 +11,11 @@
  * before record() resolves (what the old 200 ms write coalescing amounted to) loses entries within a few kills.
  * Child, kills and stdout reading: the shared harness (test/support/crash-harness.ts).
  */
-import { mkdtemp, readdir } from 'node:fs/promises'
-import path from 'node:path'
+import { readdir } from 'node:fs/promises'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { nullLogger } from '../../../../src/core/services/storage/file-log'
 import { History } from '../../../../src/core/services/storage/session-history'
-import { acknowledged, buildCrashChild, repoImport, type CrashChild } from '../../../support/crash-harness'
-import { prng } from '../../../support/prng'
+import { buildCrashChild, killRepeatedly, repoImport, type CrashChild } from '../../../support/crash-harness'
 
 const SEED = Number(process.env['CRASH_SEED'] ?? 20_261_216)
 const KILLS = 12
@@ -67,17 +65,11 @@ afterAll(async () => {
   await child.cleanup()
 })
 
-async function killRepeatedly(mode: 'durable' | 'early', kills: number) {
-  const dir = await mkdtemp(path.join(child.work, `data-${mode}-`))
-  const random = prng(SEED)
-  const acked: string[] = []
-  const lostPerKill: number[] = []
+async function killRecorder(mode: 'durable' | 'early', kills: number) {
   const totals = { appended: 0, batches: 0, compactions: 0 }
   let notices = 0
-  for (let kill = 1; kill <= kills; kill += 1) {
-    const ms = 40 + Math.floor(random() * 400)
-    const lines = await child.runAndKill(dir, ms, [String(kill), mode])
-    acked.push(...acknowledged(lines))
+  const options = { label: mode, seed: SEED, kills, minMs: 40, spreadMs: 400, args: [mode] }
+  const { dir, acked, lostPerKill } = await killRepeatedly(child, options, async (dir, lines) => {
     const last = lines.filter((line) => line.startsWith('stats ')).pop()
     const [appended = 0, batches = 0, compactions = 0] = (last ?? '').split(' ').slice(1).map(Number)
     totals.appended += appended
@@ -88,15 +80,13 @@ async function killRepeatedly(mode: 'durable' | 'early', kills: number) {
     if (history.takeNotice()) notices += 1
     const ids = history.list({ limit: 1_000_000 }).map((entry) => entry.journalId ?? '')
     await history.close()
-    const present = new Set(ids)
-    expect(present.size, `seed ${SEED}, kill ${kill}: no entry twice`).toBe(ids.length)
-    lostPerKill.push(acked.filter((id) => !present.has(id)).length)
-  }
-  return { dir, acked: acked.length, lostPerKill, totals, notices }
+    return ids
+  })
+  return { dir, acked, lostPerKill, totals, notices }
 }
 
 it(`loses 0 acknowledged history entries over ${KILLS} SIGKILLs under load (seed ${SEED})`, async () => {
-  const { dir, acked, lostPerKill, totals, notices } = await killRepeatedly('durable', KILLS)
+  const { dir, acked, lostPerKill, totals, notices } = await killRecorder('durable', KILLS)
   const perThousand = (totals.batches / Math.max(1, totals.appended)) * 1000
   console.log(
     `history crash: ${KILLS} kills, ${acked} acknowledged, lost per kill ${lostPerKill.join(',')}; ` +
@@ -113,7 +103,7 @@ it(`loses 0 acknowledged history entries over ${KILLS} SIGKILLs under load (seed
 }, 180_000)
 
 it('catches a recorder that acknowledges before the entry is durable', async () => {
-  const { lostPerKill } = await killRepeatedly('early', 5)
+  const { lostPerKill } = await killRecorder('early', 5)
   console.log(`early-ack history child: lost per kill ${lostPerKill.join(',')}`)
   expect(lostPerKill.some((lost) => lost > 0)).toBe(true)
 }, 90_000)
