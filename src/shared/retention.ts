@@ -39,6 +39,7 @@ export type ClearItemId =
   | 'event-log'
   | 'journal'
   | 'bearer-tokens'
+  | 'corrupt-copies'
 
 export interface ClearItem {
   id: ClearItemId
@@ -71,6 +72,11 @@ export const CLEAR_ALL_DATA: readonly ClearItem[] = [
   { id: 'event-log', label: 'Event log', where: "main's memory (restored on reload until cleared)" },
   { id: 'journal', label: 'Inspector journal', where: "main's memory" },
   { id: 'bearer-tokens', label: 'Cached Bearer tokens', where: "main's memory" },
+  {
+    id: 'corrupt-copies',
+    label: 'Damaged files kept aside',
+    where: '*.corrupt-<time> copies in the data folder',
+  },
 ]
 
 /** The items a handler's report did not cover (empty = it cleared everything declared). */

@@ -59,6 +59,7 @@ describe('Clear all data', () => {
       'event-log',
       'journal',
       'bearer-tokens',
+      'corrupt-copies',
     ])
   })
 })

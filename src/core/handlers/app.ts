@@ -1,12 +1,14 @@
 /**
  * app:* — what the console is, and "Clear all data": every store shared/retention.ts CLEAR_ALL_DATA lists
  * (history, settings, this app's keychain entries, session-only keys, the safeStorage fallback file, cached
- * Payroc script copies, the Event log, the journal, Bearer tokens). The user's builds list is kept.
+ * Payroc script copies, the Event log, the journal, Bearer tokens, damaged files kept aside). The user's builds
+ * list is kept.
  */
 import type { ClearItemId } from '../../shared/retention'
 import { ok } from '../../shared/result'
 import type { CoreServices } from '../core-services'
 import type { NamespaceHandlers } from '../dispatch'
+import { removeCorruptCopies } from '../services/storage/file-problems'
 
 export function appHandlers(services: CoreServices): NamespaceHandlers<'app'> {
   return {
@@ -36,6 +38,9 @@ export function appHandlers(services: CoreServices): NamespaceHandlers<'app'> {
       cleared.push('cached-scripts')
       const eventLogEvents = services.liveSession.clear()
       cleared.push('event-log')
+      // Last: a store cleared above may have kept a damaged copy of itself aside on the way.
+      await removeCorruptCopies(services.info.dataDir)
+      cleared.push('corrupt-copies')
       services.logger.log('info', 'all data cleared', { historyEntries, keychain: removed.ok, cleared })
       return ok({
         historyEntries,

@@ -45,6 +45,17 @@ export function corruptCopyName(file: string, at: Date, attempt = 0): string {
   return `${file}.corrupt-${stamp}${attempt > 0 ? `-${attempt}` : ''}`
 }
 
+/** Removes every corrupt copy kept aside in `dir` (Clear all data: they hold history and settings); the count. */
+export async function removeCorruptCopies(dir: string): Promise<number> {
+  let removed = 0
+  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+    if (!/\.corrupt-\d{4}-\d{2}-\d{2}T[\d-]+Z(-\d+)?$/.test(name)) continue
+    await fs.rm(path.join(dir, name), { force: true })
+    removed += 1
+  }
+  return removed
+}
+
 /** Copies `file` to a fresh corrupt-copy name (never over an existing copy); resolves to the copy's path. */
 export async function keepAside(file: string, now: () => Date = () => new Date()): Promise<string> {
   const at = now()
