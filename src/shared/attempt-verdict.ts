@@ -113,7 +113,8 @@ function failedCall(error: AppError, input: AttemptInput, label: string): Attemp
   if (error.kind === 'cancelled')
     return {
       tone: 'warning',
-      sentence: 'Session request cancelled; nothing was created.',
+      sentence:
+        'Session request cancelled; no session from it is used (one the gateway had already made expires unused).',
       hint: error.hint,
       historyOutcome: 'cancelled',
       label,
