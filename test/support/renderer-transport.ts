@@ -98,9 +98,14 @@ export function scripted(handlers: Handlers = {}) {
 export async function startedStore(
   handlers: Handlers = {},
   preferences: Pick<Storage, 'getItem' | 'setItem'> | null = null,
+  tab?: Pick<Storage, 'getItem' | 'setItem'> | null,
 ): Promise<ReturnType<typeof scripted> & { store: AppStore }> {
   const fake = scripted(handlers)
-  const store = createAppStore({ transport: fake.transport, preferences })
+  const store = createAppStore({
+    transport: fake.transport,
+    preferences,
+    ...(tab !== undefined ? { tab } : {}),
+  })
   await store.getState().app.start()
   return { ...fake, store }
 }

@@ -48,6 +48,11 @@ export interface StoreDeps {
   transport: ConsoleTransport
   /** Remembers the last environment/profile across launches (localStorage in the page). */
   preferences?: Pick<Storage, 'getItem' | 'setItem'> | null
+  /**
+   * This tab's own storage (sessionStorage in the page): it survives a reload but not a new tab or window, so only
+   * a reload restores the live session. Absent (tests, no storage): every start restores.
+   */
+  tab?: Pick<Storage, 'getItem' | 'setItem'> | null
 }
 
 export type Store = AppSlice &

@@ -8,16 +8,20 @@ import { StoreProvider } from './store-context'
 import { preloadValidation } from './validation'
 import './styles.css'
 
-function preferences(): Storage | null {
+function storage(kind: 'localStorage' | 'sessionStorage'): Storage | null {
   try {
-    return window.localStorage
+    return window[kind]
   } catch {
     return null
   }
 }
 
 const transport = getTransport()
-const store = createAppStore({ transport, preferences: preferences() })
+const store = createAppStore({
+  transport,
+  preferences: storage('localStorage'),
+  tab: storage('sessionStorage'),
+})
 transport.onEvent((event) => store.getState().app.handleEvent(event))
 connectToasts(store)
 void store.getState().app.start()

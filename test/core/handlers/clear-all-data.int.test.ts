@@ -22,7 +22,7 @@ it('removes the damaged copies kept aside, and reports every store it clears', a
     const cleared = await call(app, 'app:clearAllData', {})
     if (!cleared.ok) throw new Error(cleared.error.message)
     expect(await corruptCopies(dataDir)).toEqual([])
-    expect([...cleared.value.cleared].sort()).toEqual(CLEAR_ALL_DATA.map((item) => item.id).sort())
+    expect([...(cleared.value.cleared ?? [])].sort()).toEqual(CLEAR_ALL_DATA.map((item) => item.id).sort())
   } finally {
     await app.close()
   }

@@ -28,6 +28,22 @@ describe('Event log across a reload', () => {
     expect(s.eventLog.restoredCount).toBe(2)
   })
 
+  it('restores on a reload of the same tab only: a new tab (no mark in its sessionStorage) starts fresh', async () => {
+    const restore = () => ({
+      ok: true as const,
+      value: { session: created, events: [], evicted: 0, retention: 5000 },
+    })
+    const tabStorage = new Map<string, string>()
+    const tab = {
+      getItem: (key: string) => tabStorage.get(key) ?? null,
+      setItem: (key: string, value: string) => void tabStorage.set(key, value),
+    }
+    const first = await startedStore({ 'eventLog:restore': restore }, null, tab)
+    expect(first.store.getState().session.created).toBeNull()
+    const reloaded = await startedStore({ 'eventLog:restore': restore }, null, tab)
+    expect(reloaded.store.getState().session.created?.token).toBe(created.token)
+  })
+
   it('forwards the live page’s events to main in one batch, named by the journalId', async () => {
     const { store, requests } = await startedStore({
       'session:create': () => ({ ok: true, value: created }),

@@ -36,8 +36,11 @@ export interface AppSlice {
   }
 }
 
+/** Set in this tab's sessionStorage once the console started in it: a later start there is a reload. */
+const TAB_STARTED = 'hfc.tabStarted'
+
 export const createAppSlice: SliceFactory<AppSlice> =
-  ({ transport, preferences }) =>
+  ({ transport, preferences, tab }) =>
   (set, get) => {
     const patch = (partial: Partial<AppSlice['app']>): void => set((s) => ({ app: { ...s.app, ...partial } }))
     return {
@@ -69,8 +72,15 @@ export const createAppSlice: SliceFactory<AppSlice> =
             : 'sandbox'
           const profile = preferences?.getItem(PREF_PROFILE) || DEFAULT_PROFILE
           await get().environment.select(environmentId, profile)
-          // A reload: the live session and its Event log come back from main's memory (card form spent).
-          await get().eventLog.restore()
+          // A reload: the live session and its Event log come back from main's memory (card form spent). A new
+          // tab or window starts fresh (its sessionStorage has no mark yet).
+          const reloaded = !tab || tab.getItem(TAB_STARTED) === '1'
+          try {
+            tab?.setItem(TAB_STARTED, '1')
+          } catch {
+            // Storage refused (private mode quota): this tab just never restores.
+          }
+          if (reloaded) await get().eventLog.restore()
         },
 
         handleEvent(event) {
